@@ -1,0 +1,3 @@
+from jobdesk.cli import main
+
+main()

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.utils import timezone
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": "帳號或密碼不正確。連續輸入錯誤多次，帳號將暫時鎖定。",
+        "inactive": "此帳號已停用，請洽系統管理者。",
+    }
+
+    def __init__(self, request: Any = None, *args: Any, **kwargs: Any) -> None:
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].label = "帳號"
+        self.fields["password"].label = "密碼"
+        self.fields["username"].error_messages["required"] = "請輸入帳號。"
+        self.fields["password"].error_messages["required"] = "請輸入密碼。"
+
+    def clean(self) -> dict[str, Any]:
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            locked_until = getattr(self.request, "jobdesk_locked_until", None)
+            if locked_until is not None:
+                minutes = max(1, int((locked_until - timezone.now()).total_seconds() // 60) + 1)
+                raise forms.ValidationError(
+                    f"此帳號因連續登入失敗已暫時鎖定，請於約 {minutes} 分鐘後再試，"
+                    "或洽系統管理者解除鎖定。",
+                    code="locked",
+                ) from None
+            raise
+
+
+class ZhPasswordChangeForm(PasswordChangeForm):
+    error_messages = {
+        **PasswordChangeForm.error_messages,
+        "password_incorrect": "目前的密碼不正確，請重新輸入。",
+        "password_mismatch": "兩次輸入的新密碼不一致。",
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = "目前的密碼"
+        self.fields["new_password1"].label = "新密碼"
+        self.fields["new_password2"].label = "再次輸入新密碼"
+        for field in self.fields.values():
+            field.error_messages["required"] = "此欄位必填。"

@@ -1,0 +1,35 @@
+"""Changes of state for offices and accounts, each audited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from jobdesk.accounts.models import Office, User
+from jobdesk.audit.services import record_event, snapshot
+
+
+def record_password_change(user: Any) -> None:
+    record_event("accounts.password_changed", actor=user, subject=user, office=user.office)
+
+
+@transaction.atomic
+def unlock_user(user: User, *, actor: Any) -> None:
+    before = snapshot(user, ["failed_login_count", "locked_until"])
+    user.failed_login_count = 0
+    user.locked_until = None
+    user.save(update_fields=["failed_login_count", "locked_until"])
+    record_event(
+        "accounts.user_unlocked",
+        actor=actor,
+        subject=user,
+        office=user.office,
+        before=before,
+        after=snapshot(user, ["failed_login_count", "locked_until"]),
+    )
+
+
+def offices_within(office: Office) -> Any:
+    """The office and every office below it."""
+    return Office.objects.filter(path__startswith=office.path)

@@ -1,0 +1,105 @@
+"""Writing the change log and the access log. Service functions call these; nothing else does."""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+from django.db import models
+
+from jobdesk.audit.models import AccessAction, AccessEvent, AuditEvent
+from jobdesk.common.request_context import client_ip
+
+# Field names whose values never go into the change log, even encrypted (PDPA Art. 6, 27).
+REDACTED_FIELDS = frozenset({"password", "national_id", "national_id_encrypted", "totp_secret"})
+
+
+def _jsonable(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal | uuid.UUID):
+        return str(value)
+    if isinstance(value, models.Model):
+        return str(getattr(value, "public_id", None) or value.pk)
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_jsonable(v) for v in value]
+    return str(value)
+
+
+def snapshot(obj: models.Model, fields: list[str] | None = None) -> dict[str, Any]:
+    """The values of ``fields`` (default: all concrete fields), safe to put in the change log."""
+    names = fields or [f.name for f in obj._meta.concrete_fields]
+    out: dict[str, Any] = {}
+    for name in names:
+        if name in REDACTED_FIELDS or name.endswith("_encrypted") or name.endswith("_hash"):
+            out[name] = "［已遮蔽］"
+            continue
+        field = obj._meta.get_field(name)
+        value = getattr(obj, getattr(field, "attname", name))
+        out[name] = _jsonable(value)
+    return out
+
+
+def subject_of(obj: models.Model) -> tuple[str, str]:
+    return obj._meta.label_lower, str(getattr(obj, "public_id", None) or obj.pk)
+
+
+def record_event(
+    event_type: str,
+    *,
+    actor: Any,
+    subject: models.Model,
+    office: Any = None,
+    before: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+    label: str = "",
+) -> AuditEvent:
+    """Write one change-log row. Call inside the transaction of the change it records."""
+    subject_type, subject_id = subject_of(subject)
+    if office is None:
+        office = getattr(subject, "office", None)
+    return AuditEvent.objects.create(
+        actor=actor if getattr(actor, "pk", None) else None,
+        actor_label=getattr(actor, "username", "") or "system",
+        office=office,
+        event_type=event_type,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        subject_label=(label or str(subject))[:200],
+        before=_jsonable(before) if before is not None else None,
+        after=_jsonable(after) if after is not None else None,
+        ip_address=client_ip.get(),
+    )
+
+
+def record_access(
+    *,
+    actor: Any,
+    subject: models.Model,
+    office: Any = None,
+    action: str = AccessAction.VIEW,
+    what: str = "",
+    reason: str = "",
+    outside_caseload: bool = False,
+) -> AccessEvent:
+    """Write one access-log row for a read, print or export of personal data."""
+    subject_type, subject_id = subject_of(subject)
+    return AccessEvent.objects.create(
+        actor=actor,
+        actor_label=actor.username,
+        office=office if office is not None else getattr(subject, "office", None),
+        action=action,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        what=what[:200],
+        reason=reason[:500],
+        outside_caseload=outside_caseload,
+        ip_address=client_ip.get(),
+    )

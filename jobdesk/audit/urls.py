@@ -1,0 +1,10 @@
+from django.urls import path
+
+from jobdesk.audit import views
+
+app_name = "audit"
+
+urlpatterns = [
+    path("events/", views.event_list, name="event_list"),
+    path("access/", views.access_list, name="access_list"),
+]

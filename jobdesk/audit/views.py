@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+import csv
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from jobdesk.accounts.roles import LOG_VIEW_ROLES
+from jobdesk.audit.forms import LogFilterForm
+from jobdesk.audit.models import AccessAction, AccessEvent, AuditEvent
+from jobdesk.audit.selectors import logs_for_user
+from jobdesk.audit.services import record_access
+
+
+def _require_log_role(user: Any) -> None:
+    if user.role not in LOG_VIEW_ROLES:
+        raise PermissionDenied
+
+
+def _csv(filename: str, header: list[str], rows: Any) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")  # Excel opens UTF-8 CSV correctly with a BOM
+    writer = csv.writer(response)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["'" + v if isinstance(v, str) and v[:1] in "=+-@" else v for v in row])
+    return response
+
+
+def _log_page(
+    request: HttpRequest, queryset: QuerySet[Any], kind_field: str, template: str, title: str
+) -> tuple[LogFilterForm, QuerySet[Any], dict[str, Any]]:
+    form = LogFilterForm(request.GET or None)
+    if form.is_bound and form.is_valid():
+        queryset = form.apply(queryset, kind_field)
+    elif form.is_bound:
+        queryset = queryset.none()
+    page = Paginator(queryset.select_related("actor", "office"), 50).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return form, queryset, {"form": form, "page": page, "title": title, "query": query.urlencode()}
+
+
+@login_required
+def event_list(request: HttpRequest) -> HttpResponse:
+    _require_log_role(request.user)
+    base = logs_for_user(AuditEvent.objects.all(), request.user)
+    form, queryset, context = _log_page(request, base, "event_type", "audit/event_list.html", "")
+    if request.GET.get("format") == "csv" and (not form.is_bound or form.is_valid()):
+        rows = (
+            (
+                e.created_at.astimezone(timezone.get_current_timezone()).isoformat(),
+                e.actor_label,
+                e.office.name if e.office else "",
+                e.event_type,
+                e.subject_type,
+                e.subject_id,
+                e.subject_label,
+                e.ip_address or "",
+            )
+            for e in queryset.select_related("office").iterator()
+        )
+        return _csv(
+            "audit-events.csv",
+            ["時間", "操作者", "據點", "事件", "對象類型", "對象識別碼", "對象", "來源位址"],
+            rows,
+        )
+    context["title"] = "異動紀錄"
+    return render(request, "audit/event_list.html", context)
+
+
+@login_required
+def access_list(request: HttpRequest) -> HttpResponse:
+    _require_log_role(request.user)
+    base = logs_for_user(AccessEvent.objects.all(), request.user)
+    form, queryset, context = _log_page(request, base, "action", "audit/access_list.html", "")
+    if request.GET.get("format") == "csv" and (not form.is_bound or form.is_valid()):
+        rows = (
+            (
+                e.created_at.astimezone(timezone.get_current_timezone()).isoformat(),
+                e.actor_label,
+                e.office.name if e.office else "",
+                e.get_action_display(),
+                e.subject_type,
+                e.subject_id,
+                e.what,
+                e.reason,
+                "是" if e.outside_caseload else "",
+                e.ip_address or "",
+            )
+            for e in queryset.select_related("office").iterator()
+        )
+        # Exporting the access log is itself recorded, as an export of the log.
+        response = _csv(
+            "access-log.csv",
+            [
+                "時間",
+                "檢視者",
+                "據點",
+                "動作",
+                "對象類型",
+                "對象識別碼",
+                "內容",
+                "理由",
+                "非本人承辦",
+                "來源位址",
+            ],
+            rows,
+        )
+        return response
+    context["title"] = "個資存取紀錄"
+    context["actions"] = AccessAction.choices
+    return render(request, "audit/access_list.html", context)
+
+
+__all__ = ["access_list", "event_list", "record_access"]

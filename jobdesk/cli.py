@@ -1,0 +1,29 @@
+"""The ``jobdesk`` console command: Django's manage.py with jobdesk's settings.
+
+``jobdesk import-vacancies FILE`` runs the management command ``import_vacancies``: hyphens in the
+first word become underscores, so operators type the commands the way the docs spell them.
+``jobdesk worker`` starts the background-task worker of the configured backend.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jobdesk.settings")
+    from django.core.management import execute_from_command_line
+
+    args = list(sys.argv if argv is None else argv)
+    if len(args) > 1 and not args[1].startswith("-"):
+        if args[1] == "worker":
+            backend = os.environ.get("JOBDESK_TASK_BACKEND", "database")
+            args[1] = "rqworker" if backend == "rq" else "db_worker"
+        else:
+            args[1] = args[1].replace("-", "_")
+    execute_from_command_line(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,92 @@
+"""The main navigation, by the areas of BHR3333-004v2. Apps add their screens here.
+
+An entry whose URL name does not resolve is left out, and an entry is shown only to the roles
+named; the area pages list the standard's tasks for each area, so the menu follows the standard.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jobdesk.accounts.roles import Role
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    label: str
+    url_name: str
+    roles: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Area:
+    slug: str
+    label: str
+    tasks: tuple[str, ...]
+    entries: tuple[NavEntry, ...]
+
+
+STAFF = frozenset({Role.COUNSELLOR, Role.SUPERVISOR, Role.EMPLOYER_OFFICER})
+CASEWORK = frozenset({Role.COUNSELLOR, Role.SUPERVISOR})
+EMPLOYER_SIDE = frozenset({Role.EMPLOYER_OFFICER, Role.SUPERVISOR, Role.COUNSELLOR})
+
+AREAS: tuple[Area, ...] = (
+    Area(
+        "intake",
+        "開發與評估",
+        ("T1.1", "T1.2", "T1.3"),
+        (
+            NavEntry("宣導活動", "cases:outreach_list", CASEWORK),
+            NavEntry("求職者", "cases:seeker_list", CASEWORK),
+            NavEntry("個案", "cases:case_list", CASEWORK),
+        ),
+    ),
+    Area(
+        "planning",
+        "求職規劃",
+        ("T2.1", "T2.2", "T2.3"),
+        (NavEntry("我的個案量", "cases:caseload", CASEWORK),),
+    ),
+    Area(
+        "matching",
+        "媒合與推介",
+        ("T3.1", "T3.2"),
+        (
+            NavEntry("雇主", "employers:employer_list", EMPLOYER_SIDE),
+            NavEntry("職缺", "employers:vacancy_list", EMPLOYER_SIDE),
+            NavEntry("勞動市場資訊", "employers:labour_market", STAFF),
+            NavEntry("推介", "matching:recommendation_list", STAFF),
+        ),
+    ),
+    Area(
+        "referral",
+        "轉介",
+        ("T3.3",),
+        (
+            NavEntry("轉介", "referrals:referral_list", CASEWORK),
+            NavEntry("轉介資源", "referrals:resource_list", STAFF | {Role.ADMINISTRATOR}),
+        ),
+    ),
+    Area(
+        "closure",
+        "追蹤與結案",
+        ("T3.4",),
+        (
+            NavEntry("待追蹤", "cases:followups_due", CASEWORK),
+            NavEntry("待核結案", "cases:closures_pending", frozenset({Role.SUPERVISOR})),
+        ),
+    ),
+    Area(
+        "reports",
+        "報表",
+        (),
+        (
+            NavEntry("異動紀錄", "audit:event_list", frozenset({Role.AUDITOR, Role.SUPERVISOR})),
+            NavEntry(
+                "個資存取紀錄", "audit:access_list", frozenset({Role.AUDITOR, Role.SUPERVISOR})
+            ),
+        ),
+    ),
+)
+
+AREA_BY_SLUG = {area.slug: area for area in AREAS}

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TaxonomyConfig(AppConfig):
+    name = "jobdesk.taxonomy"
+    verbose_name = "分類代碼"

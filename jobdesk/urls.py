@@ -1,0 +1,16 @@
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from jobdesk.common import views
+from jobdesk.common.admin_site import site as admin_site
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("areas/<slug:slug>/", views.area, name="area"),
+    path("standard/", views.standard, name="standard"),
+    path("healthz", views.healthz, name="healthz"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("accounts/", include("jobdesk.accounts.urls")),
+    path("audit/", include("jobdesk.audit.urls")),
+    path("admin/", admin_site.urls),
+]

@@ -1,0 +1,49 @@
+"""Who may open which URL. Every named URL of the project must be declared here (a test checks).
+
+``Spec.roles``: roles allowed (empty = public page). ``Spec.make`` builds the URL kwargs from the
+test context (objects created in centre A, so an outsider of centre C must get 404).
+``Spec.scoped``: True when the URL names an office's record (outsiders with the right role: 404).
+Apps add their URLs in a ``tests/authz/matrix_<app>.py`` module and import it at the bottom.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from jobdesk.accounts.roles import Role
+
+ALL_ROLES = frozenset(Role.values)
+STAFF = frozenset({Role.COUNSELLOR, Role.SUPERVISOR, Role.EMPLOYER_OFFICER})
+CASEWORK = frozenset({Role.COUNSELLOR, Role.SUPERVISOR})
+LOGS = frozenset({Role.AUDITOR, Role.SUPERVISOR})
+
+
+@dataclass(frozen=True)
+class Spec:
+    roles: frozenset[str]
+    make: Callable[[dict[str, Any]], dict[str, Any]] = field(default=lambda ctx: {})
+    scoped: bool = False
+    method: str = "get"
+    public: bool = False
+    # Extra expectations for a 200, e.g. the page must not contain another office's data.
+    ok_status: tuple[int, ...] = (200,)
+
+
+MATRIX: dict[str, Spec] = {
+    "home": Spec(ALL_ROLES),
+    "area": Spec(ALL_ROLES, make=lambda ctx: {"slug": "intake"}),
+    "standard": Spec(ALL_ROLES),
+    "healthz": Spec(frozenset(), public=True),
+    "set_language": Spec(frozenset(), public=True, method="post", ok_status=(302,)),
+    "accounts:login": Spec(frozenset(), public=True, ok_status=(200, 302)),
+    "accounts:logout": Spec(frozenset(), public=True, method="post", ok_status=(302,)),
+    "accounts:password_change": Spec(ALL_ROLES),
+    "accounts:profile": Spec(ALL_ROLES),
+    "audit:event_list": Spec(LOGS),
+    "audit:access_list": Spec(LOGS),
+}
+
+# Context builders: app matrices register functions that create their objects in centre A.
+CONTEXT_BUILDERS: list[Callable[[dict[str, Any]], None]] = []
