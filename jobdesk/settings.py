@@ -69,6 +69,11 @@ INSTALLED_APPS = [
     "jobdesk.audit",
     "jobdesk.taxonomy",
     "jobdesk.standard",
+    "jobdesk.cases",
+    "jobdesk.employers",
+    "jobdesk.matching",
+    "jobdesk.referrals",
+    "jobdesk.privacy",
     "jobdesk.demo",
 ]
 

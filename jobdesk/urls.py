@@ -12,5 +12,10 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/", include("jobdesk.accounts.urls")),
     path("audit/", include("jobdesk.audit.urls")),
+    path("cases/", include("jobdesk.cases.urls")),
+    path("employers/", include("jobdesk.employers.urls")),
+    path("matching/", include("jobdesk.matching.urls")),
+    path("referrals/", include("jobdesk.referrals.urls")),
+    path("privacy/", include("jobdesk.privacy.urls")),
     path("admin/", admin_site.urls),
 ]

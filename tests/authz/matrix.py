@@ -47,3 +47,13 @@ MATRIX: dict[str, Spec] = {
 
 # Context builders: app matrices register functions that create their objects in centre A.
 CONTEXT_BUILDERS: list[Callable[[dict[str, Any]], None]] = []
+
+
+# App matrices register their URLs on import (kept last: they import MATRIX from here).
+from tests.authz import (  # noqa: E402, F401
+    matrix_cases,
+    matrix_employers,
+    matrix_matching,
+    matrix_privacy,
+    matrix_referrals,
+)

@@ -8,7 +8,12 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from jobdesk.cases import demo as cases_demo
 from jobdesk.demo.offices import ensure_accounts, ensure_offices
+from jobdesk.employers import demo as employers_demo
+from jobdesk.matching import demo as matching_demo
+from jobdesk.privacy import demo as privacy_demo
+from jobdesk.referrals import demo as referrals_demo
 
 
 class Command(BaseCommand):
@@ -35,3 +40,12 @@ class Command(BaseCommand):
                 self.stdout.write("  " + line)
         else:
             self.stdout.write(f"示範帳號已存在；密碼見 {accounts_file}。")
+        # Each app's demo rows, in the order they depend on each other.
+        for load in (
+            employers_demo.load_demo,
+            cases_demo.load_demo,
+            referrals_demo.load_demo,
+            privacy_demo.load_demo,
+            matching_demo.load_demo,
+        ):
+            load(self.stdout)

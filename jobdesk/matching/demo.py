@@ -1,0 +1,9 @@
+"""Demo data of this app, loaded by `jobdesk load-demo` (idempotent)."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+
+def load_demo(out: TextIO) -> None:
+    """Create this app's demo rows if missing; write one zh-Hant summary line to ``out``."""
