@@ -1,0 +1,114 @@
+"""Context around a match: whose attribute is it, is it negated, welcomed, or lawful?
+
+A rule finds wording such as 「65歲以上」; whether that is a requirement on the applicant
+depends on the words around it (照顧65歲以上長者 speaks of the job's clients) and on the ad
+as a whole (a 中高齡就業專案 or a 原住民族工作權保障法 quota makes a preference lawful).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Characters that end a clause: a client noun beyond them speaks of something else.
+_CLAUSE_END = re.compile(r"[。\n;!?|，,、:()\[\]【】「」『』《》<>/◆•★※➤✅■□●○◎]")
+
+# Nouns that, just before a match in the same clause, make it about the job's clients.
+_CLIENT_NOUN_BEFORE = re.compile(
+    r"服務對象|對象|個案|案主|案家|長者|長輩|老人|學員|學生|兒童|幼兒|病患|患者|病人|住民|客戶"
+    r"|客群|顧客|客人|消費者|會員|招收|就讀|收托|收案|年齡層|族群|家長|子女|孩子|小孩|民眾|專為"
+    r"|旅客|乘客|讀者|觀眾|閱聽|用戶|使用者|針對"
+)
+# Verbs of care and service: weaker, used only for numbers and population words.
+_CLIENT_VERB_BEFORE = re.compile(
+    r"照顧|照護|看護|陪伴|陪同|協助|輔導|教導|教學|課程|班級|接送|服務|提供|關懷|居家|安養|托育"
+    r"|日照|社區|聯誼|講座"
+)
+# Words that, just after a match, make it about the job's clients.
+_CLIENT_AFTER = re.compile(
+    r"^(?:之|的|以上之|以上的|以下之|以下的)?\s*(?:長者|老人|長輩|老年|兒童|幼兒|嬰幼兒|學童|孩童"
+    r"|學生|青少年|少年|患者|病患|病人|民眾|族群|客群|客戶|顧客|客人|住民|個案|失能|失智|女童|男童"
+    r"|婦女|孕婦|產婦|會員|人口|消費者|孩子|小朋友|身障|乘客|旅客|讀者|使用者|用戶|市場"
+    r"|聯誼|男女|交友|婚友)"
+)
+# Negations: 不限男女, 無年齡限制 (before) and 年齡不拘, 性別不限 (after).
+_NEGATION_BEFORE = re.compile(r"(?:不|無|非|不分|不論|不問|無關)\s*$")
+_NEGATION_AFTER = re.compile(r"^\s*(?:皆?不拘|皆?不限|皆可|均可|都可|無限制|沒有限制|不設限|無妨)")
+_WELCOME_BEFORE = re.compile(r"(?:歡迎|鼓勵|也歡迎|亦歡迎|非常歡迎)[^。\n;!?]{0,6}$")
+
+# Ad-level markers of a lawful programme or a genuine occupational requirement.
+_PROGRAMMES: dict[str, re.Pattern[str]] = {
+    "women": re.compile(r"婦女再就業|二度就業|婦女就業|重返職場"),
+    "senior": re.compile(r"中高齡|高齡者|銀髮|樂齡|熟齡就業|退休(?:人員|族)?再就業"),
+    "youth": re.compile(r"青年就業|青年職場|青年(?:旗艦|領航|體驗)|產學訓|青年(?:專案|計畫)"),
+    "disability": re.compile(
+        r"身(?:心)?障(?:礙)?(?:者)?(?:專案|保障|定額|進用|職缺|就業|優先|朋友優先)|定額進用|職務再設計"
+        r"|保障名額|支持性就業|庇護"
+    ),
+    "indigenous": re.compile(r"原住民族工作權保障法|原住民(?:族)?(?:身分|保障|定額|進用|職缺)"),
+    "sex_gor": re.compile(
+        r"內衣|泳裝|泳衣|女性專屬|女子(?:學校|宿舍|監獄)|女湯|男湯|更衣室|哺乳|婦產|產後|月子|陪產"
+        r"|女宿|男宿|舍監|宿舍管理|女性(?:顧客|客人|會員|患者|病患|長者|住民)|男性(?:顧客|客人|患者|病患|長者|住民)"
+        r"|女子?(?:SPA|spa|美容|護膚|健身)|(?:女|男)(?:性)?(?:浴|廁)"
+    ),
+    "religious_org": re.compile(
+        r"教會|牧師|傳道|宣教|神學|佛寺|寺院|教堂|禪寺|修道|神職|法師|宮廟"
+    ),
+    "party_org": re.compile(r"黨團|黨部|競選總部|競選辦公室|議員服務處|立委服務處"),
+}
+
+
+@dataclass(frozen=True)
+class AdContext:
+    """What is known about the whole ad (title + description) before rules look at a field."""
+
+    markers: frozenset[str]
+
+    @classmethod
+    def of(cls, title: str, description: str) -> AdContext:
+        text = f"{title}\n{description}"
+        return cls(frozenset(name for name, pat in _PROGRAMMES.items() if pat.search(text)))
+
+    def has(self, marker: str) -> bool:
+        return marker in self.markers
+
+
+def clause_before(text: str, start: int, limit: int = 12) -> str:
+    """Up to `limit` characters before `start`, stopping at the start of the clause."""
+    window = text[max(0, start - limit) : start]
+    cut = None
+    for cut_match in _CLAUSE_END.finditer(window):
+        cut = cut_match.end()
+    return window[cut:] if cut is not None else window
+
+
+def clause_after(text: str, end: int, limit: int = 10) -> str:
+    """Up to `limit` characters after `end`, stopping at the end of the clause."""
+    window = text[end : end + limit]
+    stop = _CLAUSE_END.search(window)
+    return window[: stop.start()] if stop else window
+
+
+def is_about_clients(text: str, start: int, end: int, *, strict: bool = False) -> bool:
+    """照顧65歲以上長者, 服務對象為女性, 客群以女性為主: the words describe whom the job serves.
+
+    With `strict`, only client nouns count (for explicit requirements such as 限女性, where
+    a care verb before them — 照顧工作限女性 — does not make them about clients).
+    """
+    before = clause_before(text, start)
+    if _CLIENT_NOUN_BEFORE.search(before):
+        return True
+    if not strict and _CLIENT_VERB_BEFORE.search(before):
+        return True
+    return bool(_CLIENT_AFTER.search(clause_after(text, end)))
+
+
+def is_negated(text: str, start: int, end: int) -> bool:
+    """不限男女, 年齡不拘: the words lift a restriction instead of setting one."""
+    before = text[max(0, start - 3) : start]
+    return bool(_NEGATION_BEFORE.search(before) or _NEGATION_AFTER.search(text[end : end + 6]))
+
+
+def is_welcome(text: str, start: int) -> bool:
+    """歡迎女性加入: an invitation, not an exclusion (at most a warning)."""
+    return bool(_WELCOME_BEFORE.search(clause_before(text, start, 10)))
