@@ -1,0 +1,331 @@
+"""Columnar features of seekers and vacancies, and the vectorised pair score.
+
+Both sides are stored in the same ``Columns`` layout (one row per record, padded 2-D arrays for
+the multi-valued fields). ``score_pairs`` computes every factor for many pairs at once with NumPy
+broadcasting: one seeker against candidate vacancies (1-D), one vacancy against candidate
+seekers, or a block of seekers × a block of vacancies (2-D grid, batch). The same function, so
+the same numbers, in every direction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+
+import numpy as np
+from numpy.typing import NDArray
+
+from .profiles import SHIFTS, SeekerProfile, VacancyRecord
+from .text import TOP_TERMS, normalize
+
+# -- factor order and weights (points) -------------------------------------------------------
+FACTORS: tuple[str, ...] = (
+    "occupation",
+    "skills",
+    "licences",
+    "text",
+    "distance",
+    "pay",
+    "shifts",
+    "education",
+    "experience",
+    "availability",
+)
+W_OCCUPATION = 30.0
+OCCUPATION_CLOSENESS = (0.0, 0.15, 0.4, 0.7, 1.0)  # by shared prefix digits 0..4
+W_SKILLS = 10.0
+W_LICENCE_OK = 5.0
+W_LICENCE_MISSING = 10.0
+W_TEXT = 25.0
+W_DISTANCE = 15.0
+DEFAULT_COMMUTE_KM = 30.0
+W_PAY_OK = 10.0
+W_PAY_SHORT = 10.0
+PAY_SHORT_SLOPE = 4.0  # a 25 % shortfall costs the full W_PAY_SHORT
+W_SHIFTS = 5.0
+W_EDUCATION_OK = 3.0
+W_EDUCATION_SHORT = 6.0
+W_EXPERIENCE_OK = 3.0
+W_EXPERIENCE_SHORT = 6.0
+W_AVAILABLE_OK = 2.0
+W_AVAILABLE_LATE = 10.0
+HOURS_PER_DAY = 8.0  # 勞動基準法 §30: normal working hours ≤ 8 a day (hourly ↔ daily only)
+DECIMALS = 6  # every factor is rounded to 1e-6 points before summing
+
+MAX_OCCUPATIONS = 6
+MAX_SKILLS = 8
+MAX_LICENCES = 4
+PAY_CODES = {"monthly": 0, "hourly": 1, "daily": 2, "piece": 3, "negotiable": 4}
+# comparable pay classes: monthly alone; hourly and daily through 8 h a day; others never
+_PAY_CLASS = np.array([0, 1, 1, -1, -1, -1], dtype=np.int8)  # index -1 → unknown
+_PAY_TO_HOURLY = np.array([1.0, 1.0, 1.0 / HOURS_PER_DAY, 1.0, 1.0, 1.0])
+SHIFT_BITS = {s: 1 << i for i, s in enumerate(SHIFTS)}
+
+F64 = NDArray[np.float64]
+Bool = NDArray[np.bool_]
+
+
+def occupation_key(code: str) -> int:
+    """``code`` right-padded to 4 digits, times 10, plus its level: '72' → 72002."""
+    return int(code.ljust(4, "0")) * 10 + len(code)
+
+
+def shift_mask(shifts: frozenset[str]) -> int:
+    return sum(SHIFT_BITS[s] for s in shifts)
+
+
+class Lexicon:
+    """Normalised strings (skills, licences) ↔ small ints."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.names: list[str] = []
+
+    def id(self, name: str) -> int:
+        key = normalize(name).strip()
+        got = self.ids.get(key)
+        if got is None:
+            got = self.ids[key] = len(self.names)
+            self.names.append(name.strip())
+        return got
+
+    def row(self, names: Sequence[str], width: int) -> list[int]:
+        ids = sorted({self.id(n) for n in names if n.strip()})[:width]
+        return ids + [-1] * (width - len(ids))
+
+
+@dataclass
+class Columns:
+    """One side's rows. Seekers: ``day`` = available_from, ``edu``/``exp`` = what they have.
+    Vacancies: ``day`` = closes, ``edu``/``exp`` = minimum required, ``pay_lo`` = pay_min."""
+
+    occ: NDArray[np.int32]
+    town: NDArray[np.int16]
+    pay_basis: NDArray[np.int8]
+    pay_lo: F64
+    pay_hi: F64
+    shifts: NDArray[np.uint8]
+    edu: NDArray[np.int8]
+    exp: F64
+    day: NDArray[np.int32]
+    commute: F64
+    pay_hard: Bool
+    shifts_hard: Bool
+    skills: NDArray[np.int32]
+    licences: NDArray[np.int32]
+    text_ids: NDArray[np.int32]
+    text_w: NDArray[np.float32]
+
+    @classmethod
+    def empty(cls, n: int, occ_width: int) -> Columns:
+        return cls(
+            occ=np.full((n, occ_width), -1, np.int32),
+            town=np.full(n, -1, np.int16),
+            pay_basis=np.full(n, -1, np.int8),
+            pay_lo=np.full(n, np.nan),
+            pay_hi=np.full(n, np.nan),
+            shifts=np.zeros(n, np.uint8),
+            edu=np.full(n, -1, np.int8),
+            exp=np.full(n, np.nan),
+            day=np.zeros(n, np.int32),
+            commute=np.full(n, np.nan),
+            pay_hard=np.zeros(n, np.bool_),
+            shifts_hard=np.zeros(n, np.bool_),
+            skills=np.full((n, MAX_SKILLS), -1, np.int32),
+            licences=np.full((n, MAX_LICENCES), -1, np.int32),
+            text_ids=np.full((n, TOP_TERMS), -1, np.int32),
+            text_w=np.zeros((n, TOP_TERMS), np.float32),
+        )
+
+    def __len__(self) -> int:
+        return int(self.town.shape[0])
+
+    def arrays(self) -> dict[str, NDArray[np.generic]]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    def take(self, idx: NDArray[np.int64]) -> Columns:
+        return Columns(**{k: a[idx] for k, a in self.arrays().items()})  # type: ignore[arg-type]
+
+    def resized(self, n: int) -> Columns:
+        out = Columns.empty(n, self.occ.shape[1])
+        m = min(n, len(self))
+        for k, a in self.arrays().items():
+            getattr(out, k)[:m] = a[:m]
+        return out
+
+    def put(self, start: int, other: Columns) -> None:
+        for k, a in other.arrays().items():
+            getattr(self, k)[start : start + len(other)] = a
+
+
+def encode_seekers(
+    seekers: Sequence[SeekerProfile], town_idx: dict[str, int], skills: Lexicon, licences: Lexicon
+) -> Columns:
+    c = Columns.empty(len(seekers), MAX_OCCUPATIONS)
+    for i, s in enumerate(seekers):
+        keys = sorted({occupation_key(o) for o in s.desired_occupations})[:MAX_OCCUPATIONS]
+        c.occ[i, : len(keys)] = keys
+        c.town[i] = town_idx.get(s.township, -1) if s.township else -1
+        c.pay_basis[i] = PAY_CODES[s.pay_basis] if s.pay_basis else -1
+        c.pay_lo[i] = np.nan if s.expected_pay_min is None else s.expected_pay_min
+        c.shifts[i] = shift_mask(s.shifts)
+        c.edu[i] = -1 if s.education is None else s.education
+        c.exp[i] = np.nan if s.experience_years is None else s.experience_years
+        c.day[i] = 0 if s.available_from is None else s.available_from.toordinal()
+        c.commute[i] = np.nan if s.max_commute_km is None else s.max_commute_km
+        c.pay_hard[i] = s.min_pay_hard
+        c.shifts_hard[i] = s.shifts_hard
+        c.skills[i] = skills.row(s.skills, MAX_SKILLS)
+        c.licences[i] = licences.row(s.licences, MAX_LICENCES)
+    return c
+
+
+def encode_vacancies(
+    vacancies: Sequence[VacancyRecord],
+    town_idx: dict[str, int],
+    skills: Lexicon,
+    licences: Lexicon,
+) -> Columns:
+    c = Columns.empty(len(vacancies), 1)
+    for i, v in enumerate(vacancies):
+        c.occ[i, 0] = occupation_key(v.occupation) if v.occupation else -1
+        c.town[i] = town_idx.get(v.township, -1) if v.township else -1
+        c.pay_basis[i] = PAY_CODES[v.pay_basis] if v.pay_basis else -1
+        c.pay_lo[i] = np.nan if v.pay_min is None else v.pay_min
+        hi = v.pay_max if v.pay_max is not None else v.pay_min
+        c.pay_hi[i] = np.nan if hi is None else hi
+        c.shifts[i] = shift_mask(v.shifts)
+        c.edu[i] = -1 if v.min_education is None else v.min_education
+        c.exp[i] = np.nan if v.min_experience_years is None else v.min_experience_years
+        c.day[i] = 0 if v.closes is None else v.closes.toordinal()
+        c.skills[i] = skills.row(v.skills, MAX_SKILLS)
+        c.licences[i] = licences.row(v.licences, MAX_LICENCES)
+    return c
+
+
+def occupation_closeness(s_occ: NDArray[np.int32], v_occ: NDArray[np.int32]) -> F64:
+    """Best closeness over the seeker's keys (last axis) for one vacancy key each.
+
+    A vacancy inside a desired group ('72' wanted, 7212 offered) is a full match; otherwise the
+    shared prefix decides: 3 digits 0.7, 2 digits 0.4, the major group 0.15.
+    """
+    table = np.asarray(OCCUPATION_CLOSENESS)
+    v = v_occ.astype(np.int32)
+    vcode = v // 10
+    v_parts = (vcode // 1000, vcode // 100, vcode // 10, vcode)
+    best: F64 = np.zeros(np.broadcast_shapes(s_occ.shape[:-1], v.shape))
+    for j in range(s_occ.shape[-1]):
+        s = s_occ[..., j]
+        if not (s >= 0).any():
+            continue
+        scode, level = s // 10, s % 10
+        shared = (scode // 1000 == v_parts[0]).astype(np.int8)
+        shared += (scode // 100 == v_parts[1]) & (level >= 2)
+        shared += (scode // 10 == v_parts[2]) & (level >= 3)
+        shared += (scode == v_parts[3]) & (level >= 4)
+        value = np.where(shared >= level, 1.0, table[shared])
+        value[np.broadcast_to((s < 0) | (v < 0), value.shape)] = 0.0
+        np.maximum(best, value, out=best)
+    return best
+
+
+@dataclass
+class PairInputs:
+    """Per-pair overlaps computed outside (sparse products or lookups), broadcastable."""
+
+    text: F64
+    skill_hits: NDArray[np.int64]
+    licence_hits: NDArray[np.int64]
+
+
+def score_pairs(
+    s: Columns, v: Columns, pairs: PairInputs, distance: F64
+) -> tuple[list[F64], F64, Bool]:
+    """All factors, the score and the hard-filter mask for broadcastable seeker/vacancy rows.
+
+    ``s`` and ``v`` hold already gathered (and, for a grid, reshaped) rows. The score is the
+    left-to-right float sum of the factors in ``FACTORS`` order, so a Python ``sum`` of the
+    contributions reproduces it bit for bit.
+    """
+    occ = np.round(W_OCCUPATION * occupation_closeness(s.occ, v.occ[..., 0]), DECIMALS)
+
+    n_vsk = (v.skills >= 0).sum(axis=-1)
+    skills = np.where(n_vsk > 0, W_SKILLS * pairs.skill_hits / np.maximum(n_vsk, 1), 0.0)
+
+    n_vlic = (v.licences >= 0).sum(axis=-1)
+    missing = n_vlic - pairs.licence_hits
+    lic = np.where(
+        n_vlic == 0,
+        0.0,
+        np.where(missing == 0, W_LICENCE_OK, -W_LICENCE_MISSING * missing / np.maximum(n_vlic, 1)),
+    )
+
+    text = W_TEXT * np.round(pairs.text, DECIMALS)
+
+    known = (s.town >= 0) & (v.town >= 0)
+    radius = np.where(np.isnan(s.commute), DEFAULT_COMMUTE_KM, np.maximum(s.commute, 1.0))
+    dist_pts = np.where(known, W_DISTANCE * np.clip(1.0 - distance / radius, -0.5, 1.0), 0.0)
+    too_far = known & ~np.isnan(s.commute) & (distance > s.commute)
+
+    s_cls = _PAY_CLASS[s.pay_basis]
+    v_cls = _PAY_CLASS[v.pay_basis]
+    s_val = s.pay_lo * _PAY_TO_HOURLY[s.pay_basis]
+    v_val = v.pay_hi * _PAY_TO_HOURLY[v.pay_basis]
+    comparable = (s_cls >= 0) & (s_cls == v_cls) & ~np.isnan(s_val) & ~np.isnan(v_val)
+    comparable &= s_val > 0
+    gap = np.where(comparable, (s_val - v_val) / np.where(s_val > 0, s_val, 1.0), 0.0)
+    pay = np.where(
+        ~comparable,
+        0.0,
+        np.where(gap <= 0, W_PAY_OK, -W_PAY_SHORT * np.minimum(1.0, PAY_SHORT_SLOPE * gap)),
+    )
+    pay_excluded = s.pay_hard & comparable & (gap > 0)
+
+    both_sh = (s.shifts > 0) & (v.shifts > 0)
+    overlap = (s.shifts & v.shifts) > 0
+    shifts = np.where(both_sh, np.where(overlap, W_SHIFTS, -W_SHIFTS), 0.0)
+    shift_excluded = s.shifts_hard & both_sh & ~overlap
+
+    edu_known = (s.edu >= 0) & (v.edu >= 0)
+    edu = np.where(edu_known, np.where(s.edu >= v.edu, W_EDUCATION_OK, -W_EDUCATION_SHORT), 0.0)
+
+    need = v.exp
+    exp_known = ~np.isnan(s.exp) & ~np.isnan(need) & (need > 0)
+    short = np.where(exp_known, (need - s.exp) / np.where(need > 0, need, 1.0), 0.0)
+    exp = np.where(
+        exp_known,
+        np.where(short <= 0, W_EXPERIENCE_OK, -W_EXPERIENCE_SHORT * np.minimum(1.0, short)),
+        0.0,
+    )
+
+    day_known = (s.day > 0) & (v.day > 0)
+    avail = np.where(day_known, np.where(s.day <= v.day, W_AVAILABLE_OK, -W_AVAILABLE_LATE), 0.0)
+
+    # constants-only factors are exact already; the others are rounded to 1e-6 points
+    exact = [occ, shifts, edu, avail]
+    rounded = [np.round(f, DECIMALS) for f in (skills, lic, text, dist_pts, pay, exp)]
+    del exact
+    factors = [
+        occ,
+        rounded[0],
+        rounded[1],
+        rounded[2],
+        rounded[3],
+        rounded[4],
+        shifts,
+        edu,
+        rounded[5],
+        avail,
+    ]
+    shape = np.broadcast_shapes(*(f.shape for f in factors))
+    factors = [np.broadcast_to(f, shape).astype(np.float64, copy=False) for f in factors]
+    score = factors[0] + 0.0
+    for f in factors[1:]:
+        score = score + f
+    allowed = ~np.broadcast_to(too_far | pay_excluded | shift_excluded, shape)
+    return factors, score, allowed
+
+
+def score_key(score: F64) -> NDArray[np.int64]:
+    """Integer ranking key: the score in micro-points (ties then go by id)."""
+    return np.asarray(np.rint(score * 10**DECIMALS), dtype=np.int64)
