@@ -5,20 +5,22 @@ from typing import Any
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.utils import timezone
+from django.utils.translation import gettext as _g
+from django.utils.translation import gettext_lazy as _
 
 
 class LoginForm(AuthenticationForm):
     error_messages = {
-        "invalid_login": "帳號或密碼不正確。連續輸入錯誤多次，帳號將暫時鎖定。",
-        "inactive": "此帳號已停用，請洽系統管理者。",
+        "invalid_login": _("帳號或密碼不正確。連續輸入錯誤多次，帳號將暫時鎖定。"),
+        "inactive": _("此帳號已停用，請洽系統管理者。"),
     }
 
     def __init__(self, request: Any = None, *args: Any, **kwargs: Any) -> None:
         super().__init__(request, *args, **kwargs)
-        self.fields["username"].label = "帳號"
-        self.fields["password"].label = "密碼"
-        self.fields["username"].error_messages["required"] = "請輸入帳號。"
-        self.fields["password"].error_messages["required"] = "請輸入密碼。"
+        self.fields["username"].label = _("帳號")
+        self.fields["password"].label = _("密碼")
+        self.fields["username"].error_messages["required"] = _("請輸入帳號。")
+        self.fields["password"].error_messages["required"] = _("請輸入密碼。")
 
     def clean(self) -> dict[str, Any]:
         try:
@@ -28,8 +30,11 @@ class LoginForm(AuthenticationForm):
             if locked_until is not None:
                 minutes = max(1, int((locked_until - timezone.now()).total_seconds() // 60) + 1)
                 raise forms.ValidationError(
-                    f"此帳號因連續登入失敗已暫時鎖定，請於約 {minutes} 分鐘後再試，"
-                    "或洽系統管理者解除鎖定。",
+                    _g(
+                        "此帳號因連續登入失敗已暫時鎖定，請於約 %(minutes)d 分鐘後再試，"
+                        "或洽系統管理者解除鎖定。"
+                    )
+                    % {"minutes": minutes},
                     code="locked",
                 ) from None
             raise
@@ -38,14 +43,14 @@ class LoginForm(AuthenticationForm):
 class ZhPasswordChangeForm(PasswordChangeForm):
     error_messages = {
         **PasswordChangeForm.error_messages,
-        "password_incorrect": "目前的密碼不正確，請重新輸入。",
-        "password_mismatch": "兩次輸入的新密碼不一致。",
+        "password_incorrect": _("目前的密碼不正確，請重新輸入。"),
+        "password_mismatch": _("兩次輸入的新密碼不一致。"),
     }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["old_password"].label = "目前的密碼"
-        self.fields["new_password1"].label = "新密碼"
-        self.fields["new_password2"].label = "再次輸入新密碼"
+        self.fields["old_password"].label = _("目前的密碼")
+        self.fields["new_password1"].label = _("新密碼")
+        self.fields["new_password2"].label = _("再次輸入新密碼")
         for field in self.fields.values():
-            field.error_messages["required"] = "此欄位必填。"
+            field.error_messages["required"] = _("此欄位必填。")

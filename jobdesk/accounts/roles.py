@@ -7,14 +7,15 @@ sets below; ``ScopedQuerySet.for_user`` applies them together with the user's of
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Role(models.TextChoices):
-    COUNSELLOR = "counsellor", "就業服務員／個案管理員"
-    SUPERVISOR = "supervisor", "督導"
-    EMPLOYER_OFFICER = "employer_officer", "雇主服務專員"
-    ADMINISTRATOR = "administrator", "系統管理者"
-    AUDITOR = "auditor", "稽核"
+    COUNSELLOR = "counsellor", _("就業服務員／個案管理員")
+    SUPERVISOR = "supervisor", _("督導")
+    EMPLOYER_OFFICER = "employer_officer", _("雇主服務專員")
+    ADMINISTRATOR = "administrator", _("系統管理者")
+    AUDITOR = "auditor", _("稽核")
 
 
 # Case content (job seekers, cases and everything recorded in them).

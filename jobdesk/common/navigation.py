@@ -8,12 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
+
+from django.utils.translation import gettext_lazy as _
+
 from jobdesk.accounts.roles import Role
+
+
+StrOrPromise = str | Promise
 
 
 @dataclass(frozen=True)
 class NavEntry:
-    label: str
+    label: StrOrPromise
     url_name: str
     roles: frozenset[str]
 
@@ -21,7 +28,7 @@ class NavEntry:
 @dataclass(frozen=True)
 class Area:
     slug: str
-    label: str
+    label: StrOrPromise
     tasks: tuple[str, ...]
     entries: tuple[NavEntry, ...]
 
@@ -33,55 +40,55 @@ EMPLOYER_SIDE = frozenset({Role.EMPLOYER_OFFICER, Role.SUPERVISOR, Role.COUNSELL
 AREAS: tuple[Area, ...] = (
     Area(
         "intake",
-        "開發與評估",
+        _("開發與評估"),
         ("T1.1", "T1.2", "T1.3"),
         (
-            NavEntry("宣導活動", "cases:outreach_list", CASEWORK),
-            NavEntry("求職者", "cases:seeker_list", CASEWORK),
-            NavEntry("個案", "cases:case_list", CASEWORK),
+            NavEntry(_("宣導活動"), "cases:outreach_list", CASEWORK),
+            NavEntry(_("求職者"), "cases:seeker_list", CASEWORK),
+            NavEntry(_("個案"), "cases:case_list", CASEWORK),
         ),
     ),
     Area(
         "planning",
-        "求職規劃",
+        _("求職規劃"),
         ("T2.1", "T2.2", "T2.3"),
-        (NavEntry("我的個案量", "cases:caseload", CASEWORK),),
+        (NavEntry(_("我的個案量"), "cases:caseload", CASEWORK),),
     ),
     Area(
         "matching",
-        "媒合與推介",
+        _("媒合與推介"),
         ("T3.1", "T3.2"),
         (
-            NavEntry("雇主", "employers:employer_list", EMPLOYER_SIDE),
-            NavEntry("職缺", "employers:vacancy_list", EMPLOYER_SIDE),
-            NavEntry("勞動市場資訊", "employers:labour_market", STAFF),
-            NavEntry("推介", "matching:recommendation_list", STAFF),
+            NavEntry(_("雇主"), "employers:employer_list", EMPLOYER_SIDE),
+            NavEntry(_("職缺"), "employers:vacancy_list", EMPLOYER_SIDE),
+            NavEntry(_("勞動市場資訊"), "employers:labour_market", STAFF),
+            NavEntry(_("推介"), "matching:recommendation_list", STAFF),
         ),
     ),
     Area(
         "referral",
-        "轉介",
+        _("轉介"),
         ("T3.3",),
         (
-            NavEntry("轉介", "referrals:referral_list", CASEWORK),
-            NavEntry("轉介資源", "referrals:resource_list", STAFF | {Role.ADMINISTRATOR}),
+            NavEntry(_("轉介"), "referrals:referral_list", CASEWORK),
+            NavEntry(_("轉介資源"), "referrals:resource_list", STAFF | {Role.ADMINISTRATOR}),
         ),
     ),
     Area(
         "closure",
-        "追蹤與結案",
+        _("追蹤與結案"),
         ("T3.4",),
         (
-            NavEntry("待追蹤", "cases:followups_due", CASEWORK),
-            NavEntry("待核結案", "cases:closures_pending", frozenset({Role.SUPERVISOR})),
+            NavEntry(_("待追蹤"), "cases:followups_due", CASEWORK),
+            NavEntry(_("待核結案"), "cases:closures_pending", frozenset({Role.SUPERVISOR})),
         ),
     ),
     Area(
         "reports",
-        "報表",
+        _("報表"),
         (),
         (
-            NavEntry("異動紀錄", "audit:event_list", frozenset({Role.AUDITOR, Role.SUPERVISOR})),
+            NavEntry(_("異動紀錄"), "audit:event_list", frozenset({Role.AUDITOR, Role.SUPERVISOR})),
             NavEntry(
                 "個資存取紀錄", "audit:access_list", frozenset({Role.AUDITOR, Role.SUPERVISOR})
             ),
