@@ -25,9 +25,10 @@ class Occupation(models.Model):
 
 
 class Industry(models.Model):
-    """行業統計分類 (11th revision, 2021): 大類 letter, 中類 2, 小類 3, 細類 4 digits."""
+    """行業統計分類 (11th revision, 2021): 大類 letter, 中類 2 digits (or a span such as 45-46
+    批發業), 小類 3, 細類 4 digits."""
 
-    code = models.CharField("代碼", max_length=4, primary_key=True)
+    code = models.CharField("代碼", max_length=5, primary_key=True)
     name = models.CharField("名稱", max_length=100)
     level = models.PositiveSmallIntegerField("層級")
     parent = models.ForeignKey(

@@ -59,7 +59,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='Industry',
             fields=[
-                ('code', models.CharField(max_length=4, primary_key=True, serialize=False, verbose_name='代碼')),
+                ('code', models.CharField(max_length=5, primary_key=True, serialize=False, verbose_name='代碼')),
                 ('name', models.CharField(max_length=100, verbose_name='名稱')),
                 ('level', models.PositiveSmallIntegerField(verbose_name='層級')),
                 ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='taxonomy.industry')),
