@@ -51,3 +51,15 @@ def test_csv_export_of_access_log(client_for, personas, events):
 
 def test_counsellor_cannot_read_logs(client_for, personas, events):
     assert client_for(personas["alice"]).get(reverse("audit:event_list")).status_code == 403
+
+
+def test_log_list_query_count_does_not_grow_with_rows(
+    client_for, personas, offices, django_assert_max_num_queries
+):
+    client = client_for(personas["audrey"])
+    for i in range(30):
+        record_event(
+            f"test.bulk.{i}", actor=personas["alice"], subject=offices["a"], office=offices["a"]
+        )
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("audit:event_list")).status_code == 200
