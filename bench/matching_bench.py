@@ -98,8 +98,11 @@ def load_taxonomy() -> Taxonomy:
 
 def load_phrases() -> tuple[list[str], list[str]]:
     path = SHARED / "data" / "ads" / "taiwanjobs_ads_sample_1040.csv"
-    if not path.exists():
-        return ["工作內容說明"], ["工作人員"]
+    if not path.exists():  # no shared data: filler text, enough to sample from
+        verbs = ["負責", "協助", "處理", "維護", "規劃", "執行"]
+        objects = ["倉庫貨物搬運", "門市收銀", "客戶服務", "餐點製作", "文書資料", "設備保養"]
+        filler = [f"{v}{o}" for v in verbs for o in objects]
+        return filler, ["倉儲人員", "門市人員", "客服人員", "廚師", "行政助理", "技術員"]
     phrases: set[str] = set()
     titles: set[str] = set()
     with path.open(encoding="utf-8") as fh:

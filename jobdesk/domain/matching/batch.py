@@ -9,7 +9,9 @@ Memory stays bounded by ``PAIR_CHUNK`` pairs per step plus the running top-k arr
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,6 +26,9 @@ F64 = NDArray[np.float64]
 EXHAUSTIVE_PAIRS = 25_000_000
 PAIR_CHUNK = 2_000_000
 _NONE = np.iinfo(np.int64).min
+WORKERS = 2  # scoring threads (the target machine has 2 cores)
+_Group = tuple[Columns, sp.csr_matrix, sp.csr_matrix, sp.csr_matrix]
+_StepTop = tuple[tuple[I64, I64, F64], tuple[I64, I64, F64]]
 
 
 @dataclass
@@ -122,9 +127,14 @@ def _groups(index: MatchIndex, s_cols: Columns, v_cols: Columns) -> list[tuple[I
 
 
 def batch_top_k(
-    index: MatchIndex, k: int = 20, progress: Callable[[int, int], None] | None = None
+    index: MatchIndex,
+    k: int = 20,
+    progress: Callable[[int, int], None] | None = None,
+    workers: int = WORKERS,
 ) -> BatchResult:
-    """Top-``k`` both directions for every live seeker and every open, servable vacancy."""
+    """Top-``k`` both directions for every live seeker and every open, servable vacancy.
+
+    ``workers`` threads score blocks concurrently; the result is the same for any number."""
     s_side, v_side = index.seekers, index.vacancies
     s_rows = np.flatnonzero(s_side.alive[: s_side.n])
     v_rows = np.flatnonzero(v_side.alive[: v_side.n])
@@ -156,17 +166,22 @@ def batch_top_k(
         for ss, vs in groups
         for a in range(0, ss.size, max(1, PAIR_CHUNK // max(vs.size, 1)))
     ]
-    group_cache: dict[int, tuple[Columns, sp.csr_matrix, sp.csr_matrix, sp.csr_matrix]] = {}
-    for done, (ss, vs) in enumerate(steps):
-        if id(vs) not in group_cache:
-            group_cache.clear()
-            group_cache[id(vs)] = (
+    group_cache: dict[int, _Group] = {}
+
+    def group_of(vs: I64) -> _Group:
+        got = group_cache.get(id(vs))
+        if got is None:
+            group_cache.clear()  # steps come group by group: keep only the current one
+            got = group_cache[id(vs)] = (
                 _grid(v_cols.take(vs), 1),
                 v_text[vs].T.tocsr(),
                 v_sk[vs].T.tocsr(),
                 v_lic[vs].T.tocsr(),
             )
-        vg, vt, vsk, vlic = group_cache[id(vs)]
+        return got
+
+    def score_step(ss: I64, vs: I64, group: _Group) -> _StepTop:
+        vg, vt, vsk, vlic = group
         sg = _grid(s_cols.take(ss), 0)
         pairs = PairInputs(
             text=(s_text[ss] @ vt).toarray(),
@@ -180,19 +195,41 @@ def batch_top_k(
         col_key = np.where(allowed, micro * m_s - ss[:, None], _NONE)
         kk = min(k, vs.size)
         top = np.argpartition(row_key, vs.size - kk, axis=1)[:, vs.size - kk :]
-        seeker_best.merge(
-            ss, np.take_along_axis(row_key, top, 1), vs[top], np.take_along_axis(score, top, 1)
-        )
+        rows = (np.take_along_axis(row_key, top, 1), vs[top], np.take_along_axis(score, top, 1))
         kk = min(k, ss.size)
         top = np.argpartition(col_key, ss.size - kk, axis=0)[ss.size - kk :, :]
-        vacancy_best.merge(
-            vs,
+        cols = (
             np.take_along_axis(col_key, top, 0).T,
             ss[top].T,
             np.take_along_axis(score, top, 0).T,
         )
+        return rows, cols
+
+    def merge(done: int, ss: I64, vs: I64, result: _StepTop) -> None:
+        (rk, ro, rs), (ck, co, cs) = result
+        seeker_best.merge(ss, rk, ro, rs)
+        vacancy_best.merge(vs, ck, co, cs)
         if progress is not None:
             progress(done + 1, len(steps))
+
+    # Steps are independent; scoring runs on ``workers`` threads (the sparse products, sorts and
+    # most ufuncs release the GIL), the running top-k merges stay in this thread, in step order,
+    # so the result does not depend on the number of workers.
+    workers = max(1, workers)
+    if workers == 1 or len(steps) == 1:
+        for done, (ss, vs) in enumerate(steps):
+            merge(done, ss, vs, score_step(ss, vs, group_of(vs)))
+    else:
+        with ThreadPoolExecutor(workers) as pool:
+            pending: deque[tuple[int, I64, I64, Future[_StepTop]]] = deque()
+            for done, (ss, vs) in enumerate(steps):
+                pending.append((done, ss, vs, pool.submit(score_step, ss, vs, group_of(vs))))
+                if len(pending) > workers:
+                    d, a, b, fut = pending.popleft()
+                    merge(d, a, b, fut.result())
+            while pending:
+                d, a, b, fut = pending.popleft()
+                merge(d, a, b, fut.result())
     s_top, s_score = seeker_best.finish()
     v_top, v_score = vacancy_best.finish()
     return BatchResult(s_ids, v_ids, s_top, s_score, v_top, v_score)

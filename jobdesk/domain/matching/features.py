@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
+from datetime import date
 
 import numpy as np
 from numpy.typing import NDArray
@@ -80,18 +81,35 @@ class Lexicon:
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
         self.names: list[str] = []
+        self._raw: dict[str, int] = {}  # exact input string → id (skips re-normalising)
 
     def id(self, name: str) -> int:
+        got = self._raw.get(name)
+        if got is not None:
+            return got
         key = normalize(name).strip()
         got = self.ids.get(key)
         if got is None:
             got = self.ids[key] = len(self.names)
             self.names.append(name.strip())
+        self._raw[name] = got
         return got
 
     def row(self, names: Sequence[str], width: int) -> list[int]:
         ids = sorted({self.id(n) for n in names if n.strip()})[:width]
         return ids + [-1] * (width - len(ids))
+
+    def rows(self, lists: Sequence[Sequence[str]], width: int) -> NDArray[np.int32]:
+        """``row`` for many records at once (a cache per distinct tuple of names)."""
+        cache: dict[tuple[str, ...], list[int]] = {}
+        out = []
+        for names in lists:
+            key = tuple(names)
+            got = cache.get(key)
+            if got is None:
+                got = cache[key] = self.row(names, width)
+            out.append(got)
+        return np.array(out, dtype=np.int32).reshape(len(lists), width)
 
 
 @dataclass
@@ -158,25 +176,63 @@ class Columns:
             getattr(self, k)[start : start + len(other)] = a
 
 
+def _opt(values: list[float | None]) -> F64:
+    """Optional numbers → float64 with NaN for None."""
+    return np.array([np.nan if x is None else x for x in values], dtype=np.float64)
+
+
+def _shift_masks(sets: Sequence[frozenset[str]]) -> NDArray[np.uint8]:
+    cache: dict[frozenset[str], int] = {}
+    out = []
+    for sh in sets:
+        got = cache.get(sh)
+        if got is None:
+            got = cache[sh] = shift_mask(sh)
+        out.append(got)
+    return np.array(out, dtype=np.uint8)
+
+
+def _towns(zips: Sequence[str | None], town_idx: dict[str, int]) -> NDArray[np.int16]:
+    return np.array([town_idx.get(z, -1) if z else -1 for z in zips], dtype=np.int16)
+
+
+def _pay_bases(bases: Sequence[str | None]) -> NDArray[np.int8]:
+    return np.array([PAY_CODES[b] if b else -1 for b in bases], dtype=np.int8)
+
+
+def _days(days: Sequence[date | None]) -> NDArray[np.int32]:
+    return np.array([0 if d is None else d.toordinal() for d in days], dtype=np.int32)
+
+
 def encode_seekers(
     seekers: Sequence[SeekerProfile], town_idx: dict[str, int], skills: Lexicon, licences: Lexicon
 ) -> Columns:
-    c = Columns.empty(len(seekers), MAX_OCCUPATIONS)
-    for i, s in enumerate(seekers):
-        keys = sorted({occupation_key(o) for o in s.desired_occupations})[:MAX_OCCUPATIONS]
-        c.occ[i, : len(keys)] = keys
-        c.town[i] = town_idx.get(s.township, -1) if s.township else -1
-        c.pay_basis[i] = PAY_CODES[s.pay_basis] if s.pay_basis else -1
-        c.pay_lo[i] = np.nan if s.expected_pay_min is None else s.expected_pay_min
-        c.shifts[i] = shift_mask(s.shifts)
-        c.edu[i] = -1 if s.education is None else s.education
-        c.exp[i] = np.nan if s.experience_years is None else s.experience_years
-        c.day[i] = 0 if s.available_from is None else s.available_from.toordinal()
-        c.commute[i] = np.nan if s.max_commute_km is None else s.max_commute_km
-        c.pay_hard[i] = s.min_pay_hard
-        c.shifts_hard[i] = s.shifts_hard
-        c.skills[i] = skills.row(s.skills, MAX_SKILLS)
-        c.licences[i] = licences.row(s.licences, MAX_LICENCES)
+    """Column-wise encoding: one list comprehension per field, one array conversion each."""
+    n = len(seekers)
+    c = Columns.empty(n, MAX_OCCUPATIONS)
+    if n == 0:
+        return c
+    key_cache: dict[tuple[str, ...], list[int]] = {}
+    occ = []
+    for s in seekers:
+        got = key_cache.get(s.desired_occupations)
+        if got is None:
+            keys = sorted({occupation_key(o) for o in s.desired_occupations})[:MAX_OCCUPATIONS]
+            got = key_cache[s.desired_occupations] = keys + [-1] * (MAX_OCCUPATIONS - len(keys))
+        occ.append(got)
+    c.occ[:] = np.array(occ, dtype=np.int32)
+    c.town[:] = _towns([s.township for s in seekers], town_idx)
+    c.pay_basis[:] = _pay_bases([s.pay_basis for s in seekers])
+    c.pay_lo[:] = _opt([s.expected_pay_min for s in seekers])
+    c.shifts[:] = _shift_masks([s.shifts for s in seekers])
+    c.edu[:] = np.array([-1 if s.education is None else s.education for s in seekers], np.int8)
+    c.exp[:] = _opt([s.experience_years for s in seekers])
+    c.day[:] = _days([s.available_from for s in seekers])
+    c.commute[:] = _opt([s.max_commute_km for s in seekers])
+    c.pay_hard[:] = np.array([s.min_pay_hard for s in seekers], dtype=np.bool_)
+    c.shifts_hard[:] = np.array([s.shifts_hard for s in seekers], dtype=np.bool_)
+    c.skills[:] = skills.rows([s.skills for s in seekers], MAX_SKILLS)
+    c.licences[:] = licences.rows([s.licences for s in seekers], MAX_LICENCES)
     return c
 
 
@@ -186,20 +242,35 @@ def encode_vacancies(
     skills: Lexicon,
     licences: Lexicon,
 ) -> Columns:
-    c = Columns.empty(len(vacancies), 1)
-    for i, v in enumerate(vacancies):
-        c.occ[i, 0] = occupation_key(v.occupation) if v.occupation else -1
-        c.town[i] = town_idx.get(v.township, -1) if v.township else -1
-        c.pay_basis[i] = PAY_CODES[v.pay_basis] if v.pay_basis else -1
-        c.pay_lo[i] = np.nan if v.pay_min is None else v.pay_min
-        hi = v.pay_max if v.pay_max is not None else v.pay_min
-        c.pay_hi[i] = np.nan if hi is None else hi
-        c.shifts[i] = shift_mask(v.shifts)
-        c.edu[i] = -1 if v.min_education is None else v.min_education
-        c.exp[i] = np.nan if v.min_experience_years is None else v.min_experience_years
-        c.day[i] = 0 if v.closes is None else v.closes.toordinal()
-        c.skills[i] = skills.row(v.skills, MAX_SKILLS)
-        c.licences[i] = licences.row(v.licences, MAX_LICENCES)
+    """Column-wise encoding, as ``encode_seekers``."""
+    n = len(vacancies)
+    c = Columns.empty(n, 1)
+    if n == 0:
+        return c
+    occ_cache: dict[str, int] = {}
+    occ = []
+    for v in vacancies:
+        code = v.occupation
+        if not code:
+            occ.append(-1)
+            continue
+        got = occ_cache.get(code)
+        if got is None:
+            got = occ_cache[code] = occupation_key(code)
+        occ.append(got)
+    c.occ[:, 0] = np.array(occ, dtype=np.int32)
+    c.town[:] = _towns([v.township for v in vacancies], town_idx)
+    c.pay_basis[:] = _pay_bases([v.pay_basis for v in vacancies])
+    c.pay_lo[:] = _opt([v.pay_min for v in vacancies])
+    c.pay_hi[:] = _opt([v.pay_max if v.pay_max is not None else v.pay_min for v in vacancies])
+    c.shifts[:] = _shift_masks([v.shifts for v in vacancies])
+    c.edu[:] = np.array(
+        [-1 if v.min_education is None else v.min_education for v in vacancies], np.int8
+    )
+    c.exp[:] = _opt([v.min_experience_years for v in vacancies])
+    c.day[:] = _days([v.closes for v in vacancies])
+    c.skills[:] = skills.rows([v.skills for v in vacancies], MAX_SKILLS)
+    c.licences[:] = licences.rows([v.licences for v in vacancies], MAX_LICENCES)
     return c
 
 

@@ -6,7 +6,10 @@ documents is the dot product of their (padded) term rows. Terms are
 - controlled-vocabulary terms (occupation names and their parts, skills, licences) found
   verbatim in the text, weighted ``VOCAB_BOOST`` times their TF-IDF weight.
 The pipeline is vectorised: a chunk of documents is joined, read as UTF-32 code points and every
-bigram becomes one int64 ``(left << 21) | right``.
+bigram becomes one int64 ``(left << 21) | right``. Controlled-vocabulary terms are found by
+walking a character trie of the terms from every bigram position at once (one NumPy step per
+character: ``(state << 21) | char`` looked up in the sorted transition table), so the cost is
+proportional to the live prefixes, not to the number of terms.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 
 import numpy as np
@@ -22,10 +26,32 @@ from numpy.typing import NDArray
 TOP_TERMS = 32
 VOCAB_BOOST = 2.0
 CHUNK_DOCS = 20_000
+WORKERS = 2  # threads for chunked fitting/transforming (the target machine has 2 cores)
 _SEP = "\x00"
 _PART_SPLIT = re.compile(r"[、，,及與和／/（）()]+")
 
 IntArray = NDArray[np.int64]
+
+
+def unique_sorted(values: IntArray) -> IntArray:
+    """Sorted distinct values (``np.unique`` without counts is hash-based and slow in NumPy 2.4)."""
+    if values.size == 0:
+        return values.copy()
+    s = np.sort(values)
+    keep = np.empty(s.size, np.bool_)
+    keep[0] = True
+    np.not_equal(s[1:], s[:-1], out=keep[1:])
+    return s[keep]
+
+
+def unique_counts(values: IntArray) -> tuple[IntArray, IntArray]:
+    """Sorted distinct values and how often each occurs."""
+    if values.size == 0:
+        return values.copy(), np.zeros(0, np.int64)
+    s = np.sort(values)
+    starts = np.flatnonzero(np.concatenate([[True], s[1:] != s[:-1]]))
+    counts = np.diff(np.append(starts, s.size)).astype(np.int64)
+    return s[starts], counts
 
 
 @lru_cache(maxsize=1)
@@ -76,11 +102,28 @@ class TextModel:
         self.terms = list(terms)
         self.n_bigrams = int(bigram_codes.size)
         self.idf = idf
-        self._first: dict[int, list[tuple[str, int]]] = {}
+        self._build_trie()
+
+    def _build_trie(self) -> None:
+        """Character trie of the terms: sorted ``(state << 21) | char`` → next state; state 0 is
+        the root, ``_term_at[state]`` the term id ending there (-1 = none)."""
+        edges: dict[tuple[int, int], int] = {}
+        term_at = [-1]
         for i, term in enumerate(self.terms):
-            code = (ord(term[0]) << 21) | ord(term[1])
-            self._first.setdefault(code, []).append((term, self.n_bigrams + i))
-        self._first_codes = np.array(sorted(self._first), dtype=np.int64)
+            state = 0
+            for ch in term:
+                nxt = edges.get((state, ord(ch)))
+                if nxt is None:
+                    nxt = edges[(state, ord(ch))] = len(term_at)
+                    term_at.append(-1)
+                state = nxt
+            term_at[state] = self.n_bigrams + i
+        keys = np.array([(st << 21) | ch for st, ch in edges], dtype=np.int64)
+        dest = np.array(list(edges.values()), dtype=np.int64)
+        order = np.argsort(keys)
+        self._edge_keys, self._edge_dest = keys[order], dest[order]
+        self._term_at = np.array(term_at, dtype=np.int64)
+        self._max_len = max((len(t) for t in self.terms), default=0)
 
     @property
     def size(self) -> int:
@@ -95,53 +138,83 @@ class TextModel:
         df_acc = np.zeros(0, dtype=np.int64)
         term_df = np.zeros(len(terms), dtype=np.int64)
         n_docs = 0
-        for chunk in _chunks(docs):
-            joined = _SEP.join(chunk)
-            codes, doc, pos = _bigrams(joined)
-            n_docs += len(chunk)
-            if codes.size:
-                pairs = np.unique(doc * (1 << 42) + codes)
-                u, c = np.unique(pairs & ((1 << 42) - 1), return_counts=True)
-                merged, inv = np.unique(np.concatenate([codes_acc, u]), return_inverse=True)
-                df = np.zeros(merged.size, dtype=np.int64)
-                np.add.at(df, inv, np.concatenate([df_acc, c]))
-                codes_acc, df_acc = merged, df
-            hit_doc, hit_term = model._vocab_hits(joined, codes, doc, pos)
-            if hit_doc.size:
-                pairs = np.unique(hit_doc * model.size + hit_term)
-                term_df += np.bincount(pairs % model.size, minlength=model.size)[model.n_bigrams :]
+        with ThreadPoolExecutor(WORKERS) as pool:  # NumPy releases the GIL in sorts/lookups
+            for n, u, c, t_df in pool.map(model._chunk_df, _chunks(docs)):
+                n_docs += n
+                if u.size:
+                    merged = unique_sorted(np.concatenate([codes_acc, u]))
+                    df = np.zeros(merged.size, dtype=np.int64)
+                    df[np.searchsorted(merged, codes_acc)] += df_acc
+                    df[np.searchsorted(merged, u)] += c
+                    codes_acc, df_acc = merged, df
+                term_df += t_df
         all_df = np.concatenate([df_acc, term_df]).astype(np.float64)
         idf = np.log((1.0 + n_docs) / (1.0 + all_df)) + 1.0
         return cls(codes_acc, terms, idf)
 
+    def _chunk_df(self, chunk: list[str]) -> tuple[int, IntArray, IntArray, IntArray]:
+        """Distinct bigram codes of a chunk with their document counts, and the terms' counts."""
+        joined = _SEP.join(chunk)
+        codes, doc, pos = _bigrams(joined)
+        u, c = unique_counts(unique_sorted(doc * (1 << 42) + codes) & ((1 << 42) - 1))
+        hit_doc, hit_term = self._vocab_hits(joined, codes, doc, pos)
+        t_df = np.zeros(len(self.terms), dtype=np.int64)
+        if hit_doc.size:
+            pairs = unique_sorted(hit_doc * self.size + hit_term)
+            t_df += np.bincount(pairs % self.size, minlength=self.size)[self.n_bigrams :]
+        return len(chunk), u, c, t_df
+
     def _vocab_hits(
         self, joined: str, codes: IntArray, doc: IntArray, pos: IntArray
     ) -> tuple[IntArray, IntArray]:
+        """(document, term id) for every controlled term found verbatim at a bigram position."""
         if not self.terms or codes.size == 0:
             empty = np.zeros(0, dtype=np.int64)
             return empty, empty
-        sel = np.flatnonzero(np.isin(codes, self._first_codes))
-        hit_doc: list[int] = []
-        hit_term: list[int] = []
-        for i in sel.tolist():
-            p = int(pos[i])
-            for term, tid in self._first[int(codes[i])]:
-                if joined.startswith(term, p):
-                    hit_doc.append(int(doc[i]))
-                    hit_term.append(tid)
-        return np.array(hit_doc, dtype=np.int64), np.array(hit_term, dtype=np.int64)
+        cps = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        at = pos  # start positions still inside the trie
+        state = np.zeros(at.size, dtype=np.int64)
+        owner = doc
+        hit_doc: list[IntArray] = []
+        hit_term: list[IntArray] = []
+        for depth in range(self._max_len):
+            inside = at + depth < cps.size
+            if not inside.all():
+                at, state, owner = at[inside], state[inside], owner[inside]
+            key = (state << 21) | cps[at + depth]
+            j = np.searchsorted(self._edge_keys, key)
+            j = np.minimum(j, self._edge_keys.size - 1)
+            found = self._edge_keys[j] == key
+            at, owner, state = at[found], owner[found], self._edge_dest[j[found]]
+            if at.size == 0:
+                break
+            term = self._term_at[state]
+            done = term >= 0
+            if done.any():
+                hit_doc.append(owner[done])
+                hit_term.append(term[done])
+        if not hit_doc:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty
+        return np.concatenate(hit_doc), np.concatenate(hit_term)
 
     # -- transforming --------------------------------------------------------------------------
     def transform(self, docs: Sequence[str]) -> tuple[NDArray[np.int32], NDArray[np.float32]]:
         """Padded term ids (-1 = none) and L2-normalised weights, ``len(docs) × TOP_TERMS``."""
         ids = np.full((len(docs), TOP_TERMS), -1, dtype=np.int32)
         weights = np.zeros((len(docs), TOP_TERMS), dtype=np.float32)
+        jobs = []
         start = 0
         for chunk in _chunks(docs):
-            self._transform_chunk(
-                chunk, ids[start : start + len(chunk)], weights[start : start + len(chunk)]
-            )
-            start += len(chunk)
+            stop = start + len(chunk)
+            jobs.append((chunk, ids[start:stop], weights[start:stop]))
+            start = stop
+        if len(jobs) <= 1:
+            for job in jobs:
+                self._transform_chunk(*job)
+        else:
+            with ThreadPoolExecutor(WORKERS) as pool:  # chunks write disjoint slices
+                list(pool.map(lambda job: self._transform_chunk(*job), jobs))
         return ids, weights
 
     def _transform_chunk(
@@ -161,14 +234,15 @@ class TextModel:
         all_tid = np.concatenate([tid[found].astype(np.int64), hit_term])
         if all_doc.size == 0:
             return
-        keys, tf = np.unique(all_doc * self.size + all_tid, return_counts=True)
+        keys, tf = unique_counts(all_doc * self.size + all_tid)
         kdoc, ktid = keys // self.size, keys % self.size
         w = (1.0 + np.log(tf)) * self.idf[ktid]
         w = np.where(ktid >= self.n_bigrams, w * VOCAB_BOOST, w)
         order = np.lexsort((ktid, -w, kdoc))
         kdoc, ktid, w = kdoc[order], ktid[order], w[order]
-        first = np.searchsorted(kdoc, kdoc, side="left")
-        rank = np.arange(kdoc.size) - first
+        starts = np.flatnonzero(np.concatenate([[True], kdoc[1:] != kdoc[:-1]]))
+        lengths = np.diff(np.append(starts, kdoc.size))
+        rank = np.arange(kdoc.size) - np.repeat(starts, lengths)
         keep = rank < TOP_TERMS
         kdoc, ktid, w, rank = kdoc[keep], ktid[keep], w[keep], rank[keep]
         norm = np.sqrt(np.bincount(kdoc, weights=w * w, minlength=len(chunk)))
