@@ -1,0 +1,1 @@
+"""Helpers of the matching quality evaluation (``python -m bench.matching_quality``)."""
