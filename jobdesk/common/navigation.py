@@ -9,11 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
-
 from django.utils.translation import gettext_lazy as _
 
 from jobdesk.accounts.roles import Role
-
 
 StrOrPromise = str | Promise
 

@@ -1,4 +1,4 @@
-"""The shell in a real browser: login errors in zh-Hant, navigation by the standard, tablet width."""
+"""The shell in a real browser: login errors in zh-Hant, navigation by the standard, tablets."""
 
 from __future__ import annotations
 
