@@ -78,5 +78,5 @@ def ensure_accounts() -> list[NewAccount]:
             role=role,
             office=office,
         )
-        new.append(NewAccount(username, display_name, Role(role).label, office.name, password))
+        new.append(NewAccount(username, display_name, str(Role(role).label), office.name, password))
     return new

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Any, TextIO, cast
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
@@ -48,4 +48,4 @@ class Command(BaseCommand):
             privacy_demo.load_demo,
             matching_demo.load_demo,
         ):
-            load(self.stdout)
+            load(cast(TextIO, self.stdout))
