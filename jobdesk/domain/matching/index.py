@@ -1,18 +1,17 @@
-"""In-memory two-sided match index with incremental updates.
+"""In-memory two-sided match index with incremental updates and exact top-k queries.
 
 Each side (vacancies, seekers) is a ``Columns`` store: rows are appended, never rewritten; a
-replaced or removed record leaves a tombstone (``alive`` false). Rows ``< n_base`` are covered
-by sorted postings (occupation keys, townships, impact-ordered text terms); newer rows (the
-delta) are scanned in full. ``compact()`` drops tombstones and re-covers the delta; it runs by
-itself when the delta passes ``DELTA_MAX`` rows or a quarter of the rows are dead.
+replaced or removed record leaves a tombstone (``alive`` false). Next to the columns each side
+keeps ``RowBounds`` (contiguous per-row columns for the bound pass, see ``retrieval.py``) and the
+largest weight of every text term. A query bounds every row's score in one vectorised pass and
+scores exactly only the rows whose bound can still beat the k-th best, so the result is the same
+as scoring every row. ``compact()`` drops tombstones; it runs by itself when a quarter of the
+rows are dead.
 """
 
 from __future__ import annotations
 
-import functools
-import operator
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
@@ -27,6 +26,7 @@ from .features import (
     occupation_key,
     score_key,
     score_pairs,
+    shift_mask,
 )
 from .geo import TownshipTable
 from .profiles import (
@@ -37,14 +37,22 @@ from .profiles import (
     VacancyFilters,
     VacancyRecord,
 )
-from .text import TextModel, normalize, unique_sorted, vocabulary_terms
+from .retrieval import (
+    BOUND_SLACK,
+    KEY_MARGIN,
+    W_TEXT,
+    Query,
+    RowBounds,
+    SideCodes,
+    bound_scores,
+    text_bound,
+    text_cosine,
+)
+from .text import TextModel, normalize, vocabulary_terms
 
 I64 = NDArray[np.int64]
-EXHAUSTIVE_ROWS = 5_000  # at or below this many rows a query scores every row
-CANDIDATE_TARGET = 3_000  # widen occupation tiers until this many candidates
-RECALL_TERMS = 8  # text recall: the query's strongest terms …
-RECALL_DEPTH = 300  # … and the best rows of each term's impact-ordered postings
-DELTA_MAX = 20_000
+EXHAUSTIVE_ROWS = 256  # at or below this many live rows a query scores every row directly
+SEED_STRIDE = 16  # seeds of the threshold scan come from every 16th row's bound
 
 
 def vacancy_text(v: VacancyRecord) -> str:
@@ -57,9 +65,9 @@ def seeker_text(s: SeekerProfile, occupations: dict[str, str]) -> str:
 
 
 class Side:
-    """One side's rows, tombstones and postings."""
+    """One side's rows, tombstones, bound columns and text-term maxima."""
 
-    def __init__(self, cols: Columns, ids: list[str], vocab_size: int) -> None:
+    def __init__(self, cols: Columns, ids: list[str], vocab_size: int, seekers: bool) -> None:
         self.cols = cols.resized(len(ids) + len(ids) // 4 + 1024)
         self.ids = ids
         self.n = len(ids)
@@ -67,27 +75,16 @@ class Side:
         self.alive = np.zeros(len(self.cols), np.bool_)
         self.alive[: self.n] = True
         self.vocab_size = vocab_size
-        self._index()
+        self.is_seekers = seekers
+        self.codes = SideCodes()
+        self.bounds = RowBounds.of(self.cols, self.codes, seekers)
+        self.term_max = np.zeros(vocab_size + 1, np.float32)
+        self._raise_term_max(self.cols.text_ids[: self.n], self.cols.text_w[: self.n])
 
-    def _index(self) -> None:
-        n = self.n_base = self.n
-        occ = self.cols.occ[:n]
-        rows = np.repeat(np.arange(n, dtype=np.int64), occ.shape[1])
-        keys = occ.reshape(-1).astype(np.int64)
-        order = np.argsort(keys, kind="stable")
-        keep = keys[order] >= 0
-        self.occ_keys, self.occ_rows = keys[order][keep], rows[order][keep]
-        town = self.cols.town[:n].astype(np.int64)
-        order = np.argsort(town, kind="stable")
-        self.town_keys, self.town_rows = town[order], order.astype(np.int64)
-        tid = self.cols.text_ids[:n].reshape(-1).astype(np.int64)
-        quant = (self.cols.text_w[:n].reshape(-1) * 1e6).astype(np.int64)
-        trow = np.repeat(np.arange(n, dtype=np.int64), self.cols.text_ids.shape[1])
-        sel = tid >= 0
-        tid, quant, trow = tid[sel], quant[sel], trow[sel]
-        order = np.argsort((tid << 24) | (0xFFFFFF - np.minimum(quant, 0xFFFFFF)), kind="stable")
-        self.term_rows = trow[order]
-        self.term_ptr = np.searchsorted(tid[order], np.arange(self.vocab_size + 1))
+    def _raise_term_max(self, ids: NDArray[np.int32], weights: NDArray[np.float32]) -> None:
+        """``term_max[t]`` ≥ every row's weight of term t (never lowered by removals)."""
+        sel = ids >= 0
+        np.maximum.at(self.term_max, ids[sel], weights[sel])
 
     # -- updates -------------------------------------------------------------------------------
     def remove(self, record_id: str) -> None:
@@ -99,86 +96,31 @@ class Side:
         self.remove(record_id)
         if self.n >= len(self.cols):
             self.cols = self.cols.resized(self.n * 2)
+            self.bounds = self.bounds.resized(self.n * 2)
             alive = np.zeros(len(self.cols), np.bool_)
             alive[: self.n] = self.alive[: self.n]
             self.alive = alive
         self.cols.put(self.n, row_cols)
+        self.bounds.put(self.n, RowBounds.of(row_cols, self.codes, self.is_seekers))
+        self._raise_term_max(row_cols.text_ids, row_cols.text_w)
         self.alive[self.n] = True
         self.row_of[record_id] = self.n
         self.ids.append(record_id)
         self.n += 1
         dead = self.n - len(self.row_of)
-        if self.n - self.n_base > DELTA_MAX or dead > self.n // 4 + 1024:
+        if dead > self.n // 4 + 1024:
             self.compact()
 
     def compact(self) -> None:
         keep = np.flatnonzero(self.alive[: self.n])
         cols = self.cols.take(keep)
-        self.__init__(cols, [self.ids[i] for i in keep], self.vocab_size)  # type: ignore[misc]
+        self.__init__(  # type: ignore[misc]
+            cols, [self.ids[i] for i in keep], self.vocab_size, self.is_seekers
+        )
 
     @property
     def live_count(self) -> int:
         return len(self.row_of)
-
-    # -- candidates ----------------------------------------------------------------------------
-    def rows_for_ranges(self, ranges: list[tuple[int, int]]) -> I64:
-        parts = []
-        for lo, hi in ranges:
-            a, b = np.searchsorted(self.occ_keys, [lo, hi])
-            parts.append(self.occ_rows[a:b])
-        return np.concatenate(parts) if parts else np.zeros(0, np.int64)
-
-    def rows_for_towns(self, towns: NDArray[np.bool_]) -> I64:
-        wanted = np.flatnonzero(towns)
-        a = np.searchsorted(self.town_keys, wanted)
-        b = np.searchsorted(self.town_keys, wanted + 1)
-        parts = [self.town_rows[x:y] for x, y in zip(a.tolist(), b.tolist(), strict=True)]
-        return np.concatenate(parts) if parts else np.zeros(0, np.int64)
-
-    def text_recall(self, ids: NDArray[np.int32]) -> I64:
-        parts = []
-        for t in ids[:RECALL_TERMS].tolist():
-            if t >= 0:
-                start = int(self.term_ptr[t])
-                stop = min(int(self.term_ptr[t + 1]), start + RECALL_DEPTH)
-                parts.append(self.term_rows[start:stop])
-        return np.concatenate(parts) if parts else np.zeros(0, np.int64)
-
-    def delta_rows(self) -> I64:
-        return np.arange(self.n_base, self.n, dtype=np.int64)
-
-
-def seeker_tiers(keys: list[int]) -> list[list[tuple[int, int]]]:
-    """Vacancy-key ranges for a seeker's desired keys, narrowest tier first."""
-    tiers: list[list[tuple[int, int]]] = [[], [], [], []]
-    for key in keys:
-        code, level = key // 10, key % 10
-        tiers[0].append((code * 10, (code + 10 ** (4 - level)) * 10))
-        for t, digits in ((1, 3), (2, 2), (3, 1)):
-            if level >= digits:
-                unit = 10 ** (4 - digits)
-                tiers[t].append((code // unit * unit * 10, (code // unit + 1) * unit * 10))
-    return [functools.reduce(operator.iadd, tiers[: i + 1], []) for i in range(4)]
-
-
-def vacancy_tiers(key: int) -> list[list[tuple[int, int]]]:
-    """Seeker-key ranges for a vacancy's key, narrowest tier first."""
-    code = key // 10
-    exact = [(key, key + 1)] + [
-        ((code // 10**d) * 10**d * 10 + (4 - d), (code // 10**d) * 10**d * 10 + (4 - d) + 1)
-        for d in (1, 2, 3)
-    ]
-    tiers = [exact]
-    for d in (1, 2, 3):
-        unit = 10**d
-        tiers.append(tiers[-1] + [(code // unit * unit * 10, (code // unit + 1) * unit * 10)])
-    return tiers
-
-
-@dataclass
-class _Query:
-    cols: Columns
-    keys: list[int]
 
 
 class MatchIndex:
@@ -238,8 +180,8 @@ class MatchIndex:
             towns,
             skills,
             licences,
-            Side(v_cols, [v.id for v in served], model.size),
-            Side(s_cols, [s.id for s in seekers], model.size),
+            Side(v_cols, [v.id for v in served], model.size, seekers=False),
+            Side(s_cols, [s.id for s in seekers], model.size, seekers=True),
         )
 
     # -- updates -------------------------------------------------------------------------------
@@ -283,20 +225,17 @@ class MatchIndex:
         f = filters or VacancyFilters()
         side = self.vacancies
         town_ok = self._town_mask(f.county, f.townships, q, seeker_side=True)
-        keys = [int(x) for x in q.occ[0] if x >= 0]
-        cand = self._candidates(side, seeker_tiers(keys) if keys else [], q, town_ok)
-        v = side.cols
-        ok = side.alive[cand] & town_ok[v.town[cand]]
+        n = side.n
+        req: NDArray[np.bool_] | None = None
         if f.occupation_prefix:
-            ok &= _prefix_ok(v.occ[cand], f.occupation_prefix)
+            req = _prefix_rows(side, f.occupation_prefix)
         if f.min_pay is not None:
-            ok &= _pay_at_least(v, cand, f.min_pay, f.pay_basis)
+            pay_ok = _pay_at_least(side.cols, n, f.min_pay, f.pay_basis)
+            req = pay_ok if req is None else req & pay_ok
         if f.shifts:
-            from .features import shift_mask
-
-            ok &= (v.shifts[cand] & shift_mask(f.shifts)) > 0
-        cand = cand[ok]
-        return self._rank(q, side.cols.take(cand), cand, side, k, seeker_is_query=True)
+            shift_ok = (side.cols.shifts[:n] & shift_mask(f.shifts)) > 0
+            req = shift_ok if req is None else req & shift_ok
+        return self._top(q, side, k, town_ok, req, seeker_is_query=True)
 
     def top_seekers(
         self, vacancy: VacancyRecord, k: int = 20, filters: SeekerFilters | None = None
@@ -307,18 +246,14 @@ class MatchIndex:
         f = filters or SeekerFilters()
         side = self.seekers
         town_ok = self._town_mask(f.county, f.townships, q, seeker_side=False)
-        key = int(q.occ[0, 0])
-        cand = self._candidates(side, vacancy_tiers(key) if key >= 0 else [], q, town_ok)
-        s = side.cols
-        ok = side.alive[cand] & town_ok[s.town[cand]]
+        n = side.n
+        req: NDArray[np.bool_] | None = None
         if f.occupation_prefix:
-            ok &= _prefix_ok(s.occ[cand], f.occupation_prefix)
+            req = _prefix_rows(side, f.occupation_prefix)
         if f.shifts:
-            from .features import shift_mask
-
-            ok &= (s.shifts[cand] & shift_mask(f.shifts)) > 0
-        cand = cand[ok]
-        return self._rank(q, side.cols.take(cand), cand, side, k, seeker_is_query=False)
+            shift_ok = (side.cols.shifts[:n] & shift_mask(f.shifts)) > 0
+            req = shift_ok if req is None else req & shift_ok
+        return self._top(q, side, k, town_ok, req, seeker_is_query=False)
 
     def _town_mask(
         self, county: str | None, zips: frozenset[str], q: Columns, seeker_side: bool
@@ -333,28 +268,109 @@ class MatchIndex:
             mask[:n] &= self.towns.within(int(q.town[0]), float(q.commute[0]))
         return mask
 
-    def _candidates(
+    def _top(
         self,
-        side: Side,
-        tiers: list[list[tuple[int, int]]],
         q: Columns,
+        side: Side,
+        k: int,
         town_ok: NDArray[np.bool_],
-    ) -> I64:
+        req: NDArray[np.bool_] | None,
+        seeker_is_query: bool,
+    ) -> list[Match]:
+        """Exact top-k: every row scored below ``EXHAUSTIVE_ROWS`` live rows, else bound-pruned."""
+        n = side.n
+        if k <= 0 or side.live_count == 0:
+            return []
         if side.live_count <= EXHAUSTIVE_ROWS:
-            return np.flatnonzero(side.alive[: side.n]).astype(np.int64)
-        parts = [side.text_recall(q.text_ids[0]), side.delta_rows()]
-        found = np.zeros(0, np.int64)
-        for ranges in tiers:
-            found = side.rows_for_ranges(ranges)
-            found = found[town_ok[side.cols.town[found]] & side.alive[found]]
-            if found.size >= CANDIDATE_TARGET:
-                break
-        parts.append(found)
-        if not tiers and not town_ok.all():
-            parts.append(side.rows_for_towns(town_ok[:-1])[: CANDIDATE_TARGET * 4])
-        elif not tiers:
-            parts.append(np.flatnonzero(side.alive[: side.n])[:CANDIDATE_TARGET])
-        return unique_sorted(np.concatenate(parts))
+            ok = side.alive[:n] & town_ok[side.cols.town[:n]]
+            if req is not None:
+                ok &= req
+            rows = np.flatnonzero(ok).astype(np.int64)
+        else:
+            bound = bound_scores(
+                Query(q, seeker_is_query, town_ok, self.distance),
+                side.cols,
+                side.bounds,
+                side.codes,
+                n,
+                len(self.skills.names),
+                len(self.licences.names),
+            )
+            np.copyto(bound, np.float32(-np.inf), where=~side.alive[:n])
+            if req is not None:
+                np.copyto(bound, np.float32(-np.inf), where=~req)
+            rows = self._threshold(q, side, bound, k, seeker_is_query)
+        return self._rank(q, side.cols.take(rows), rows, side, k, seeker_is_query)
+
+    def _query_vector(self, q: Columns) -> NDArray[np.float64]:
+        qv = np.zeros(self.model.size + 1)
+        ids = q.text_ids[0]
+        qv[ids[ids >= 0]] = q.text_w[0][ids >= 0]
+        return qv
+
+    def _exact(
+        self, q: Columns, qv: NDArray[np.float64], side: Side, rows: I64, seeker_is_query: bool
+    ) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
+        other = side.cols.take(rows)
+        s, v = (q, other) if seeker_is_query else (other, q)
+        pairs = query_pair_inputs(q, other, self.model.size, qv)
+        _factors, score, allowed = score_pairs(s, v, pairs, self.distance[s.town, v.town])
+        return score, allowed
+
+    def _threshold(
+        self, q: Columns, side: Side, bound: NDArray[np.float32], k: int, seeker_is_query: bool
+    ) -> I64:
+        """Rows that hold the exact top-k (and every row tied with the k-th), given the
+        non-text upper bound of every row (-inf = excluded)."""
+        qv = self._query_vector(q)
+        n = bound.shape[0]
+        best_rows = np.zeros(0, np.int64)
+        best_scores = np.zeros(0)
+
+        def add(rows: I64) -> float:
+            """Score ``rows`` exactly, keep the k best (ties kept), return the k-th score."""
+            nonlocal best_rows, best_scores
+            score, allowed = self._exact(q, qv, side, rows, seeker_is_query)
+            best_rows = np.concatenate([best_rows, rows[allowed]])
+            best_scores = np.concatenate([best_scores, score[allowed]])
+            if best_rows.size < k:
+                return -np.inf
+            keys = score_key(best_scores)
+            kth = np.partition(keys, keys.size - k)[keys.size - k]
+            keep = keys >= kth
+            best_rows, best_scores = best_rows[keep], best_scores[keep]
+            return float(best_scores[keys[keep] == kth][0])
+
+        # 1. seed: the rows with the highest bounds give a first k-th score (a lower bound)
+        # (any rows give a valid lower bound; a strided sample's k-th bound finds good ones
+        # without a selection over all rows)
+        sample = bound[::SEED_STRIDE] if n > SEED_STRIDE * 4 * k else bound
+        m = min(sample.size, k)
+        top = np.partition(sample, sample.size - m)[sample.size - m]
+        seed = np.flatnonzero(bound >= top) if top > -np.inf else np.flatnonzero(bound > -np.inf)
+        if seed.size > 2 * k:
+            top = np.partition(bound[seed], seed.size - 2 * k)[seed.size - 2 * k]
+            seed = seed[bound[seed] >= top]
+        seed = seed[: 8 * k].astype(np.int64)
+        theta = add(seed)
+        # 2. rows whose bound plus the largest possible text points can reach the k-th score
+        u = text_bound(q, side.term_max)
+        floor = theta - W_TEXT * u - BOUND_SLACK
+        cand = (
+            np.flatnonzero(bound >= floor) if floor > -np.inf else np.flatnonzero(bound > -np.inf)
+        )
+        cand = cand[~_member(cand, seed)].astype(np.int64)
+        # 3. their bound with the exact text points, best first; score until none can beat θ
+        ub = bound[cand] + W_TEXT * text_cosine(qv, side.cols, cand) + BOUND_SLACK
+        keep = ub >= theta - KEY_MARGIN
+        cand, ub = cand[keep], ub[keep]
+        order = np.argsort(-ub, kind="stable")
+        i, block = 0, 2 * k
+        while i < order.size and ub[order[i]] >= theta - KEY_MARGIN:
+            theta = add(cand[order[i : i + block]])
+            i += block
+            block *= 2
+        return best_rows
 
     def _rank(
         self, q: Columns, other: Columns, rows: I64, side: Side, k: int, seeker_is_query: bool
@@ -383,11 +399,22 @@ class MatchIndex:
         return out
 
 
-def query_pair_inputs(q: Columns, other: Columns, vocab_size: int) -> PairInputs:
+def _member(values: I64, sorted_set: I64) -> NDArray[np.bool_]:
+    """``values`` ∈ ``sorted_set`` (ascending)."""
+    if sorted_set.size == 0:
+        return np.zeros(values.shape, np.bool_)
+    at = np.minimum(np.searchsorted(sorted_set, values), sorted_set.size - 1)
+    return np.asarray(sorted_set[at] == values)
+
+
+def query_pair_inputs(
+    q: Columns, other: Columns, vocab_size: int, qv: NDArray[np.float64] | None = None
+) -> PairInputs:
     """Text cosine and skill/licence overlaps of one query row against many rows."""
-    qv = np.zeros(vocab_size + 1)
-    ids = q.text_ids[0]
-    qv[ids[ids >= 0]] = q.text_w[0][ids >= 0]
+    if qv is None:
+        qv = np.zeros(vocab_size + 1)
+        ids = q.text_ids[0]
+        qv[ids[ids >= 0]] = q.text_w[0][ids >= 0]
     text = (qv[other.text_ids] * other.text_w).sum(axis=1)
     return PairInputs(
         text=text,
@@ -414,11 +441,21 @@ def _prefix_ok(occ: NDArray[np.int32], prefix: str) -> NDArray[np.bool_]:
     return np.asarray(ok.any(axis=1))
 
 
-def _pay_at_least(v: Columns, cand: I64, min_pay: int, basis: str) -> NDArray[np.bool_]:
+def _prefix_rows(side: Side, prefix: str) -> NDArray[np.bool_]:
+    """Rows with an occupation key under ``prefix`` (decided once per distinct key)."""
+    per_key = _prefix_ok(side.codes.occ.values.astype(np.int32), prefix)
+    codes = side.bounds.occ[: side.n]
+    ok = per_key[codes[:, 0]]
+    for j in range(1, codes.shape[1]):
+        ok |= per_key[codes[:, j]]
+    return ok
+
+
+def _pay_at_least(v: Columns, n: int, min_pay: int, basis: str) -> NDArray[np.bool_]:
     from .features import _PAY_CLASS, _PAY_TO_HOURLY, PAY_CODES
 
     b = PAY_CODES[basis]
-    vb = v.pay_basis[cand]
+    vb = v.pay_basis[:n]
     same = _PAY_CLASS[vb] == _PAY_CLASS[b]
-    value = v.pay_hi[cand] * _PAY_TO_HOURLY[vb]
+    value = v.pay_hi[:n] * _PAY_TO_HOURLY[vb]
     return np.asarray(same & (value >= min_pay * _PAY_TO_HOURLY[b]))

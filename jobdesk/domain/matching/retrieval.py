@@ -1,0 +1,397 @@
+"""Exact top-k retrieval: an upper bound of every row's score in one vectorised pass, then exact
+scoring of the rows whose bound can still beat the k-th best (threshold algorithm).
+
+Per side, ``RowBounds`` keeps contiguous per-row columns derived from ``Columns`` (occupation
+signature, 64-bit skill/licence masks, normalised pay, float32 copies). A query computes
+
+    bound(row) = Σ non-text factors (float32, from per-query lookup tables) + 25 · U + ε
+
+where U = Σ_t q_t · max_row w_row,t ≥ any row's cosine with the query (weights are ≥ 0), and
+``-inf`` for rows excluded by a hard or request filter or removed. Exact scores (the same
+``score_pairs`` as every other path, float64) are then computed for rows in descending order of
+``non-text bound + 25 · exact cosine``; the scan stops when the next row's bound is below the k-th
+exact score. Every row that is not scored has a bound, hence a score, strictly below the k-th
+result, so the result equals scoring every row (ties by id included). The float32 pass only
+decides which rows get scored: it never changes a score.
+
+Where a bound is loose rather than exact (more than 64 distinct skills or licences: the masks then
+hash ids into 64 bits and only say "may overlap"), more rows are scored; the result stays exact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from .features import (
+    _PAY_CLASS,
+    _PAY_TO_HOURLY,
+    DECIMALS,
+    DEFAULT_COMMUTE_KM,
+    MAX_LICENCES,
+    MAX_SKILLS,
+    PAY_SHORT_SLOPE,
+    W_AVAILABLE_LATE,
+    W_AVAILABLE_OK,
+    W_DISTANCE,
+    W_EDUCATION_OK,
+    W_EDUCATION_SHORT,
+    W_EXPERIENCE_OK,
+    W_EXPERIENCE_SHORT,
+    W_LICENCE_MISSING,
+    W_LICENCE_OK,
+    W_OCCUPATION,
+    W_PAY_OK,
+    W_PAY_SHORT,
+    W_SHIFTS,
+    W_SKILLS,
+    W_TEXT,
+    Columns,
+    occupation_closeness,
+)
+
+F32 = NDArray[np.float32]
+AnyFloat = NDArray[np.floating[Any]]
+I64 = NDArray[np.int64]
+Bool = NDArray[np.bool_]
+MASK_BITS = 64
+# Slack (points) added to every bound: covers float32 rounding of ≤ 11 terms of ≤ 30 points
+# (< 1e-4) and the 1e-6 rounding of the text factor with a wide margin. It only widens the set
+# of rows that get scored exactly.
+BOUND_SLACK = 1e-3
+# Two exact scores closer than this are one ranking key apart at most (keys are micro-points).
+KEY_MARGIN = 1e-5
+NEG_INF = np.float32(-np.inf)
+
+
+def _masks(ids: NDArray[np.int32]) -> tuple[NDArray[np.uint64], NDArray[np.uint8]]:
+    """64-bit set masks (bit id % 64) and counts of padded id rows."""
+    ok = ids >= 0
+    bits = np.where(ok, np.left_shift(np.uint64(1), (ids % MASK_BITS).astype(np.uint64)), 0)
+    mask = np.bitwise_or.reduce(bits.astype(np.uint64), axis=1)
+    return mask.astype(np.uint64), ok.sum(axis=1).astype(np.uint8)
+
+
+class Codes:
+    """Distinct value rows ↔ small ints (dictionary encoding), so a query computes a factor once
+    per distinct value (a few hundred or thousand) and gathers it per row. NaN is a value."""
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+        self.of: dict[tuple[float, ...], int] = {}
+        self._values: list[tuple[float, ...]] = []
+        self._array: NDArray[np.float64] | None = None
+
+    def ids(self, values: NDArray[np.generic]) -> NDArray[np.int32]:
+        v = np.asarray(values, np.float64).reshape(values.shape[0], self.width)
+        if v.shape[0] == 0:
+            return np.zeros(0, np.int32)
+        v = np.where(np.isnan(v), _NAN_KEY, v)
+        uniq, inverse = np.unique(v, axis=0, return_inverse=True)
+        local = np.empty(uniq.shape[0], np.int32)
+        for i, row in enumerate(uniq.tolist()):
+            key = tuple(row)
+            got = self.of.get(key)
+            if got is None:
+                got = self.of[key] = len(self._values)
+                self._values.append(key)
+                self._array = None
+            local[i] = got
+        return local[inverse.reshape(-1)]
+
+    @property
+    def values(self) -> NDArray[np.float64]:
+        """``len × width`` values (NaN restored)."""
+        if self._array is None:
+            a = np.array(self._values, np.float64).reshape(len(self._values), self.width)
+            self._array = np.where(a == _NAN_KEY, np.nan, a)
+        return self._array
+
+
+_NAN_KEY = -1.0e300
+
+
+class SideCodes:
+    """The dictionaries of one side (shared by all its rows, grown by appends)."""
+
+    def __init__(self) -> None:
+        self.occ = Codes(1)  # occupation keys (-1 = none)
+        self.pay = Codes(3)  # pay class, hourly-normalised value, pay_hard
+        self.exp = Codes(1)
+        self.day = Codes(1)
+        self.geo = Codes(2)  # township, commute limit (NaN = none)
+
+
+@dataclass
+class RowBounds:
+    """Per-row columns for the bound pass (same row numbers as the side's ``Columns``)."""
+
+    occ: NDArray[np.int32]  # rows × occupation width: codes of the keys
+    sk_mask: NDArray[np.uint64]
+    sk_base: NDArray[np.uint8]  # listed count × (MAX_SKILLS + 1)
+    sk_n: NDArray[np.uint8]
+    lic_mask: NDArray[np.uint64]
+    lic_base: NDArray[np.uint8]
+    lic_n: NDArray[np.uint8]
+    pay: NDArray[np.int32]
+    exp: NDArray[np.int32]
+    day: NDArray[np.int32]
+    geo: NDArray[np.int32]
+    shift_idx: NDArray[np.uint16]  # shifts + 256 × shifts_hard
+
+    @classmethod
+    def of(cls, c: Columns, codes: SideCodes, seekers: bool) -> RowBounds:
+        sk_mask, sk_n = _masks(c.skills)
+        lic_mask, lic_n = _masks(c.licences)
+        basis = c.pay_basis.astype(np.int64)
+        raw = c.pay_lo if seekers else c.pay_hi
+        val = raw * _PAY_TO_HOURLY[basis]
+        pay_cls = np.where(np.isnan(val), -1, _PAY_CLASS[basis]).astype(np.float64)
+        pay = np.stack([pay_cls, val, c.pay_hard.astype(np.float64)], axis=1)
+        occ = codes.occ.ids(c.occ.reshape(-1, 1)).reshape(c.occ.shape)
+        return cls(
+            occ=occ,
+            sk_mask=sk_mask,
+            sk_base=(sk_n * np.uint8(MAX_SKILLS + 1)).astype(np.uint8),
+            sk_n=sk_n,
+            lic_mask=lic_mask,
+            lic_base=(lic_n * np.uint8(MAX_LICENCES + 1)).astype(np.uint8),
+            lic_n=lic_n,
+            pay=codes.pay.ids(pay),
+            exp=codes.exp.ids(c.exp),
+            day=codes.day.ids(c.day),
+            geo=codes.geo.ids(np.stack([c.town.astype(np.float64), c.commute], axis=1)),
+            shift_idx=(c.shifts.astype(np.uint16) + 256 * c.shifts_hard.astype(np.uint16)),
+        )
+
+    def arrays(self) -> dict[str, NDArray[np.generic]]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    def resized(self, n: int) -> RowBounds:
+        out = {}
+        for k, a in self.arrays().items():
+            b = np.zeros((n, *a.shape[1:]), a.dtype)
+            m = min(n, a.shape[0])
+            b[:m] = a[:m]
+            out[k] = b
+        return RowBounds(**out)  # type: ignore[arg-type]
+
+    def put(self, start: int, other: RowBounds) -> None:
+        for k, a in other.arrays().items():
+            getattr(self, k)[start : start + a.shape[0]] = a
+
+
+def _r(x: NDArray[np.float64]) -> F32:
+    return np.round(x, DECIMALS).astype(np.float32)
+
+
+def _skill_table() -> F32:
+    n, h = np.meshgrid(np.arange(MAX_SKILLS + 1), np.arange(MAX_SKILLS + 1), indexing="ij")
+    pts = np.where(n > 0, W_SKILLS * np.minimum(h, n) / np.maximum(n, 1), 0.0)
+    return _r(pts).reshape(-1)
+
+
+def _licence_table() -> F32:
+    n, h = np.meshgrid(np.arange(MAX_LICENCES + 1), np.arange(MAX_LICENCES + 1), indexing="ij")
+    missing = n - np.minimum(h, n)
+    pts = np.where(
+        n == 0,
+        0.0,
+        np.where(missing == 0, W_LICENCE_OK, -W_LICENCE_MISSING * missing / np.maximum(n, 1)),
+    )
+    return _r(pts).reshape(-1)
+
+
+SKILL_TABLE = _skill_table()  # index n_listed × (MAX_SKILLS + 1) + hits
+LICENCE_TABLE = _licence_table()  # index n_required × (MAX_LICENCES + 1) + hits
+
+
+def _hits_bound(
+    masks: NDArray[np.uint64], counts: NDArray[np.uint8], q_mask: int, q_n: int, lexicon: int
+) -> NDArray[np.uint8]:
+    """Overlap count of each row's set with the query's: exact when ids < 64, else an upper bound
+    (a row whose hashed bits miss the query's shares no id with it)."""
+    both = np.bitwise_and(masks, np.uint64(q_mask))
+    if lexicon <= MASK_BITS:
+        return np.asarray(np.bitwise_count(both), np.uint8)
+    return np.where(both != 0, np.minimum(counts, np.uint8(q_n)), np.uint8(0)).astype(np.uint8)
+
+
+def _shift_tables(q_shifts: int, hard_on_query: bool) -> F32:
+    """Points by row index ``shifts + 256 × row_hard``; -inf where a hard shift filter excludes."""
+    m = np.arange(512) % 256
+    row_hard = np.arange(512) >= 256
+    both = (q_shifts > 0) & (m > 0)
+    overlap = (m & q_shifts) > 0
+    pts = np.where(both, np.where(overlap, W_SHIFTS, -W_SHIFTS), 0.0).astype(np.float32)
+    excluded = both & ~overlap & (row_hard | hard_on_query)
+    pts[excluded] = NEG_INF
+    return pts
+
+
+def _edu_table(q_edu: int, query_is_seeker: bool) -> F32:
+    """Points by the row's education level (index 8 = -1, unknown)."""
+    e = np.array([*range(8), -1])
+    if q_edu < 0:
+        return np.zeros(9, np.float32)
+    ok = q_edu >= e if query_is_seeker else e >= q_edu
+    return np.where(e >= 0, np.where(ok, W_EDUCATION_OK, -W_EDUCATION_SHORT), 0.0).astype(
+        np.float32
+    )
+
+
+@dataclass
+class Query:
+    """One query's lookup inputs."""
+
+    cols: Columns  # the query row
+    seeker_is_query: bool
+    town_ok: Bool  # township mask (n_towns + 1; last = unknown township)
+    distance: NDArray[np.float64]  # (n_towns + 1)² km, 0 where unknown
+
+
+def bound_scores(
+    q: Query, rows: Columns, rb: RowBounds, codes: SideCodes, n: int, n_skills: int, n_licences: int
+) -> F32:
+    """Upper bound of the non-text score of rows ``0..n-1`` (float32, -inf = excluded).
+
+    Each factor is computed in float64 by the same expressions as ``score_pairs`` once per
+    distinct row value (dictionary codes), cast to float32 and gathered per row."""
+    qc = q.cols
+    sq = q.seeker_is_query
+
+    # occupation: best closeness over the row's keys
+    keys = codes.occ.values[:, 0].astype(np.int32)
+    if sq:
+        closeness = occupation_closeness(qc.occ, keys)
+    else:
+        closeness = occupation_closeness(keys[:, None], qc.occ[0, 0])
+    occ_t = _r(W_OCCUPATION * closeness)
+    total = occ_t[rb.occ[:n, 0]]
+    for j in range(1, rb.occ.shape[1]):
+        col = rb.occ[:n, j]
+        np.maximum(total, occ_t[col], out=total)
+
+    # skills and licences: (listed count, overlap) → points
+    q_sk_mask, q_sk_n = (int(x[0]) for x in _masks(qc.skills))
+    q_lic_mask, q_lic_n = (int(x[0]) for x in _masks(qc.licences))
+    if sq:  # the vacancy rows list the skills/licences
+        if q_sk_n:
+            hits = _hits_bound(rb.sk_mask[:n], rb.sk_n[:n], q_sk_mask, q_sk_n, n_skills)
+            hits += rb.sk_base[:n]
+            total += SKILL_TABLE[hits]
+        hits = _hits_bound(rb.lic_mask[:n], rb.lic_n[:n], q_lic_mask, q_lic_n, n_licences)
+        hits += rb.lic_base[:n]
+        total += LICENCE_TABLE[hits]
+    else:
+        if q_sk_n:
+            hits = _hits_bound(rb.sk_mask[:n], rb.sk_n[:n], q_sk_mask, q_sk_n, n_skills)
+            s0 = q_sk_n * (MAX_SKILLS + 1)
+            total += SKILL_TABLE[s0 : s0 + MAX_SKILLS + 1][hits]
+        if q_lic_n:
+            hits = _hits_bound(rb.lic_mask[:n], rb.lic_n[:n], q_lic_mask, q_lic_n, n_licences)
+            l0 = q_lic_n * (MAX_LICENCES + 1)
+            total += LICENCE_TABLE[l0 : l0 + MAX_LICENCES + 1][hits]
+
+    # distance, the commute limit and the township filter: per (township, commute) value
+    geo = codes.geo.values
+    r_town = geo[:, 0].astype(np.int64)
+    q_town = int(qc.town[0])
+    d = q.distance[q_town, r_town]
+    commute = np.full(r_town.shape, float(qc.commute[0])) if sq else geo[:, 1]
+    known = (r_town >= 0) & (q_town >= 0)
+    radius = np.where(np.isnan(commute), DEFAULT_COMMUTE_KM, np.maximum(commute, 1.0))
+    pts = np.where(known, W_DISTANCE * np.clip(1.0 - d / radius, -0.5, 1.0), 0.0)
+    too_far = known & ~np.isnan(commute) & (d > commute)
+    geo_t = _r(pts)
+    geo_t[too_far | ~q.town_ok[r_town]] = NEG_INF
+    total += geo_t[rb.geo[:n]]
+
+    # pay (and the hard pay floor): per (class, value, pay_hard) value
+    pay = codes.pay.values
+    if sq:
+        s_cls = float(_PAY_CLASS[int(qc.pay_basis[0])])
+        s_val = np.full(pay.shape[0], qc.pay_lo[0] * _PAY_TO_HOURLY[int(qc.pay_basis[0])])
+        v_val = pay[:, 1]
+        comparable = (s_cls >= 0) & (pay[:, 0] == s_cls)
+        hard: bool | Bool = bool(qc.pay_hard[0])
+    else:
+        v_cls = float(_PAY_CLASS[int(qc.pay_basis[0])])
+        v_val = np.full(pay.shape[0], qc.pay_hi[0] * _PAY_TO_HOURLY[int(qc.pay_basis[0])])
+        s_val = pay[:, 1]
+        comparable = (v_cls >= 0) & (pay[:, 0] == v_cls)
+        hard = pay[:, 2] > 0
+    with np.errstate(invalid="ignore"):
+        comparable &= ~np.isnan(s_val) & ~np.isnan(v_val) & (s_val > 0)
+        gap = np.where(comparable, (s_val - v_val) / np.where(s_val > 0, s_val, 1.0), 0.0)
+    pay_pts = np.where(
+        ~comparable,
+        0.0,
+        np.where(gap <= 0, W_PAY_OK, -W_PAY_SHORT * np.minimum(1.0, PAY_SHORT_SLOPE * gap)),
+    )
+    pay_t = _r(pay_pts)
+    pay_t[hard & comparable & (gap > 0)] = NEG_INF
+    total += pay_t[rb.pay[:n]]
+
+    # shifts (points and the hard shift filter), education
+    if sq:
+        total += _shift_tables(int(qc.shifts[0]), bool(qc.shifts_hard[0]))[rows.shifts[:n]]
+    else:
+        total += _shift_tables(int(qc.shifts[0]), False)[rb.shift_idx[:n]]
+    total += _edu_table(int(qc.edu[0]), sq)[rows.edu[:n]]
+
+    # experience: per value
+    e = codes.exp.values[:, 0]
+    have, need = (
+        (np.full(e.shape, float(qc.exp[0])), e) if sq else (e, np.full(e.shape, float(qc.exp[0])))
+    )
+    with np.errstate(invalid="ignore"):
+        exp_known = ~np.isnan(have) & ~np.isnan(need) & (need > 0)
+        short = np.where(exp_known, (need - have) / np.where(need > 0, need, 1.0), 0.0)
+    exp_pts = np.where(
+        exp_known,
+        np.where(short <= 0, W_EXPERIENCE_OK, -W_EXPERIENCE_SHORT * np.minimum(1.0, short)),
+        0.0,
+    )
+    total += _r(exp_pts)[rb.exp[:n]]
+
+    # availability: per value
+    q_day = int(qc.day[0])
+    if q_day > 0:
+        days = codes.day.values[:, 0]
+        ok = q_day <= days if sq else days <= q_day
+        day_t = np.where(days > 0, np.where(ok, W_AVAILABLE_OK, -W_AVAILABLE_LATE), 0.0)
+        total += day_t.astype(np.float32)[rb.day[:n]]
+    return total
+
+
+def text_bound(q: Columns, term_max: F32) -> float:
+    """Upper bound of the cosine of the query with any row: Σ_t q_t · max_row w_row,t, capped at
+    1 + 1e-5 (float32 unit vectors can have a dot product a few 1e-7 above 1)."""
+    ids = q.text_ids[0]
+    sel = ids >= 0
+    if not sel.any():
+        return 0.0
+    bound = float(np.dot(q.text_w[0][sel].astype(np.float64), term_max[ids[sel]]))
+    return min(1.0 + 1e-5, bound)
+
+
+def text_cosine(qv: NDArray[np.float64], rows: Columns, idx: I64) -> NDArray[np.float64]:
+    """The cosine of the query (dense ``qv``) with rows ``idx`` (the same sum as the scorer)."""
+    return np.asarray((qv[rows.text_ids[idx]] * rows.text_w[idx]).sum(axis=1))
+
+
+__all__ = [
+    "BOUND_SLACK",
+    "KEY_MARGIN",
+    "W_TEXT",
+    "Query",
+    "RowBounds",
+    "SideCodes",
+    "bound_scores",
+    "text_bound",
+    "text_cosine",
+]

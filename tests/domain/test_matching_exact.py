@@ -1,0 +1,156 @@
+"""Exact retrieval: the bound-pruned top-k equals scoring every row (docs/matching.md)."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from bench.matching_bench import World, load_taxonomy
+from jobdesk.domain.matching import (
+    MatchIndex,
+    SeekerFilters,
+    SeekerProfile,
+    VacancyFilters,
+    VacancyRecord,
+    retrieval,
+)
+from jobdesk.domain.matching import index as index_mod
+from jobdesk.domain.matching.features import FACTORS, score_pairs
+from jobdesk.domain.matching.retrieval import Query, bound_scores
+
+from .test_matching import TAXONOMY, random_world
+
+TEXT = FACTORS.index("text")
+
+
+def _both(index: MatchIndex, monkeypatch: pytest.MonkeyPatch, run: object) -> tuple[object, object]:
+    """``run()`` through the bound path and through scoring every row."""
+    assert callable(run)
+    monkeypatch.setattr(index_mod, "EXHAUSTIVE_ROWS", 0)
+    pruned = run()
+    monkeypatch.setattr(index_mod, "EXHAUSTIVE_ROWS", 10**9)
+    brute = run()
+    return pruned, brute
+
+
+def _check_bounds(index: MatchIndex, q_cols: object, seeker_is_query: bool) -> None:
+    """bound + text points is ≥ the exact score of every allowed row, and (ids < 64) equal to it
+    within the slack; rows the bound excludes are excluded by the exact hard filters."""
+    side = index.vacancies if seeker_is_query else index.seekers
+    n = side.n
+    town_ok = np.ones(len(index.towns) + 1, np.bool_)
+    q = q_cols
+    assert isinstance(q, index_mod.Columns)
+    bound = bound_scores(
+        Query(q, seeker_is_query, town_ok, index.distance),
+        side.cols,
+        side.bounds,
+        side.codes,
+        n,
+        len(index.skills.names),
+        len(index.licences.names),
+    )
+    rows = np.arange(n, dtype=np.int64)
+    other = side.cols.take(rows)
+    s, v = (q, other) if seeker_is_query else (other, q)
+    pairs = index_mod.query_pair_inputs(q, other, index.model.size)
+    factors, score, allowed = score_pairs(s, v, pairs, index.distance[s.town, v.town])
+    non_text = score - factors[TEXT]
+    assert not (np.isneginf(bound) & allowed).any()  # never excludes an allowed row
+    gap = np.where(allowed, bound.astype(np.float64) - non_text, 0.0)
+    assert gap.min() >= -retrieval.BOUND_SLACK / 10, gap.min()
+    if len(index.skills.names) <= 64 and len(index.licences.names) <= 64:
+        assert gap.max() <= retrieval.BOUND_SLACK / 10, gap.max()
+    cos_max = retrieval.text_bound(q, side.term_max)
+    assert (pairs.text <= cos_max + 1e-9).all()
+
+
+def test_bounds_hold_on_edge_case_world() -> None:
+    vs, ss = random_world(300, 300, seed=21)
+    index = MatchIndex.build(vs, ss, TAXONOMY)
+    for s in ss[:60]:
+        _check_bounds(index, index._seeker_cols(s), True)
+    for v in vs[:60]:
+        if v.servable:
+            _check_bounds(index, index._vacancy_cols(v), False)
+
+
+def test_pruned_equals_brute_force_small(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unknown fields, hard filters, request filters, ties and updates: identical results."""
+    vs, ss = random_world(400, 400, seed=22)
+    index = MatchIndex.build(vs, ss, TAXONOMY)
+    index.upsert_vacancy(vs[3])  # a tombstone and an appended row
+    index.remove_vacancy(vs[4].id)
+    index.upsert_seeker(ss[5])
+    index.remove_seeker(ss[6].id)
+    vfilters = [
+        None,
+        VacancyFilters(county="新北市"),
+        VacancyFilters(occupation_prefix="93"),
+        VacancyFilters(min_pay=30000),
+        VacancyFilters(shifts=frozenset({"day"})),
+    ]
+    sfilters = [None, SeekerFilters(county="臺北市"), SeekerFilters(occupation_prefix="5")]
+    for i, s in enumerate(ss[:80]):
+        for k in (1, 5, 40):
+            f = vfilters[i % len(vfilters)]
+            pruned, brute = _both(
+                index, monkeypatch, lambda s=s, k=k, f=f: index.top_vacancies(s, k, f)
+            )
+            assert pruned == brute
+    for i, v in enumerate(vs[:80]):
+        for k in (1, 5, 40):
+            g = sfilters[i % len(sfilters)]
+            pruned, brute = _both(
+                index, monkeypatch, lambda v=v, k=k, g=g: index.top_seekers(v, k, g)
+            )
+            assert pruned == brute
+
+
+def test_pruned_exact_with_hashed_masks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """More than 64 skills and licences: the masks are hashed, bounds loose, results exact."""
+    rng = random.Random(5)
+    vs, ss = random_world(300, 300, seed=23)
+    many = [f"技能{i}" for i in range(150)]
+    vs = [
+        VacancyRecord(**{**_fields(v), "skills": tuple(rng.sample(many, rng.randint(0, 6)))})
+        for v in vs
+    ]
+    ss = [
+        SeekerProfile(**{**_fields(s), "skills": tuple(rng.sample(many, rng.randint(0, 6)))})
+        for s in ss
+    ]
+    index = MatchIndex.build(vs, ss, TAXONOMY)
+    assert len(index.skills.names) > 64
+    for s in ss[:40]:
+        _check_bounds(index, index._seeker_cols(s), True)
+        pruned, brute = _both(index, monkeypatch, lambda s=s: index.top_vacancies(s, 10))
+        assert pruned == brute
+    for v in vs[:40]:
+        pruned, brute = _both(index, monkeypatch, lambda v=v: index.top_seekers(v, 10))
+        assert pruned == brute
+
+
+def _fields(record: object) -> dict[str, object]:
+    return {name: getattr(record, name) for name in record.__slots__}  # type: ignore[attr-defined]
+
+
+def test_recall_is_one_on_20k_synthetic(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Top-20 both directions on 20k + 20k synthetic records: recall 1.0 against brute force,
+    and the same scores and explanations (the whole ``Match``)."""
+    w = World(load_taxonomy(), seed=5)
+    n = 20_000
+    vacs, seekers = w.vacancies(n), w.seekers(n)
+    index = MatchIndex.build(vacs, seekers, w.tax)
+    rng = random.Random(9)
+    counties = sorted({t.county for t in w.tax.townships.values()})
+    qs, qv = rng.sample(seekers, 40), rng.sample(vacs, 40)
+    for i, s in enumerate(qs):
+        f = VacancyFilters(county=rng.choice(counties)) if i % 4 == 1 else None
+        pruned, brute = _both(index, monkeypatch, lambda s=s, f=f: index.top_vacancies(s, 20, f))
+        assert pruned == brute
+    for v in qv:
+        pruned, brute = _both(index, monkeypatch, lambda v=v: index.top_seekers(v, 20))
+        assert pruned == brute
