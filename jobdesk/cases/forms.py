@@ -1,0 +1,469 @@
+"""Forms of jobdesk.cases: they parse and check input; the services decide and save."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from jobdesk.accounts.models import User
+from jobdesk.cases.models import (
+    ActivityKind,
+    ClosureReason,
+    DevelopmentActivity,
+    JobSeeker,
+    LeadSource,
+    NeedsAssessment,
+    NeedsConfirmation,
+    OutreachEvent,
+    PayBasis,
+    PlanStep,
+    PlanStepStatus,
+    Review,
+    Shift,
+    SkillsAssessment,
+)
+from jobdesk.standard.loader import standard_rows, task_choices
+from jobdesk.taxonomy.models import EducationLevel, Industry, Occupation, TargetGroup, Township
+from jobdesk.taxonomy.places import resolve_township
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TEXT = forms.Textarea(attrs={"rows": 3})
+_SPLIT = re.compile(r"[、,，;；\s]+")
+
+
+class VersionedForm(forms.Form):
+    """Carries the version of the record being changed (optimistic locking)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+def _codes(text: str) -> list[str]:
+    return [c for c in _SPLIT.split(text or "") if c]
+
+
+class CodeListField(forms.CharField):
+    """Taxonomy codes typed as a list ("3221、4110"); cleans to model instances."""
+
+    def __init__(self, model: Any, kind: str, **kwargs: Any) -> None:
+        self.model, self.kind = model, kind
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def clean(self, value: Any) -> list[Any]:  # type: ignore[override]
+        codes = _codes(super().clean(value))
+        found = {o.code: o for o in self.model.objects.filter(code__in=codes)}
+        unknown = [c for c in codes if c not in found]
+        if unknown:
+            raise forms.ValidationError(f"查無{self.kind}代碼：{'、'.join(unknown)}。")
+        if self.required and not codes:
+            raise forms.ValidationError(f"請至少輸入一個{self.kind}代碼。")
+        return [found[c] for c in codes]
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, list | tuple) or hasattr(value, "all"):
+            items = value.all() if hasattr(value, "all") else value
+            return "、".join(getattr(o, "code", str(o)) for o in items)
+        return value
+
+
+class TownshipField(forms.CharField):
+    def clean(self, value: Any) -> Township | None:  # type: ignore[override]
+        text = super().clean(value)
+        if not text:
+            return None
+        found = resolve_township(text)
+        if found is None:
+            raise forms.ValidationError(f"找不到鄉鎮市區「{text}」，請輸入如「新北市三重區」。")
+        return found
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, Township):
+            return value.full_name
+        if isinstance(value, int):
+            return getattr(Township.objects.filter(pk=value).first(), "full_name", "")
+        return value
+
+
+class TownshipListField(forms.CharField):
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def clean(self, value: Any) -> list[Township]:  # type: ignore[override]
+        names = _codes(super().clean(value))
+        found, unknown = [], []
+        for name in names:
+            township = resolve_township(name)
+            (found.append(township) if township else unknown.append(name))
+        if unknown:
+            raise forms.ValidationError(f"找不到鄉鎮市區：{'、'.join(unknown)}。")
+        return found
+
+    def prepare_value(self, value: Any) -> Any:
+        if hasattr(value, "all") or isinstance(value, list | tuple):
+            items = value.all() if hasattr(value, "all") else value
+            return "、".join(getattr(t, "full_name", str(t)) for t in items)
+        return value
+
+
+class SeekerForm(VersionedForm):
+    """求職登記. §5 protected grounds are not asked; birth date only for §24 status."""
+
+    name = forms.CharField(label="姓名", max_length=60)
+    national_id = forms.CharField(
+        label="身分證字號／統一證號",
+        max_length=12,
+        help_text="僅存加密值，畫面與列印均遮蔽顯示。",
+    )
+    birth_date = forms.DateField(
+        label="出生日期", required=False, widget=DATE, help_text="僅用於認定中高齡等特定對象身分。"
+    )
+    phone = forms.CharField(label="電話", max_length=30, required=False)
+    email = forms.EmailField(label="電子郵件", required=False)
+    address = forms.CharField(label="地址", max_length=200, required=False)
+    township = TownshipField(label="居住鄉鎮市區", help_text="例如：新北市三重區")
+    education = forms.ModelChoiceField(
+        label="教育程度", queryset=EducationLevel.objects.all(), required=False
+    )
+    experience_years = forms.DecimalField(
+        label="工作年資（年）", required=False, min_value=0, max_value=70, decimal_places=1
+    )
+    work_history = forms.CharField(label="工作經歷", required=False, widget=TEXT)
+    skills = forms.CharField(label="專長技能", required=False, widget=TEXT)
+    licences = forms.CharField(label="證照", required=False, widget=TEXT)
+    desired_occupations = CodeListField(
+        Occupation,
+        "職業",
+        label="希望職業（職業標準分類代碼）",
+        help_text="例如：4110、5120（以頓號或逗號分隔）",
+    )
+    desired_townships = TownshipListField(
+        label="希望工作地點", help_text="例如：新北市三重區、臺北市大同區"
+    )
+    max_commute_km = forms.IntegerField(
+        label="可接受通勤距離（公里）", required=False, min_value=0, max_value=300
+    )
+    pay_basis = forms.ChoiceField(label="希望待遇計薪方式", choices=PayBasis.choices)
+    expected_pay_min = forms.IntegerField(label="希望待遇下限（元）", required=False, min_value=0)
+    shifts = forms.MultipleChoiceField(
+        label="可配合班別",
+        choices=Shift.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    hours_note = forms.CharField(label="工作時段說明", max_length=200, required=False)
+    available_from = forms.DateField(label="可開始工作日", required=False, widget=DATE)
+    target_groups = forms.ModelMultipleChoiceField(
+        label="特定對象身分（就業服務法§24）",
+        queryset=TargetGroup.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    economic_situation = forms.CharField(
+        label="經濟狀況（敏感，加密保存）", required=False, widget=TEXT
+    )
+    disability = forms.CharField(
+        label="身心障礙情形（敏感，加密保存）", required=False, widget=TEXT
+    )
+    health = forms.CharField(label="健康狀況（敏感，加密保存）", required=False, widget=TEXT)
+
+    SENSITIVE = ("economic_situation", "disability", "health")
+
+    def __init__(self, *args: Any, editing: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if editing:
+            del self.fields["national_id"]
+
+    def data_for_service(self) -> dict[str, Any]:
+        skip = {"version", "national_id", *self.SENSITIVE}
+        return {k: v for k, v in self.cleaned_data.items() if k not in skip}
+
+    def sensitive_for_service(self) -> dict[str, str]:
+        return {k: self.cleaned_data.get(k) or "" for k in self.SENSITIVE}
+
+    @staticmethod
+    def initial_from(seeker: JobSeeker) -> dict[str, Any]:
+        initial: dict[str, Any] = {
+            f: getattr(seeker, f)
+            for f in [
+                "name",
+                "birth_date",
+                "phone",
+                "email",
+                "address",
+                "township",
+                "education",
+                "experience_years",
+                "work_history",
+                "skills",
+                "licences",
+                "max_commute_km",
+                "pay_basis",
+                "expected_pay_min",
+                "shifts",
+                "hours_note",
+                "available_from",
+            ]
+        }
+        initial["desired_occupations"] = list(seeker.desired_occupations.all())
+        initial["desired_townships"] = list(seeker.desired_townships.all())
+        initial["target_groups"] = list(seeker.target_groups.all())
+        initial["version"] = seeker.version
+        sensitive = getattr(seeker, "sensitive", None) if hasattr(seeker, "sensitive") else None
+        if sensitive is not None:
+            initial["economic_situation"] = sensitive.economic_situation_encrypted
+            initial["disability"] = sensitive.disability_encrypted
+            initial["health"] = sensitive.health_encrypted
+        return initial
+
+
+class SeekerSearchForm(forms.Form):
+    q = forms.CharField(label="姓名或證號", required=False)
+
+
+class OutreachEventForm(forms.ModelForm):  # type: ignore[type-arg]
+    township = TownshipField(label="鄉鎮市區", required=False)
+
+    class Meta:
+        model = OutreachEvent
+        fields = ["title", "kind", "held_on", "place", "township", "notes"]
+        widgets = {"held_on": DATE, "notes": TEXT}
+
+
+class LeadForm(forms.Form):
+    """Quick capture on a tablet: three big fields."""
+
+    name = forms.CharField(
+        label="姓名", max_length=60, widget=forms.TextInput(attrs={"class": "big"})
+    )
+    phone = forms.CharField(
+        label="電話",
+        max_length=30,
+        widget=forms.TextInput(attrs={"class": "big", "inputmode": "tel", "autocomplete": "off"}),
+    )
+    interest = forms.CharField(
+        label="想找的工作",
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "big"}),
+    )
+
+
+class WalkInLeadForm(LeadForm):
+    source = forms.ChoiceField(
+        label="來源", choices=[c for c in LeadSource.choices if c[0] != LeadSource.EVENT]
+    )
+
+
+class AssessmentForm(VersionedForm, forms.ModelForm):  # type: ignore[type-arg,misc]
+    class Meta:
+        model = NeedsAssessment
+        fields = [
+            "interviewed_on",
+            "help_requested",
+            "service_explained",
+            "skills_background",
+            "economic_situation",
+            "work_situation",
+            "personal_situation",
+            "competency_vs_market",
+        ]
+        widgets = {f: TEXT for f in fields[1:]} | {"interviewed_on": DATE}
+
+
+class ConfirmationForm(VersionedForm, forms.ModelForm):  # type: ignore[type-arg,misc]
+    class Meta:
+        model = NeedsConfirmation
+        fields = [
+            "employment_goals",
+            "training_needed",
+            "job_search_activities",
+            "resources_needed",
+            "confirmed_on",
+        ]
+        widgets = {f: TEXT for f in fields[:-1]} | {"confirmed_on": DATE}
+
+
+class PlanForm(VersionedForm):
+    target_occupations = CodeListField(
+        Occupation, "職業", label="目標職業（代碼）", required=True, help_text="例如：4110、5120"
+    )
+    target_industries = CodeListField(
+        Industry, "行業", label="目標行業（代碼）", help_text="例如：47、5611"
+    )
+    target_townships = TownshipListField(
+        label="目標地點", help_text="例如：新北市三重區、新北市蘆洲區"
+    )
+    personal_constraints = forms.CharField(
+        label="個人狀況考量（P2.1.1）", required=False, widget=TEXT
+    )
+    strategy = forms.CharField(label="接觸求職市場的策略（P2.1.2）", widget=TEXT)
+    agreed_on = forms.DateField(label="訂定日期", widget=DATE)
+
+
+class PlanStepForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = PlanStep
+        fields = ["description", "due_on", "owner"]
+        widgets = {"due_on": DATE}
+
+
+class StepStatusForm(VersionedForm):
+    status = forms.ChoiceField(label="狀態", choices=PlanStepStatus.choices)
+
+
+class SkillsForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = SkillsAssessment
+        fields = [
+            "resume",
+            "interview",
+            "channels",
+            "self_marketing",
+            "networking",
+            "areas_to_develop",
+            "assessed_on",
+        ]
+        widgets = {"assessed_on": DATE, "areas_to_develop": TEXT}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for f in ("resume", "interview", "channels", "self_marketing", "networking"):
+            if f in data and data[f] is not None:
+                data[f] = int(data[f])
+        return data
+
+
+class DevelopmentForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = DevelopmentActivity
+        fields = ["title", "formal", "held_on", "attended", "notes"]
+        widgets = {"held_on": DATE, "notes": TEXT}
+
+
+class ReviewForm(VersionedForm, forms.ModelForm):  # type: ignore[type-arg,misc]
+    next_review_on = forms.DateField(
+        label="下次評估日", required=False, widget=DATE, help_text="空白時依據點的評估間隔排定。"
+    )
+
+    class Meta:
+        model = Review
+        fields = [
+            "reviewed_on",
+            "strategy_assessment",
+            "effectiveness",
+            "assistance_adequate",
+            "development_plan",
+            "agreed_with_seeker",
+            "next_review_on",
+        ]
+        widgets = {
+            "reviewed_on": DATE,
+            "strategy_assessment": TEXT,
+            "effectiveness": TEXT,
+            "development_plan": TEXT,
+        }
+
+
+def _indicator_choices() -> list[tuple[str, str]]:
+    return [(r["code"], r["code"]) for r in standard_rows() if r["kind"] == "indicator"]
+
+
+class ActivityForm(forms.Form):
+    kind = forms.ChoiceField(label="方式", choices=ActivityKind.choices)
+    task_code = forms.ChoiceField(label="職能基準工作任務", choices=task_choices)
+    indicator_codes = forms.MultipleChoiceField(
+        label="行為指標",
+        choices=_indicator_choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    occurred_at = forms.DateTimeField(
+        label="時間",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        initial=lambda: timezone.localtime().replace(second=0, microsecond=0),
+    )
+    duration_minutes = forms.IntegerField(label="時間長度（分鐘）", initial=30)
+    notes = forms.CharField(label="紀錄", widget=TEXT)
+
+
+class PlacementForm(VersionedForm):
+    employer_label = forms.CharField(label="雇主", max_length=200)
+    vacancy_label = forms.CharField(label="職缺", max_length=200)
+    start_date = forms.DateField(label="到職日", widget=DATE)
+    pay = forms.IntegerField(label="薪資（元）", min_value=1)
+    pay_basis = forms.ChoiceField(label="計薪方式", choices=PayBasis.choices)
+
+
+class FollowUpForm(forms.Form):
+    done_on = forms.DateField(label="追蹤日期", widget=DATE, initial=timezone.localdate)
+    still_employed = forms.TypedChoiceField(
+        label="就業狀況",
+        choices=[("yes", "仍在職"), ("no", "已離職")],
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
+    )
+    pay = forms.IntegerField(label="目前薪資（元）", required=False, min_value=1)
+    leaving_reason = forms.CharField(label="離職原因", max_length=200, required=False)
+    notes = forms.CharField(label="說明", required=False, widget=TEXT)
+
+
+class ClosureRequestForm(VersionedForm):
+    reason = forms.ChoiceField(label="結案原因", choices=ClosureReason.choices)
+    outcome = forms.CharField(label="服務成效", widget=TEXT)
+    improvement_strategy = forms.CharField(label="改善策略（P3.4.1）", widget=TEXT)
+
+
+class DecisionForm(forms.Form):
+    comment = forms.CharField(label="督導意見", required=False, widget=TEXT)
+
+
+class ReopenForm(VersionedForm):
+    reason = forms.CharField(label="重新開案原因", widget=TEXT)
+
+
+class ReassignForm(VersionedForm):
+    counsellor: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label="改派給", queryset=User.objects.none()
+    )
+
+    def __init__(self, *args: Any, counsellors: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["counsellor"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = counsellors
+
+
+class CaseloadFilterForm(forms.Form):
+    status = forms.ChoiceField(label="狀態", required=False)
+    due = forms.ChoiceField(
+        label="到期",
+        required=False,
+        choices=[("", "全部"), ("overdue", "已逾期"), ("week", "7 天內到期")],
+    )
+    sort = forms.ChoiceField(label="排序", required=False)
+    counsellor: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label="就業服務員", queryset=User.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, counsellors: Any = None, **kwargs: Any) -> None:
+        from jobdesk.cases.models import CaseStatus
+        from jobdesk.cases.selectors import CASELOAD_SORTS
+
+        super().__init__(*args, **kwargs)
+        status = self.fields["status"]
+        assert isinstance(status, forms.ChoiceField)
+        status.choices = [("", "全部"), *[c for c in CaseStatus.choices if c[0] != "closed"]]
+        sort = self.fields["sort"]
+        assert isinstance(sort, forms.ChoiceField)
+        sort.choices = list(CASELOAD_SORTS.items())
+        field = self.fields["counsellor"]
+        assert isinstance(field, forms.ModelChoiceField)
+        if counsellors is None:
+            del self.fields["counsellor"]
+        else:
+            field.queryset = counsellors

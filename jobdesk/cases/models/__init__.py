@@ -1,0 +1,52 @@
+"""Models of jobdesk.cases, split by aggregate: job seekers, outreach, cases and their records."""
+
+from jobdesk.cases.models.casework import (
+    Activity,
+    ActivityKind,
+    Case,
+    CaseStatus,
+    ClosureReason,
+    ClosureRecord,
+    ClosureStatus,
+    DevelopmentActivity,
+    EmploymentPlan,
+    FollowUp,
+    NeedsAssessment,
+    NeedsConfirmation,
+    Placement,
+    PlanStep,
+    PlanStepStatus,
+    Review,
+    SkillsAssessment,
+)
+from jobdesk.cases.models.outreach import Lead, LeadSource, LeadStatus, OutreachEvent, OutreachKind
+from jobdesk.cases.models.seekers import JobSeeker, PayBasis, SensitiveCircumstances, Shift
+
+__all__ = [
+    "Activity",
+    "ActivityKind",
+    "Case",
+    "CaseStatus",
+    "ClosureReason",
+    "ClosureRecord",
+    "ClosureStatus",
+    "DevelopmentActivity",
+    "EmploymentPlan",
+    "FollowUp",
+    "JobSeeker",
+    "Lead",
+    "LeadSource",
+    "LeadStatus",
+    "NeedsAssessment",
+    "NeedsConfirmation",
+    "OutreachEvent",
+    "OutreachKind",
+    "PayBasis",
+    "Placement",
+    "PlanStep",
+    "PlanStepStatus",
+    "Review",
+    "SensitiveCircumstances",
+    "Shift",
+    "SkillsAssessment",
+]

@@ -1,0 +1,178 @@
+"""Closing a case (T3.4, O3.4.1): request, supervisor approval or rejection, reopening."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from jobdesk.cases.models import (
+    Case,
+    CaseStatus,
+    ClosureReason,
+    ClosureRecord,
+    ClosureStatus,
+    EmploymentPlan,
+)
+from jobdesk.cases.services.casework import move_case
+from jobdesk.cases.services.guards import (
+    require_change,
+    require_open,
+    require_status,
+    require_supervisor,
+)
+
+S = CaseStatus
+
+
+def closure_blockers(case: Case) -> list[str]:
+    """What a case still lacks before it may be closed (the records O3.4.1 closes)."""
+    missing = []
+    if not case.assessments.filter(signed_at__isnull=False).exists():
+        missing.append("已簽核的就業服務需求表（O1.2.1）")
+    if not EmploymentPlan.objects.filter(case=case).exists():
+        missing.append("就業計畫（T2.1）")
+    return missing
+
+
+@transaction.atomic
+def request_closure(
+    case: Case,
+    *,
+    actor: Any,
+    reason: str,
+    outcome: str,
+    improvement_strategy: str,
+    expected_version: int | None = None,
+) -> ClosureRecord:
+    """O3.4.1 結案紀錄, sent to the supervisor for approval."""
+    require_change(case, actor)
+    require_open(case, "申請結案")
+    errors: dict[str, str] = {}
+    if reason not in ClosureReason.values:
+        errors["reason"] = "請選擇結案原因。"
+    if not outcome.strip():
+        errors["outcome"] = "請填寫服務成效。"
+    if not improvement_strategy.strip():
+        errors["improvement_strategy"] = "請填寫改善策略（P3.4.1）。"
+    if errors:
+        raise ValidationError(errors)
+    missing = closure_blockers(case)
+    if missing:
+        raise ValidationError("結案前須完成：" + "、".join(missing) + "。", code="missing_records")
+    closure: ClosureRecord = ClosureRecord.objects.create(
+        case=case,
+        office=case.office,
+        recorded_by=actor,
+        reason=reason,
+        outcome=outcome.strip(),
+        improvement_strategy=improvement_strategy.strip(),
+        previous_status=case.status,
+    )
+    move_case(
+        case,
+        S.CLOSURE_REQUESTED,
+        actor=actor,
+        event="case.closure_requested",
+        expected_version=expected_version,
+        after={"reason": reason},
+    )
+    return closure
+
+
+DECISION_FIELDS = ["status", "decided_by", "decided_at", "decision_comment", "updated_at"]
+
+
+def _pending_closure(closure: ClosureRecord, actor: Any) -> ClosureRecord:
+    require_supervisor(actor)
+    require_change(closure, actor)
+    closure = ClosureRecord.objects.select_for_update().get(pk=closure.pk)
+    if closure.status != ClosureStatus.PENDING or closure.case.status != S.CLOSURE_REQUESTED:
+        raise ValidationError("此結案申請已處理過。")
+    return closure
+
+
+@transaction.atomic
+def approve_closure(closure: ClosureRecord, *, actor: Any, comment: str = "") -> Case:
+    """The supervisor approves: the case is closed."""
+    closure = _pending_closure(closure, actor)
+    case = closure.case
+    closure.status = ClosureStatus.APPROVED
+    closure.decided_by = actor
+    closure.decided_at = timezone.now()
+    closure.decision_comment = comment.strip()
+    closure.save(
+        update_fields=["status", "decided_by", "decided_at", "decision_comment", "updated_at"]
+    )
+    case.closed_at = closure.decided_at
+    move_case(
+        case,
+        S.CLOSED,
+        actor=actor,
+        event="case.closed",
+        expected_version=None,
+        fields=["closed_at"],
+    )
+    return case
+
+
+@transaction.atomic
+def reject_closure(closure: ClosureRecord, *, actor: Any, comment: str) -> Case:
+    """The supervisor sends the closure back, with a reason; the case returns to its state."""
+    if not comment.strip():
+        raise ValidationError({"comment": "退回時請說明原因。"})
+    closure = _pending_closure(closure, actor)
+    case = closure.case
+    closure.status = ClosureStatus.REJECTED
+    closure.decided_by = actor
+    closure.decided_at = timezone.now()
+    closure.decision_comment = comment.strip()
+    closure.save(
+        update_fields=["status", "decided_by", "decided_at", "decision_comment", "updated_at"]
+    )
+    move_case(
+        case,
+        closure.previous_status,
+        actor=actor,
+        event="case.closure_rejected",
+        expected_version=None,
+        after={"comment": comment.strip()},
+    )
+    return case
+
+
+@transaction.atomic
+def reopen_case(
+    case: Case, *, actor: Any, reason: str, expected_version: int | None = None
+) -> Case:
+    """A closed case reopens (with a reason) where it left off: job search if it had a plan."""
+    require_change(case, actor)
+    require_status(case, [S.CLOSED], "重新開案")
+    if not reason.strip():
+        raise ValidationError({"reason": "請說明重新開案的原因。"})
+    if (
+        Case.objects.filter(seeker=case.seeker)
+        .exclude(pk=case.pk)
+        .exclude(status=S.CLOSED)
+        .exists()
+    ):
+        raise ValidationError("此求職者已有其他進行中的個案。")
+    closure = case.closures.filter(status=ClosureStatus.APPROVED).first()
+    if closure is not None:
+        closure.reopened_at = timezone.now()
+        closure.reopen_reason = reason.strip()
+        closure.save(update_fields=["reopened_at", "reopen_reason", "updated_at"])
+    has_plan = EmploymentPlan.objects.filter(case=case).exists()
+    case.closed_at = None
+    move_case(
+        case,
+        S.ACTIVE if has_plan else S.OPEN,
+        actor=actor,
+        event="case.reopened",
+        expected_version=expected_version,
+        fields=["closed_at"],
+        after={"reason": reason.strip()},
+    )
+    return case

@@ -1,0 +1,63 @@
+"""Helpers shared by the views of jobdesk.cases."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest
+
+from jobdesk.accounts.roles import CASE_CHANGE_ROLES, CASE_VIEW_ROLES, Role
+from jobdesk.audit.services import record_access
+from jobdesk.cases.models import Case, JobSeeker
+
+
+def require_casework(user: Any, change: bool = False) -> None:
+    if user.role not in (CASE_CHANGE_ROLES if change else CASE_VIEW_ROLES):
+        raise PermissionDenied
+
+
+def require_supervisor_role(user: Any) -> None:
+    if user.role != Role.SUPERVISOR:
+        raise PermissionDenied
+
+
+def attach_errors(form: forms.BaseForm, exc: ValidationError) -> None:
+    """Show a service's ValidationError on the form (on the field when the form has it)."""
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.message_dict.items():
+            target = name if name in form.fields else None
+            for message in errors:
+                form.add_error(target, message)
+    else:
+        for message in exc.messages:
+            form.add_error(None, message)
+
+
+def error_text(exc: ValidationError | PermissionDenied) -> str:
+    if isinstance(exc, ValidationError):
+        return " ".join(exc.messages)
+    return str(exc) or "您沒有權限執行此動作。"
+
+
+def version_of(form: forms.Form) -> int | None:
+    value = form.cleaned_data.get("version")
+    return int(value) if value is not None else None
+
+
+def log_seeker_read(
+    request: HttpRequest,
+    seeker: JobSeeker,
+    *,
+    what: str,
+    case: Case | None = None,
+    action: str = "view",
+) -> None:
+    """Every read of a job seeker's personal data is logged (PDPA Art. 27)."""
+    user: Any = request.user
+    outside = user.role == Role.COUNSELLOR and not (
+        (case is not None and case.counsellor_id == user.pk)
+        or seeker.cases.filter(counsellor=user).exists()
+    )
+    record_access(actor=user, subject=seeker, action=action, what=what, outside_caseload=outside)

@@ -1,0 +1,69 @@
+"""A4 print pages of the standard's work outputs: O1.2.1, O2.3.1, O3.4.1 (each print is logged)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from jobdesk.cases.models import ClosureRecord, EmploymentPlan, NeedsAssessment, Review
+from jobdesk.cases.views.base import log_seeker_read, require_casework
+from jobdesk.common.scoping import get_for_user_or_404
+
+
+@login_required
+def assessment_print(request: HttpRequest, public_id: str) -> HttpResponse:
+    require_casework(request.user)
+    assessment = get_for_user_or_404(NeedsAssessment, request.user, public_id)
+    case = assessment.case
+    log_seeker_read(
+        request, case.seeker, what="列印 O1.2.1 就業服務需求表", case=case, action="print"
+    )
+    return render(
+        request,
+        "cases/print_assessment.html",
+        {"a": assessment, "case": case, "seeker": case.seeker},
+    )
+
+
+@login_required
+def review_print(request: HttpRequest, public_id: str) -> HttpResponse:
+    require_casework(request.user)
+    review = get_for_user_or_404(Review, request.user, public_id)
+    case = review.case
+    log_seeker_read(
+        request, case.seeker, what="列印 O2.3.1 職能發展計畫", case=case, action="print"
+    )
+    return render(
+        request,
+        "cases/print_review.html",
+        {
+            "r": review,
+            "case": case,
+            "seeker": case.seeker,
+            "plan": EmploymentPlan.objects.filter(case=case).first(),
+            "skills": getattr(case, "skills_assessment", None)
+            if hasattr(case, "skills_assessment")
+            else None,
+        },
+    )
+
+
+@login_required
+def closure_print(request: HttpRequest, public_id: str) -> HttpResponse:
+    require_casework(request.user)
+    closure = get_for_user_or_404(ClosureRecord, request.user, public_id)
+    case = closure.case
+    log_seeker_read(request, case.seeker, what="列印 O3.4.1 結案紀錄", case=case, action="print")
+    return render(
+        request,
+        "cases/print_closure.html",
+        {
+            "c": closure,
+            "case": case,
+            "seeker": case.seeker,
+            "placements": case.placements.all(),
+            "follow_ups": case.follow_ups.all(),
+            "activity_count": case.activities.count(),
+        },
+    )

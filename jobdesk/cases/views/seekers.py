@@ -1,0 +1,144 @@
+"""Job seekers: registration (求職登記), search, record, change."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from jobdesk.audit.services import record_access
+from jobdesk.cases import services
+from jobdesk.cases.forms import SeekerForm, SeekerSearchForm
+from jobdesk.cases.models import JobSeeker
+from jobdesk.cases.selectors import open_case_of, seekers_for
+from jobdesk.cases.services.seekers import national_id_hash
+from jobdesk.cases.views.base import (
+    attach_errors,
+    error_text,
+    log_seeker_read,
+    require_casework,
+    version_of,
+)
+from jobdesk.common.scoping import get_for_user_or_404
+from jobdesk.domain.identifiers import check_personal_id
+
+
+@login_required
+def seeker_list(request: HttpRequest) -> HttpResponse:
+    require_casework(request.user)
+    form = SeekerSearchForm(request.GET or None)
+    qs = seekers_for(request.user)
+    q = ""
+    if form.is_valid():
+        q = form.cleaned_data["q"].strip()
+    if q:
+        check = check_personal_id(q)
+        if check.ok:
+            qs = qs.filter(national_id_hash=national_id_hash(q))
+        else:
+            qs = qs.filter(name__icontains=q)
+    page = Paginator(qs.order_by("-created_at"), 50).get_page(request.GET.get("page"))
+    if q:  # a search reads personal data: each seeker shown is logged
+        for seeker in page:
+            record_access(
+                actor=request.user, subject=seeker, action="search", what="求職者查詢結果"
+            )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "cases/seeker_list.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+    )
+
+
+@login_required
+def seeker_create(request: HttpRequest) -> HttpResponse:
+    require_casework(request.user, change=True)
+    user: Any = request.user
+    form = SeekerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            seeker = services.register_seeker(
+                actor=user,
+                office=user.office,
+                national_id=form.cleaned_data["national_id"],
+                data=form.data_for_service(),
+                sensitive=form.sensitive_for_service(),
+            )
+        except ValidationError as exc:
+            attach_errors(form, exc)
+        else:
+            messages.success(request, "已完成求職登記。")
+            return redirect("cases:seeker_detail", public_id=seeker.public_id)
+    return render(
+        request,
+        "cases/form.html",
+        {"form": form, "title": "求職登記", "intro": "不詢問性別、婚姻等就業服務法第5條所列事項。"},
+    )
+
+
+@login_required
+def seeker_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+    require_casework(request.user)
+    seeker = get_for_user_or_404(JobSeeker, request.user, public_id)
+    log_seeker_read(request, seeker, what="求職登記資料")
+    sensitive = getattr(seeker, "sensitive", None) if hasattr(seeker, "sensitive") else None
+    return render(
+        request,
+        "cases/seeker_detail.html",
+        {
+            "seeker": seeker,
+            "sensitive": sensitive,
+            "cases": seeker.cases.select_related("counsellor").all(),
+            "open_case": open_case_of(seeker),
+        },
+    )
+
+
+@login_required
+def seeker_edit(request: HttpRequest, public_id: str) -> HttpResponse:
+    require_casework(request.user, change=True)
+    seeker = get_for_user_or_404(JobSeeker, request.user, public_id, "change")
+    if request.method == "POST":
+        form = SeekerForm(request.POST, editing=True)
+        if form.is_valid():
+            try:
+                services.update_seeker(
+                    seeker,
+                    actor=request.user,
+                    expected_version=version_of(form) or 0,
+                    data=form.data_for_service(),
+                    sensitive=form.sensitive_for_service(),
+                )
+            except ValidationError as exc:
+                attach_errors(form, exc)
+            else:
+                messages.success(request, "已更新求職登記資料。")
+                return redirect("cases:seeker_detail", public_id=seeker.public_id)
+    else:
+        log_seeker_read(request, seeker, what="求職登記資料（編輯）")
+        form = SeekerForm(initial=SeekerForm.initial_from(seeker), editing=True)
+    return render(
+        request, "cases/form.html", {"form": form, "title": f"修改求職登記：{seeker.name}"}
+    )
+
+
+@login_required
+@require_POST
+def case_open(request: HttpRequest, public_id: str) -> HttpResponse:
+    require_casework(request.user, change=True)
+    seeker = get_for_user_or_404(JobSeeker, request.user, public_id, "change")
+    try:
+        case = services.open_case(seeker, actor=request.user)
+    except (ValidationError, PermissionDenied) as exc:
+        messages.error(request, error_text(exc))
+        return redirect("cases:seeker_detail", public_id=seeker.public_id)
+    messages.success(request, "已開案。")
+    return redirect("cases:case_detail", public_id=case.public_id)
