@@ -1,0 +1,221 @@
+"""The per-process match index, built lazily from the database and kept fresh without signals.
+
+* ``get_index()`` builds a ``MatchIndex`` on first use from every vacancy (the engine indexes only
+  the servable ones: open, not past closing, no §10 dispute, no unresolved §5 finding) and every
+  active job seeker.
+* Other apps' services call ``refresh_vacancy(vacancy)`` / ``refresh_seeker(seeker)`` /
+  ``refresh_employer(employer)`` after a change; the upsert runs when the transaction commits.
+* Every query first runs a cheap staleness check: for each source table (vacancies, employers,
+  §5 findings, job seekers) one ``COUNT(*), MAX(updated_at)`` query. A change made by another
+  process (a worker, an import, another web worker) moves that mark, and the rows updated since
+  the last sync are upserted; a drop in a row count is reconciled by diffing ids. A new day
+  rebuilds the index (closing dates pass at midnight). See docs/recommendations.md.
+"""
+
+from __future__ import annotations
+
+import datetime
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Count, Max, Q
+from django.utils import timezone
+
+from jobdesk.domain.matching import MatchIndex
+from jobdesk.matching import adapters
+
+Mark = tuple[int, datetime.datetime | None]
+
+
+@dataclass
+class LiveIndex:
+    index: MatchIndex
+    day: datetime.date
+    marks: dict[str, Mark]
+    # public id → office path, for every vacancy / active seeker the index knows about.
+    vacancy_office: dict[str, str] = field(default_factory=dict)
+    seeker_office: dict[str, str] = field(default_factory=dict)
+    vacancy_ids: set[str] = field(default_factory=set)  # every vacancy row seen (served or not)
+    seeker_ids: set[str] = field(default_factory=set)  # every seeker row seen (active or not)
+    syncs: int = 0
+    builds: int = 1
+
+
+_lock = threading.RLock()
+_live: LiveIndex | None = None
+
+
+def _models() -> dict[str, Any]:
+    from jobdesk.cases.models import JobSeeker
+    from jobdesk.employers.models import Employer, Vacancy, VacancyFinding
+
+    return {
+        "vacancy": Vacancy,
+        "employer": Employer,
+        "finding": VacancyFinding,
+        "seeker": JobSeeker,
+    }
+
+
+def _marks() -> dict[str, Mark]:
+    out: dict[str, Mark] = {}
+    for name, model in _models().items():
+        agg = model.objects.aggregate(n=Count("pk"), last=Max("updated_at"))
+        out[name] = (int(agg["n"]), agg["last"])
+    return out
+
+
+def _active_seekers() -> Any:
+    from jobdesk.cases.models import JobSeeker
+
+    return JobSeeker.objects.filter(is_active=True)
+
+
+def build_index() -> LiveIndex:
+    """A fresh index of every servable vacancy and every active seeker (also used by the batch)."""
+    day = timezone.localdate()
+    marks = _marks()
+    vacancies, vacancy_office, vacancy_ids = [], {}, set()
+    for record, _pk, path in adapters.vacancy_records(adapters.vacancy_queryset(day), day):
+        vacancy_ids.add(record.id)
+        if record.servable:
+            vacancies.append(record)
+            vacancy_office[record.id] = path
+    seekers, seeker_office = [], {}
+    for profile, _pk, path in adapters.seeker_profiles(_active_seekers()):
+        seekers.append(profile)
+        seeker_office[profile.id] = path
+    index = MatchIndex.build(vacancies, seekers, adapters.taxonomy_from_db())
+    return LiveIndex(
+        index, day, marks, vacancy_office, seeker_office, vacancy_ids, _all_seeker_ids()
+    )
+
+
+def _all_seeker_ids() -> set[str]:
+    from jobdesk.cases.models import JobSeeker
+
+    return {str(p) for p in JobSeeker.objects.values_list("public_id", flat=True)}
+
+
+def _upsert_vacancies(live: LiveIndex, query: Q) -> None:
+    qs = adapters.vacancy_queryset(live.day).filter(query)
+    for record, _pk, path in adapters.vacancy_records(qs, live.day):
+        live.vacancy_ids.add(record.id)
+        live.index.upsert_vacancy(record)  # removes it when not servable
+        if record.servable:
+            live.vacancy_office[record.id] = path
+        else:
+            live.vacancy_office.pop(record.id, None)
+
+
+def _upsert_seekers(live: LiveIndex, query: Q) -> None:
+    from jobdesk.cases.models import JobSeeker
+
+    qs = JobSeeker.objects.filter(query)
+    live.seeker_ids |= {str(p) for p in qs.values_list("public_id", flat=True)}
+    seen_inactive = {str(p) for p in qs.filter(is_active=False).values_list("public_id", flat=True)}
+    for public_id in seen_inactive:
+        live.index.remove_seeker(public_id)
+        live.seeker_office.pop(public_id, None)
+    for profile, _pk, path in adapters.seeker_profiles(qs.filter(is_active=True)):
+        live.index.upsert_seeker(profile)
+        live.seeker_office[profile.id] = path
+
+
+def _since(mark: Mark) -> Q:
+    return Q(updated_at__gte=mark[1]) if mark[1] is not None else Q()
+
+
+def _sync(live: LiveIndex, marks: dict[str, Mark]) -> None:
+    """Bring ``live`` up to ``marks``: upsert rows updated since the last marks, drop deleted."""
+    old = live.marks
+    if marks["vacancy"] != old["vacancy"]:
+        _upsert_vacancies(live, _since(old["vacancy"]))
+        if marks["vacancy"][0] != len(live.vacancy_ids):
+            from jobdesk.employers.models import Vacancy
+
+            now = {str(p) for p in Vacancy.objects.values_list("public_id", flat=True)}
+            for gone in live.vacancy_ids - now:
+                live.index.remove_vacancy(gone)
+                live.vacancy_office.pop(gone, None)
+            live.vacancy_ids &= now
+    if marks["employer"] != old["employer"]:
+        _upsert_vacancies(live, Q(employer_id__in=_employers_since(old["employer"])))
+    if marks["finding"] != old["finding"]:
+        if marks["finding"][0] < old["finding"][0]:  # findings deleted: re-check every vacancy
+            _upsert_vacancies(live, Q())
+        else:
+            _upsert_vacancies(live, Q(pk__in=_findings_since(old["finding"])))
+    if marks["seeker"] != old["seeker"]:
+        _upsert_seekers(live, _since(old["seeker"]))
+        if marks["seeker"][0] != len(live.seeker_ids):
+            now = _all_seeker_ids()
+            for gone in live.seeker_ids - now:
+                live.index.remove_seeker(gone)
+                live.seeker_office.pop(gone, None)
+            live.seeker_ids = now
+    live.marks = marks
+    live.syncs += 1
+
+
+def _employers_since(mark: Mark) -> Any:
+    from jobdesk.employers.models import Employer
+
+    return Employer.objects.filter(_since(mark)).values("pk")
+
+
+def _findings_since(mark: Mark) -> Any:
+    from jobdesk.employers.models import VacancyFinding
+
+    return VacancyFinding.objects.filter(_since(mark)).values("vacancy_id")
+
+
+def get_index() -> LiveIndex:
+    """The process's index, fresh: built on first use, synced with the database on every call."""
+    global _live
+    with _lock:
+        marks = _marks()
+        if _live is None or _live.day != timezone.localdate():
+            builds = _live.builds + 1 if _live is not None else 1
+            _live = build_index()
+            _live.builds = builds
+        elif marks != _live.marks:
+            _sync(_live, marks)
+        return _live
+
+
+def reset_index() -> None:
+    """Forget the index (tests; after a taxonomy reload). The next query rebuilds it."""
+    global _live
+    with _lock:
+        _live = None
+
+
+def _after_commit(fn: Callable[[LiveIndex], None]) -> None:
+    def run() -> None:
+        with _lock:
+            if _live is not None:
+                fn(_live)
+
+    transaction.on_commit(run)
+
+
+def refresh_vacancy(vacancy: Any) -> None:
+    """Call after a vacancy is created, edited, opened or closed: visible to the next query."""
+    pk = vacancy.pk
+    _after_commit(lambda live: _upsert_vacancies(live, Q(pk=pk)))
+
+
+def refresh_employer(employer: Any) -> None:
+    """Call after an employer's dispute flag changed: its vacancies are re-checked."""
+    pk = employer.pk
+    _after_commit(lambda live: _upsert_vacancies(live, Q(employer_id=pk)))
+
+
+def refresh_seeker(seeker: Any) -> None:
+    """Call after a job seeker is registered, edited, activated or deactivated."""
+    pk = seeker.pk
+    _after_commit(lambda live: _upsert_seekers(live, Q(pk=pk)))

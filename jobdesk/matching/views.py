@@ -1,0 +1,354 @@
+"""Matching and recommendation screens. Views parse, check, call selectors/services, render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from jobdesk.audit.models import AccessAction
+from jobdesk.audit.services import record_access
+from jobdesk.common.scoping import get_for_user_or_404
+from jobdesk.matching import selectors, services
+from jobdesk.matching.forms import (
+    RecommendationFilterForm,
+    RecommendForm,
+    ReplyForm,
+    SeekerMatchFilterForm,
+    StartForm,
+    VacancyMatchFilterForm,
+    WithdrawForm,
+)
+from jobdesk.matching.models import (
+    CASEWORK_ROLES,
+    RECOMMENDATION_ROLES,
+    Recommendation,
+    RecommendationStatus,
+)
+
+TOP_K = 20
+
+
+def _require(user: Any, roles: frozenset[str]) -> None:
+    if user.role not in roles:
+        raise PermissionDenied
+
+
+def _is_casework(user: Any) -> bool:
+    return user.role in CASEWORK_ROLES
+
+
+def _errors_to_form(form: Form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def _seeker(user: Any, public_id: Any, action: str = "view") -> Any:
+    from jobdesk.cases.models import JobSeeker
+
+    return get_for_user_or_404(JobSeeker, user, public_id, action)
+
+
+def _vacancy(user: Any, public_id: Any) -> Any:
+    from jobdesk.employers.models import Vacancy
+
+    return get_for_user_or_404(Vacancy, user, public_id)
+
+
+def masked_name(name: str) -> str:
+    """王小明 → 王○明: officers see candidates before any consent to disclose (§9)."""
+    if len(name) <= 1:
+        return name
+    if len(name) == 2:
+        return name[0] + "○"
+    return name[0] + "○" * (len(name) - 2) + name[-1]
+
+
+# -- matching ------------------------------------------------------------------------------------
+@login_required
+def seeker_matches(request: HttpRequest, public_id: str) -> HttpResponse:
+    """媒合職缺: the top vacancies for a job seeker, with every factor's reason."""
+    _require(request.user, CASEWORK_ROLES)
+    seeker = _seeker(request.user, public_id)
+    form = VacancyMatchFilterForm(request.GET or None)
+    matches = (
+        selectors.match_vacancies(request.user, seeker, TOP_K, form.filters())
+        if not form.is_bound or form.is_valid()
+        else []
+    )
+    record_access(actor=request.user, subject=seeker, action=AccessAction.SEARCH, what="媒合職缺")
+    return render(
+        request,
+        "matching/seeker_matches.html",
+        {
+            "seeker": seeker,
+            "form": form,
+            "matches": matches,
+            "suggestions": selectors.batch_suggestions_for_seeker(request.user, seeker),
+            "run": selectors.latest_run(),
+        },
+    )
+
+
+@login_required
+def vacancy_matches(request: HttpRequest, public_id: str) -> HttpResponse:
+    """媒合求職者: the top job seekers of the user's office subtree for a vacancy."""
+    _require(request.user, RECOMMENDATION_ROLES)
+    vacancy = _vacancy(request.user, public_id)
+    form = SeekerMatchFilterForm(request.GET or None)
+    ok, reason = vacancy.is_recommendable()
+    matches = (
+        selectors.match_seekers(request.user, vacancy, TOP_K, form.filters())
+        if ok and (not form.is_bound or form.is_valid())
+        else []
+    )
+    full_names = _is_casework(request.user)
+    for m in matches:
+        record_access(
+            actor=request.user,
+            subject=m.seeker,
+            action=AccessAction.SEARCH,
+            what=f"媒合求職者：{vacancy.title}"[:200],
+        )
+    rows = [
+        {"match": m, "name": m.seeker.name if full_names else masked_name(m.seeker.name)}
+        for m in matches
+    ]
+    return render(
+        request,
+        "matching/vacancy_matches.html",
+        {
+            "vacancy": vacancy,
+            "form": form,
+            "rows": rows,
+            "recommendable": ok,
+            "reason": reason,
+            "full_names": full_names,
+        },
+    )
+
+
+@login_required
+def recommend(request: HttpRequest, seeker_id: str, vacancy_id: str) -> HttpResponse:
+    """推介: the pair's reasons, the seeker's agreement, and the recommendation itself."""
+    _require(request.user, CASEWORK_ROLES)
+    seeker = _seeker(request.user, seeker_id, "change")
+    vacancy = _vacancy(request.user, vacancy_id)
+    ok, reason = vacancy.is_recommendable()
+    pair = selectors.explain_pair(seeker, vacancy) if ok else None
+    form = RecommendForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            rec = services.recommend(
+                actor=request.user,
+                seeker=seeker,
+                vacancy=vacancy,
+                consent=form.cleaned_data["consent"],
+                note=form.cleaned_data["note"],
+                score=pair[0] if pair else None,
+                explanation=pair[1] if pair else None,
+            )
+        except ValidationError as exc:
+            _errors_to_form(form, exc)
+        else:
+            messages.success(request, f"已推介 {seeker.name} 至「{vacancy.title}」。")
+            return redirect("matching:recommendation_detail", public_id=rec.public_id)
+    record_access(actor=request.user, subject=seeker, what=f"推介：{vacancy.title}"[:200])
+    return render(
+        request,
+        "matching/recommend.html",
+        {
+            "seeker": seeker,
+            "vacancy": vacancy,
+            "recommendable": ok,
+            "reason": reason,
+            "pair": pair,
+            "form": form,
+        },
+    )
+
+
+# -- recommendations -----------------------------------------------------------------------------
+@login_required
+def recommendation_list(request: HttpRequest) -> HttpResponse:
+    _require(request.user, RECOMMENDATION_ROLES)
+    form = RecommendationFilterForm(request.GET or None)
+    qs = selectors.recommendations_for(request.user)
+    if form.is_bound and form.is_valid():
+        d = form.cleaned_data
+        qs = selectors.filter_recommendations(
+            qs, status=d["status"], q=d["q"].strip(), mine=d["mine"], user=request.user
+        )
+    page = Paginator(qs, 30).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "matching/recommendation_list.html",
+        {"form": form, "page": page, "query": query.urlencode(), "title": "推介"},
+    )
+
+
+def _detail(request: HttpRequest, rec: Recommendation, **forms: Form) -> HttpResponse:
+    v = rec.version
+    casework = _is_casework(request.user)
+    S = RecommendationStatus
+    context: dict[str, Any] = {
+        "rec": rec,
+        "casework": casework,
+        "reply_form": forms.get("reply_form")
+        or (ReplyForm(initial={"version": v}) if rec.status in services.REPLY_FROM_ANY else None),
+        "start_form": forms.get("start_form")
+        or (
+            StartForm(initial={"version": v, "pay": rec.vacancy.pay_min, "pay_basis": "monthly"})
+            if casework and rec.status == S.HIRED
+            else None
+        ),
+        "withdraw_form": forms.get("withdraw_form")
+        or (
+            WithdrawForm(initial={"version": v})
+            if casework and rec.status in (S.RECOMMENDED, S.INTERVIEW)
+            else None
+        ),
+    }
+    record_access(actor=request.user, subject=rec.seeker, office=rec.office, what="推介紀錄")
+    return render(request, "matching/recommendation_detail.html", context)
+
+
+def _rec(request: HttpRequest, public_id: str, action: str = "view") -> Recommendation:
+    _require(request.user, RECOMMENDATION_ROLES)
+    rec = get_for_user_or_404(Recommendation, request.user, public_id, action)
+    return (
+        Recommendation.objects.select_related(
+            "seeker", "vacancy", "vacancy__employer", "counsellor", "office", "case"
+        )
+        .filter(pk=rec.pk)
+        .get()
+    )
+
+
+@login_required
+def recommendation_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+    return _detail(request, _rec(request, public_id))
+
+
+@login_required
+@require_POST
+def recommendation_reply(request: HttpRequest, public_id: str) -> HttpResponse:
+    rec = _rec(request, public_id, "change")
+    form = ReplyForm(request.POST)
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.record_reply(
+                rec,
+                actor=request.user,
+                expected_version=d["version"],
+                outcome=d["outcome"],
+                reason=d["reason"],
+                note=d["note"],
+                interview_on=d["interview_on"],
+            )
+        except ValidationError as exc:
+            _errors_to_form(form, exc)
+        else:
+            messages.success(request, "已登錄雇主回覆。")
+            return redirect("matching:recommendation_detail", public_id=rec.public_id)
+    rec.refresh_from_db()
+    return _detail(request, rec, reply_form=form)
+
+
+@login_required
+@require_POST
+def recommendation_start(request: HttpRequest, public_id: str) -> HttpResponse:
+    _require(request.user, CASEWORK_ROLES)
+    rec = _rec(request, public_id, "change")
+    form = StartForm(request.POST)
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.record_start(
+                rec,
+                actor=request.user,
+                expected_version=d["version"],
+                start_date=d["start_date"],
+                pay=d["pay"],
+                pay_basis=d["pay_basis"],
+            )
+        except ValidationError as exc:
+            _errors_to_form(form, exc)
+        else:
+            messages.success(request, "已登錄報到，個案進入就業追蹤。")
+            return redirect("matching:recommendation_detail", public_id=rec.public_id)
+    rec.refresh_from_db()
+    return _detail(request, rec, start_form=form)
+
+
+@login_required
+@require_POST
+def recommendation_withdraw(request: HttpRequest, public_id: str) -> HttpResponse:
+    _require(request.user, CASEWORK_ROLES)
+    rec = _rec(request, public_id, "change")
+    form = WithdrawForm(request.POST)
+    if form.is_valid():
+        try:
+            services.withdraw(
+                rec,
+                actor=request.user,
+                expected_version=form.cleaned_data["version"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as exc:
+            _errors_to_form(form, exc)
+        else:
+            messages.success(request, "已撤回推介。")
+            return redirect("matching:recommendation_detail", public_id=rec.public_id)
+    rec.refresh_from_db()
+    return _detail(request, rec, withdraw_form=form)
+
+
+@login_required
+def referral_card(request: HttpRequest, public_id: str) -> HttpResponse:
+    """介紹卡 (A5 on A4): only what the employer needs; opening it logs a print of personal data."""
+    rec = _rec(request, public_id)
+    services.record_card_printed(rec, actor=request.user)
+    return render(request, "matching/referral_card.html", {"rec": rec})
+
+
+@login_required
+def seeker_recommendations(request: HttpRequest, public_id: str) -> HttpResponse:
+    _require(request.user, CASEWORK_ROLES)
+    seeker = _seeker(request.user, public_id)
+    recs = selectors.recommendations_for(request.user).filter(seeker=seeker)
+    record_access(actor=request.user, subject=seeker, what="推介紀錄")
+    return render(request, "matching/seeker_recommendations.html", {"seeker": seeker, "recs": recs})
+
+
+@login_required
+def vacancy_pipeline(request: HttpRequest, public_id: str) -> HttpResponse:
+    _require(request.user, RECOMMENDATION_ROLES)
+    vacancy = _vacancy(request.user, public_id)
+    recs = list(selectors.recommendations_for(request.user).filter(vacancy=vacancy))
+    for rec in recs:
+        record_access(
+            actor=request.user, subject=rec.seeker, office=rec.office, what="職缺推介名單"
+        )
+    columns = [
+        (label, [r for r in recs if r.status == value])
+        for value, label in RecommendationStatus.choices
+    ]
+    return render(
+        request,
+        "matching/vacancy_pipeline.html",
+        {"vacancy": vacancy, "columns": columns, "total": len(recs)},
+    )

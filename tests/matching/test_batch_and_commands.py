@@ -1,0 +1,72 @@
+"""The nightly batch (task + command) and the match-profile command."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from jobdesk.matching.models import MatchDirection, MatchRun, MatchRunStatus, MatchSuggestion
+
+pytestmark = pytest.mark.django_db
+
+
+def test_match_batch_now_stores_both_directions_with_progress(w, capsys):
+    call_command("match_batch", "--now", "--top", "5")
+    run = MatchRun.objects.get()
+    assert run.status == MatchRunStatus.DONE
+    assert run.percent == 100
+    assert run.seekers == 1
+    assert run.vacancies == 1
+    rows = MatchSuggestion.objects.filter(run=run)
+    assert (
+        rows.filter(direction=MatchDirection.VACANCIES_FOR_SEEKER, seeker=w["seeker"]).count() == 1
+    )
+    assert (
+        rows.filter(direction=MatchDirection.SEEKERS_FOR_VACANCY, vacancy=w["vacancy"]).count() == 1
+    )
+    assert rows.first().office == w["seeker"].office
+    assert "批次媒合完成" in capsys.readouterr().out
+
+
+def test_match_batch_enqueues_the_task(w):
+    # the test settings run tasks immediately: enqueueing runs it to completion
+    call_command("match_batch")
+    assert MatchRun.objects.get().status == MatchRunStatus.DONE
+    # a second run replaces the first run's suggestions
+    call_command("match_batch")
+    assert MatchSuggestion.objects.values("run").distinct().count() == 1
+
+
+def test_match_profile_ranks_open_vacancies(w, tmp_path, capsys):
+    profile = tmp_path / "p.json"
+    profile.write_text(
+        json.dumps(
+            {
+                "desired_occupations": ["運輸及倉儲勞力工"],
+                "township": "新北市三重區",
+                "max_commute_km": 15,
+                "expected_pay_min": 30000,
+                "pay_basis": "monthly",
+                "shifts": ["day"],
+                "skills": ["堆高機"],
+                "licences": "堆高機操作證",
+                "experience_text": "物流理貨",
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    call_command("match_profile", str(profile), "--top", "3")
+    out = json.loads(capsys.readouterr().out)
+    first = out["results"][0]
+    assert first["public_id"] == str(w["vacancy"].public_id)
+    assert sum(c["points"] for c in first["explanation"]) == first["score"]
+
+
+def test_match_profile_rejects_unknown_keys(w, tmp_path):
+    profile = tmp_path / "p.json"
+    profile.write_text(json.dumps({"age": 45, "gender": "F"}), encoding="utf-8")
+    with pytest.raises(CommandError, match="不認得的欄位：age、gender"):
+        call_command("match_profile", str(profile))

@@ -1,0 +1,104 @@
+"""The per-process index: built lazily, fresh after edits made anywhere, never serving closed."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from jobdesk.matching import index_service
+from jobdesk.matching.adapters import seeker_profile, vacancy_record
+from tests.matching.factories import make_seeker, make_vacancy
+
+pytestmark = pytest.mark.django_db
+
+
+def _vacancy_ids(seeker):
+    return [m.id for m in index_service.get_index().index.top_vacancies(seeker_profile(seeker), 50)]
+
+
+def _seeker_ids(vacancy):
+    return [m.id for m in index_service.get_index().index.top_seekers(vacancy_record(vacancy), 50)]
+
+
+def test_built_lazily_once_then_synced(w):
+    # when two queries run with no change between them
+    first = index_service.get_index()
+    second = index_service.get_index()
+    # then one build, no sync
+    assert first is second
+    assert first.builds == 1
+    assert first.syncs == 0
+    assert str(w["vacancy"].public_id) in first.vacancy_office
+
+
+def test_edit_made_elsewhere_is_visible_to_the_next_query(w, personas):
+    from jobdesk.employers.services import update_vacancy
+    from jobdesk.employers.services.vacancies import VACANCY_FIELDS
+
+    assert _vacancy_ids(w["seeker"]) == [str(w["vacancy"].public_id)]
+    before = index_service.get_index().index.top_vacancies(seeker_profile(w["seeker"]), 5)[0]
+    # when the vacancy's pay drops below the seeker's expectation (no refresh call: as if done
+    # by another process)
+    update_vacancy(
+        w["vacancy"],
+        actor=personas["oscar"],
+        expected_version=w["vacancy"].version,
+        values={f: getattr(w["vacancy"], f) for f in VACANCY_FIELDS}
+        | {"pay_min": 20000, "pay_max": 22000},
+    )
+    after = index_service.get_index().index.top_vacancies(seeker_profile(w["seeker"]), 5)[0]
+    # then the staleness check picked it up
+    assert after.score < before.score
+    assert any(c.label == "薪資低於期望" for c in after.contributions)
+    assert index_service.get_index().builds == 1
+
+
+def test_closed_vacancy_is_never_served(w, personas):
+    from jobdesk.employers.services import change_vacancy_status
+
+    assert _vacancy_ids(w["seeker"])
+    change_vacancy_status(w["vacancy"], actor=personas["oscar"], status="closed")
+    assert _vacancy_ids(w["seeker"]) == []
+    change_vacancy_status(w["vacancy"], actor=personas["oscar"], status="open")
+    assert _vacancy_ids(w["seeker"]) == [str(w["vacancy"].public_id)]
+
+
+def test_labour_dispute_removes_the_employers_vacancies(w, personas):
+    from jobdesk.employers.services import set_labour_dispute
+
+    assert _vacancy_ids(w["seeker"])
+    set_labour_dispute(
+        w["employer"], actor=personas["oscar"], kind="strike", started_on=timezone.localdate()
+    )
+    assert _vacancy_ids(w["seeker"]) == []
+
+
+def test_new_and_deactivated_seekers(w, personas):
+    from jobdesk.cases.services import update_seeker
+
+    index_service.get_index()
+    other = make_seeker(personas["bob"], name="李大同")
+    assert str(other.public_id) in _seeker_ids(w["vacancy"])
+    update_seeker(
+        other, actor=personas["bob"], expected_version=other.version, data={"is_active": False}
+    )
+    assert str(other.public_id) not in _seeker_ids(w["vacancy"])
+
+
+def test_refresh_api_applies_on_commit(w, personas, django_capture_on_commit_callbacks):
+    index_service.get_index()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        vacancy = make_vacancy(personas["oscar"], w["employer"], title="理貨組長")
+        index_service.refresh_vacancy(vacancy)
+    assert len(callbacks) >= 1
+    live = index_service.get_index()
+    assert str(vacancy.public_id) in live.vacancy_office
+
+
+def test_a_new_day_rebuilds(w, monkeypatch):
+    index_service.get_index()
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    monkeypatch.setattr(index_service.timezone, "localdate", lambda: tomorrow)
+    assert index_service.get_index().builds == 2

@@ -1,0 +1,141 @@
+"""The matching and recommendation screens: results with reasons, scope, access logging, forms."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from jobdesk.audit.models import AccessEvent
+from jobdesk.matching import services
+from jobdesk.matching.models import Recommendation, RecommendationStatus
+from tests.matching.factories import make_seeker
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seeker_matches_show_vacancy_with_reasons_and_log_access(w, personas, client_for):
+    client = client_for(personas["alice"])
+    response = client.get(reverse("matching:seeker_matches", args=[w["seeker"].public_id]))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "倉儲理貨員" in body
+    assert "媒合理由" in body
+    assert "職類相近（同細類）" in body
+    assert AccessEvent.objects.filter(
+        actor=personas["alice"], subject_id=str(w["seeker"].public_id), what="媒合職缺"
+    ).exists()
+
+
+def test_filters_narrow_the_results_and_bad_input_is_explained(w, personas, client_for):
+    client = client_for(personas["alice"])
+    url = reverse("matching:seeker_matches", args=[w["seeker"].public_id])
+    assert "倉儲理貨員" not in client.get(url, {"occupation_prefix": "2"}).content.decode()
+    assert "倉儲理貨員" not in client.get(url, {"shift": "night"}).content.decode()
+    assert (
+        "倉儲理貨員" in client.get(url, {"county": "新北市", "min_pay": "30000"}).content.decode()
+    )
+    bad = client.get(url, {"occupation_prefix": "abc"}).content.decode()
+    assert "請輸入 1 到 4 位數字" in bad
+
+
+def test_vacancy_matches_show_only_own_office_seekers_masked_for_officers(w, personas, client_for):
+    # given a seeker in centre C
+    far = make_seeker(personas["charlie"], name="張外縣")
+    url = reverse("matching:vacancy_matches", args=[w["vacancy"].public_id])
+    # when the officer of centre A looks
+    body = client_for(personas["oscar"]).get(url).content.decode()
+    # then centre A's seeker is listed, masked, and centre C's is not
+    assert "王○明" in body
+    assert "王小明" not in body
+    assert "張外縣" not in body
+    assert "張○縣" not in body
+    assert AccessEvent.objects.filter(
+        actor=personas["oscar"], subject_id=str(w["seeker"].public_id)
+    ).exists()
+    assert not AccessEvent.objects.filter(subject_id=str(far.public_id)).exists()
+    # and a counsellor sees the full name with a recommend button
+    body = client_for(personas["alice"]).get(url).content.decode()
+    assert "王小明" in body
+    assert "推介這位求職者" in body
+
+
+def test_recommend_needs_consent_then_creates(w, personas, client_for):
+    client = client_for(personas["alice"])
+    url = reverse("matching:recommend", args=[w["seeker"].public_id, w["vacancy"].public_id])
+    response = client.post(url, {"note": "x"})
+    assert response.status_code == 200
+    assert "須經求職者同意" in response.content.decode()
+    assert not Recommendation.objects.exists()
+    response = client.post(url, {"consent": "on", "note": "x"})
+    rec = Recommendation.objects.get()
+    assert response.status_code == 302
+    assert rec.score is not None
+    assert rec.explanation
+
+
+def test_reply_and_start_through_the_detail_page(w, personas, client_for):
+    rec = services.recommend(
+        actor=personas["alice"], seeker=w["seeker"], vacancy=w["vacancy"], consent=True
+    )
+    oscar = client_for(personas["oscar"])
+    reply = reverse("matching:recommendation_reply", args=[rec.public_id])
+    response = oscar.post(reply, {"version": rec.version, "outcome": "not_hired"})
+    assert "請選擇未錄取原因" in response.content.decode()
+    oscar.post(reply, {"version": rec.version, "outcome": "hired"})
+    rec.refresh_from_db()
+    assert rec.status == RecommendationStatus.HIRED
+    alice = client_for(personas["alice"])
+    alice.post(
+        reverse("matching:recommendation_start", args=[rec.public_id]),
+        {
+            "version": rec.version,
+            "start_date": timezone.localdate().isoformat(),
+            "pay": "34000",
+            "pay_basis": "monthly",
+        },
+    )
+    rec.refresh_from_db()
+    assert rec.status == RecommendationStatus.STARTED
+
+
+def test_referral_card_shows_only_what_is_needed_and_logs_print(w, personas, client_for):
+    rec = services.recommend(
+        actor=personas["alice"], seeker=w["seeker"], vacancy=w["vacancy"], consent=True
+    )
+    body = (
+        client_for(personas["alice"])
+        .get(reverse("matching:referral_card", args=[rec.public_id]))
+        .content.decode()
+    )
+    assert "就業服務介紹卡" in body
+    assert "王小明" in body
+    assert "0912-345-678" in body
+    assert w["seeker"].national_id_masked not in body
+    assert "重新路" not in body  # no home address
+    assert AccessEvent.objects.filter(action="print").count() == 1
+
+
+def test_list_filters_and_per_seeker_and_vacancy_pages(w, personas, client_for):
+    services.recommend(
+        actor=personas["alice"], seeker=w["seeker"], vacancy=w["vacancy"], consent=True
+    )
+    client = client_for(personas["sam"])
+    url = reverse("matching:recommendation_list")
+    assert "王小明" in client.get(url, {"status": "recommended"}).content.decode()
+    assert "王小明" not in client.get(url, {"status": "hired"}).content.decode()
+    assert "王小明" in client.get(url, {"q": "理貨"}).content.decode()
+    assert (
+        "王小明"
+        in client.get(
+            reverse("matching:seeker_recommendations", args=[w["seeker"].public_id])
+        ).content.decode()
+    )
+    assert (
+        "王小明"
+        in client.get(
+            reverse("matching:vacancy_pipeline", args=[w["vacancy"].public_id])
+        ).content.decode()
+    )
+    # the outsider sees nothing
+    assert "王小明" not in client_for(personas["tina"]).get(url).content.decode()
