@@ -139,6 +139,25 @@ def personas(offices: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+@pytest.fixture(autouse=True)
+def _force_login_passes_2fa(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``force_login`` bypasses authentication, so it satisfies the second factor too (the
+    TOTP flow itself is tested in tests/privacy/test_otp.py with real logins)."""
+    from django.test import Client
+
+    from jobdesk.privacy.otp import SESSION_KEY
+
+    original = Client.force_login
+
+    def force_login(self: Any, user: Any, backend: Any = None) -> None:
+        original(self, user, backend)
+        session = self.session
+        session[SESSION_KEY] = user.pk
+        session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
 @pytest.fixture
 def client_for(client: Any) -> Any:
     """``client_for(user)``: the test client logged in as ``user``."""

@@ -90,6 +90,12 @@ AREAS: tuple[Area, ...] = (
             NavEntry(
                 "個資存取紀錄", "audit:access_list", frozenset({Role.AUDITOR, Role.SUPERVISOR})
             ),
+            NavEntry(
+                "非本人承辦之調閱",
+                "privacy:outside_caseload",
+                frozenset({Role.AUDITOR, Role.SUPERVISOR}),
+            ),
+            NavEntry("當事人權利請求", "privacy:request_list", CASEWORK | {Role.AUDITOR}),
         ),
     ),
 )

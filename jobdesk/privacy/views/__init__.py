@@ -1,0 +1,1 @@
+"""Views of the privacy app, split by area."""

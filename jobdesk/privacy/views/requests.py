@@ -1,0 +1,148 @@
+"""Data-subject requests: receive, extend, correct, export, complete."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from jobdesk.accounts.roles import CASE_VIEW_ROLES, Role
+from jobdesk.cases.models import JobSeeker
+from jobdesk.common.scoping import get_for_user_or_404
+from jobdesk.privacy import services
+from jobdesk.privacy.forms import CompleteForm, CorrectionForm, ExtendForm, RequestForm
+from jobdesk.privacy.models import DataSubjectRequest, RequestKind, RequestStatus
+
+REQUEST_LIST_ROLES = CASE_VIEW_ROLES | {Role.AUDITOR}
+
+
+@login_required
+def request_list(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    if user.role not in REQUEST_LIST_ROLES or user.office is None:
+        raise PermissionDenied
+    qs = DataSubjectRequest.objects.filter(office__path__startswith=user.office.path)
+    status = request.GET.get("status", "")
+    if status in RequestStatus.values:
+        qs = qs.filter(status=status)
+    page = Paginator(qs.select_related("office"), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "privacy/request_list.html",
+        {
+            "page": page,
+            "query": "",
+            "today": timezone.localdate(),
+            "can_open": user.role != Role.AUDITOR,
+        },
+    )
+
+
+@login_required
+def request_create(request: HttpRequest, public_id: str) -> HttpResponse:
+    if getattr(request.user, "role", "") not in CASE_VIEW_ROLES:
+        raise PermissionDenied
+    seeker = get_for_user_or_404(JobSeeker, request.user, public_id, "change")
+    form = RequestForm(request.POST or None, initial={"received_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = services.open_request(seeker, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"已受理，法定期限 {created.due_on:%Y-%m-%d}。")
+            return redirect("privacy:request_detail", public_id=created.public_id)
+    return render(request, "privacy/request_form.html", {"form": form, "seeker": seeker})
+
+
+def _request(request: HttpRequest, public_id: str, action: str = "view") -> DataSubjectRequest:
+    if getattr(request.user, "role", "") not in CASE_VIEW_ROLES:
+        raise PermissionDenied
+    return get_for_user_or_404(DataSubjectRequest, request.user, public_id, action)
+
+
+@login_required
+def request_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+    dsr = _request(request, public_id)
+    seeker = dsr.seeker
+    correction = None
+    if seeker is not None and dsr.kind == RequestKind.CORRECT:
+        correction = CorrectionForm(
+            prefix="correct",
+            initial={
+                "version": seeker.version,
+                "name": seeker.name,
+                "phone": seeker.phone,
+                "email": seeker.email,
+                "address": seeker.address,
+            },
+        )
+    return render(
+        request,
+        "privacy/request_detail.html",
+        {
+            "dsr": dsr,
+            "extend_form": ExtendForm(prefix="extend"),
+            "complete_form": CompleteForm(prefix="complete"),
+            "correction": correction,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def request_action(request: HttpRequest, public_id: str, action: str) -> HttpResponse:
+    dsr = _request(request, public_id, "change")
+    try:
+        if action == "extend":
+            form: Any = ExtendForm(request.POST, prefix="extend")
+            if form.is_valid():
+                services.extend_request(dsr, actor=request.user, **form.cleaned_data)
+        elif action == "complete":
+            form = CompleteForm(request.POST, prefix="complete")
+            if form.is_valid():
+                services.complete_request(dsr, actor=request.user, **form.cleaned_data)
+        elif action == "correct":
+            form = CorrectionForm(request.POST, prefix="correct")
+            if form.is_valid():
+                data = dict(form.cleaned_data)
+                version = data.pop("version")
+                services.apply_correction(
+                    dsr,
+                    actor=request.user,
+                    expected_version=version,
+                    changes={k: v for k, v in data.items() if v},
+                )
+        else:
+            raise Http404
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        if form.is_valid():
+            messages.success(request, "已儲存。")
+        else:
+            for errors in form.errors.values():
+                for message in errors:
+                    messages.error(request, message)
+    return redirect("privacy:request_detail", public_id=dsr.public_id)
+
+
+@login_required
+def request_export(request: HttpRequest, public_id: str) -> HttpResponse:
+    """The complete copy of the person's data (inspect/copy requests), as a ZIP; logged."""
+    dsr = _request(request, public_id, "change")
+    if dsr.seeker is None:
+        raise Http404
+    content = services.export_subject_data(dsr.seeker, actor=request.user)
+    response = HttpResponse(content, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="personal-data-{dsr.public_id}.zip"'
+    return response

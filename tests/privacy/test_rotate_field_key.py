@@ -1,0 +1,36 @@
+"""Key rotation: every encrypted column of every model is re-encrypted with the first key."""
+
+import io
+
+import pytest
+from cryptography.fernet import Fernet
+from django.core.management import call_command
+from django.db import connection
+from django.test import override_settings
+
+from jobdesk.cases.models import JobSeeker, SensitiveCircumstances
+from tests.privacy.factories import make_seeker
+
+pytestmark = pytest.mark.django_db
+
+
+def _raw(table, column):
+    with connection.cursor() as cursor:
+        cursor.execute(f'SELECT "{column}" FROM "{table}"')  # noqa: S608
+        return [row[0] for row in cursor.fetchall()]
+
+
+def test_rotation_re_encrypts_everything_with_the_new_key(personas, reference_data):
+    old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    with override_settings(JOBDESK_FIELD_KEYS=[old]):
+        make_seeker(personas["alice"])
+    out = io.StringIO()
+    with override_settings(JOBDESK_FIELD_KEYS=[new, old]):
+        call_command("rotate_field_key", "--batch-size", "1", stdout=out)
+    assert "cases.JobSeeker" in out.getvalue()
+    assert "A123456789" not in out.getvalue()
+    with override_settings(JOBDESK_FIELD_KEYS=[new]):
+        assert JobSeeker.objects.get().national_id_encrypted == "A123456789"
+        assert SensitiveCircumstances.objects.get().disability_encrypted == "輕度肢體障礙"
+        for token in _raw("cases_jobseeker", "national_id_encrypted"):
+            Fernet(new.encode()).decrypt(token.encode())
