@@ -3,13 +3,21 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, UsernameField
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
 
 class LoginForm(AuthenticationForm):
+    username = UsernameField(max_length=150, widget=forms.TextInput(attrs={"autofocus": True}))
+    password = forms.CharField(
+        strip=False,
+        max_length=128,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
     error_messages = {
         "invalid_login": _("帳號或密碼不正確。連續輸入錯誤多次，帳號將暫時鎖定。"),
         "inactive": _("此帳號已停用，請洽系統管理者。"),
@@ -54,3 +62,5 @@ class ZhPasswordChangeForm(PasswordChangeForm):
         self.fields["new_password2"].label = _("再次輸入新密碼")
         for field in self.fields.values():
             field.error_messages["required"] = _("此欄位必填。")
+            field.max_length = 128
+            field.validators.append(MaxLengthValidator(128))

@@ -25,6 +25,7 @@ from jobdesk.cases.models import (
     Shift,
     SkillsAssessment,
 )
+from jobdesk.common.forms import bounded_formfield
 from jobdesk.standard.loader import standard_rows, task_choices
 from jobdesk.taxonomy.models import EducationLevel, Industry, Occupation, TargetGroup, Township
 from jobdesk.taxonomy.places import resolve_township
@@ -50,6 +51,7 @@ class CodeListField(forms.CharField):
     def __init__(self, model: Any, kind: str, **kwargs: Any) -> None:
         self.model, self.kind = model, kind
         kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 1000)
         super().__init__(**kwargs)
 
     def clean(self, value: Any) -> list[Any]:  # type: ignore[override]
@@ -70,6 +72,10 @@ class CodeListField(forms.CharField):
 
 
 class TownshipField(forms.CharField):
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 30)
+        super().__init__(**kwargs)
+
     def clean(self, value: Any) -> Township | None:  # type: ignore[override]
         text = super().clean(value)
         if not text:
@@ -90,6 +96,7 @@ class TownshipField(forms.CharField):
 class TownshipListField(forms.CharField):
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 1000)
         super().__init__(**kwargs)
 
     def clean(self, value: Any) -> list[Township]:  # type: ignore[override]
@@ -131,9 +138,9 @@ class SeekerForm(VersionedForm):
     experience_years = forms.DecimalField(
         label="工作年資（年）", required=False, min_value=0, max_value=70, decimal_places=1
     )
-    work_history = forms.CharField(label="工作經歷", required=False, widget=TEXT)
-    skills = forms.CharField(label="專長技能", required=False, widget=TEXT)
-    licences = forms.CharField(label="證照", required=False, widget=TEXT)
+    work_history = forms.CharField(label="工作經歷", required=False, widget=TEXT, max_length=4000)
+    skills = forms.CharField(label="專長技能", required=False, widget=TEXT, max_length=4000)
+    licences = forms.CharField(label="證照", required=False, widget=TEXT, max_length=4000)
     desired_occupations = CodeListField(
         Occupation,
         "職業",
@@ -163,12 +170,14 @@ class SeekerForm(VersionedForm):
         widget=forms.CheckboxSelectMultiple,
     )
     economic_situation = forms.CharField(
-        label="經濟狀況（敏感，加密保存）", required=False, widget=TEXT
+        label="經濟狀況（敏感，加密保存）", required=False, widget=TEXT, max_length=4000
     )
     disability = forms.CharField(
-        label="身心障礙情形（敏感，加密保存）", required=False, widget=TEXT
+        label="身心障礙情形（敏感，加密保存）", required=False, widget=TEXT, max_length=4000
     )
-    health = forms.CharField(label="健康狀況（敏感，加密保存）", required=False, widget=TEXT)
+    health = forms.CharField(
+        label="健康狀況（敏感，加密保存）", required=False, widget=TEXT, max_length=4000
+    )
 
     SENSITIVE = ("economic_situation", "disability", "health")
 
@@ -221,13 +230,14 @@ class SeekerForm(VersionedForm):
 
 
 class SeekerSearchForm(forms.Form):
-    q = forms.CharField(label="姓名或證號", required=False)
+    q = forms.CharField(label="姓名或證號", required=False, max_length=200)
 
 
 class OutreachEventForm(forms.ModelForm):  # type: ignore[type-arg]
     township = TownshipField(label="鄉鎮市區", required=False)
 
     class Meta:
+        formfield_callback = bounded_formfield
         model = OutreachEvent
         fields = ["title", "kind", "held_on", "place", "township", "notes"]
         widgets = {"held_on": DATE, "notes": TEXT}
@@ -260,6 +270,7 @@ class WalkInLeadForm(LeadForm):
 
 class AssessmentForm(VersionedForm, forms.ModelForm):  # type: ignore[type-arg,misc]
     class Meta:
+        formfield_callback = bounded_formfield
         model = NeedsAssessment
         fields = [
             "interviewed_on",
@@ -276,6 +287,7 @@ class AssessmentForm(VersionedForm, forms.ModelForm):  # type: ignore[type-arg,m
 
 class ConfirmationForm(VersionedForm, forms.ModelForm):  # type: ignore[type-arg,misc]
     class Meta:
+        formfield_callback = bounded_formfield
         model = NeedsConfirmation
         fields = [
             "employment_goals",
@@ -298,14 +310,15 @@ class PlanForm(VersionedForm):
         label="目標地點", help_text="例如：新北市三重區、新北市蘆洲區"
     )
     personal_constraints = forms.CharField(
-        label="個人狀況考量（P2.1.1）", required=False, widget=TEXT
+        label="個人狀況考量（P2.1.1）", required=False, widget=TEXT, max_length=4000
     )
-    strategy = forms.CharField(label="接觸求職市場的策略（P2.1.2）", widget=TEXT)
+    strategy = forms.CharField(label="接觸求職市場的策略（P2.1.2）", widget=TEXT, max_length=4000)
     agreed_on = forms.DateField(label="訂定日期", widget=DATE)
 
 
 class PlanStepForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
+        formfield_callback = bounded_formfield
         model = PlanStep
         fields = ["description", "due_on", "owner"]
         widgets = {"due_on": DATE}
@@ -317,6 +330,7 @@ class StepStatusForm(VersionedForm):
 
 class SkillsForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
+        formfield_callback = bounded_formfield
         model = SkillsAssessment
         fields = [
             "resume",
@@ -339,6 +353,7 @@ class SkillsForm(forms.ModelForm):  # type: ignore[type-arg]
 
 class DevelopmentForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
+        formfield_callback = bounded_formfield
         model = DevelopmentActivity
         fields = ["title", "formal", "held_on", "attended", "notes"]
         widgets = {"held_on": DATE, "notes": TEXT}
@@ -350,6 +365,7 @@ class ReviewForm(VersionedForm, forms.ModelForm):  # type: ignore[type-arg,misc]
     )
 
     class Meta:
+        formfield_callback = bounded_formfield
         model = Review
         fields = [
             "reviewed_on",
@@ -388,7 +404,7 @@ class ActivityForm(forms.Form):
         initial=lambda: timezone.localtime().replace(second=0, microsecond=0),
     )
     duration_minutes = forms.IntegerField(label="時間長度（分鐘）", initial=30)
-    notes = forms.CharField(label="紀錄", widget=TEXT)
+    notes = forms.CharField(label="紀錄", widget=TEXT, max_length=4000)
 
 
 class PlacementForm(VersionedForm):
@@ -409,21 +425,21 @@ class FollowUpForm(forms.Form):
     )
     pay = forms.IntegerField(label="目前薪資（元）", required=False, min_value=1)
     leaving_reason = forms.CharField(label="離職原因", max_length=200, required=False)
-    notes = forms.CharField(label="說明", required=False, widget=TEXT)
+    notes = forms.CharField(label="說明", required=False, widget=TEXT, max_length=4000)
 
 
 class ClosureRequestForm(VersionedForm):
     reason = forms.ChoiceField(label="結案原因", choices=ClosureReason.choices)
-    outcome = forms.CharField(label="服務成效", widget=TEXT)
-    improvement_strategy = forms.CharField(label="改善策略（P3.4.1）", widget=TEXT)
+    outcome = forms.CharField(label="服務成效", widget=TEXT, max_length=4000)
+    improvement_strategy = forms.CharField(label="改善策略（P3.4.1）", widget=TEXT, max_length=4000)
 
 
 class DecisionForm(forms.Form):
-    comment = forms.CharField(label="督導意見", required=False, widget=TEXT)
+    comment = forms.CharField(label="督導意見", required=False, widget=TEXT, max_length=4000)
 
 
 class ReopenForm(VersionedForm):
-    reason = forms.CharField(label="重新開案原因", widget=TEXT)
+    reason = forms.CharField(label="重新開案原因", widget=TEXT, max_length=4000)
 
 
 class ReassignForm(VersionedForm):

@@ -6,6 +6,7 @@ from typing import Any, cast
 
 from django import forms
 
+from jobdesk.common.forms import bounded_formfield
 from jobdesk.domain.identifiers import check_ubn
 from jobdesk.employers.models import DisputeKind, Employer, PayBasis, Shift, Vacancy, VacancyStatus
 from jobdesk.employers.selectors import SORTS, VacancyFilter
@@ -32,6 +33,7 @@ class EmployerForm(forms.ModelForm):  # type: ignore[type-arg]
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
+        formfield_callback = bounded_formfield
         model = Employer
         fields = [
             "name",
@@ -94,6 +96,7 @@ class VacancyForm(forms.ModelForm):  # type: ignore[type-arg]
     )
 
     class Meta:
+        formfield_callback = bounded_formfield
         model = Vacancy
         fields = [
             "employer",
@@ -151,7 +154,7 @@ class VacancyForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 class VacancyFilterForm(forms.Form):
-    q = forms.CharField(label="關鍵字", required=False)
+    q = forms.CharField(label="關鍵字", required=False, max_length=200)
     occupation = forms.CharField(
         label="職業代碼", required=False, max_length=4, help_text="任一層級：1、51、512、5120"
     )
@@ -212,6 +215,7 @@ class OverrideFindingForm(forms.Form):
         label="認定無違法的理由",
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="例如：屬職務真實必要之條件（女性更衣室清潔）。會記入異動紀錄。",
+        max_length=4000,
     )
 
 
@@ -256,5 +260,5 @@ class MarketForm(forms.Form):
 class GivenInformationForm(forms.Form):
     case = forms.UUIDField(label="個案識別碼", help_text="個案頁面上的識別碼。")
     notes = forms.CharField(
-        label="提供內容", widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label="提供內容", widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=4000
     )

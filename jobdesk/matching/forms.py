@@ -30,6 +30,7 @@ class VacancyMatchFilterForm(forms.Form):
     occupation_prefix = forms.RegexField(
         label="職類代碼開頭",
         regex=r"^\d{1,4}$",
+        max_length=4,
         required=False,
         error_messages={"invalid": "請輸入 1 到 4 位數字的職業代碼開頭。"},
         widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 5}),
@@ -74,7 +75,10 @@ class RecommendForm(forms.Form):
         required=False,
     )
     note = forms.CharField(
-        label="推介說明（給雇主或同事）", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label="推介說明（給雇主或同事）",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
     )
 
 
@@ -89,7 +93,9 @@ class ReplyForm(forms.Form):
         choices=[("", "—"), *NotHiredReason.choices],
         required=False,
     )
-    note = forms.CharField(label="說明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label="說明", required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=4000
+    )
 
 
 class StartForm(forms.Form):
@@ -103,7 +109,9 @@ class StartForm(forms.Form):
 
 class WithdrawForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    note = forms.CharField(label="撤回原因", widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label="撤回原因", widget=forms.Textarea(attrs={"rows": 2}), max_length=4000
+    )
 
 
 class RecommendationFilterForm(forms.Form):

@@ -50,12 +50,20 @@ def test_registration_resolves_places_and_codes(client_for, personas, reference_
 def test_case_detail_logs_the_read_and_flags_outside_caseload(client_for, personas, reference_data):
     # given: alice's case, read by bob (same office, not his case)
     case = make_case(personas["alice"])
-    # when
-    response = client_for(personas["bob"]).get(reverse("cases:case_detail", args=[case.public_id]))
-    # then
-    assert response.status_code == 200
-    event = AccessEvent.objects.get(subject_id=str(case.seeker.public_id))
-    assert (event.action, event.actor, event.outside_caseload) == ("view", personas["bob"], True)
+    client = client_for(personas["bob"])
+    url = reverse("cases:case_detail", args=[case.public_id])
+    # when he opens it, he is asked for a reason and nothing of the record is read yet
+    assert "調閱理由" in client.get(url).content.decode()
+    assert not AccessEvent.objects.filter(subject_id=str(case.seeker.public_id)).exists()
+    # when he states one, the reason is logged, flagged, and every read after it is flagged too
+    client.post(url, {"outside_caseload_reason": "代理承辦人處理來電"})
+    assert client.get(url).status_code == 200
+    events = AccessEvent.objects.filter(subject_id=str(case.seeker.public_id)).order_by("id")
+    assert [(e.action, e.actor, e.outside_caseload) for e in events] == [
+        ("view", personas["bob"], True),
+        ("view", personas["bob"], True),
+    ]
+    assert events[0].reason == "代理承辦人處理來電"
 
 
 def test_print_pages_log_a_print(client_for, personas, reference_data):

@@ -192,10 +192,6 @@ def test_registration_form_stores_script_inert(client_for, personas, reference_d
     assert "<script>alert(1)</script>" not in page
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cases.SeekerForm free-text fields (work_history, skills, sensitive) have no max_length",
-)
 def test_registration_form_refuses_megabytes_of_text(client_for, personas, reference_data):
     client = client_for(personas["alice"])
     response = client.post(

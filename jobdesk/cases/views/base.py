@@ -6,11 +6,12 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 
 from jobdesk.accounts.roles import CASE_CHANGE_ROLES, CASE_VIEW_ROLES, Role
 from jobdesk.audit.services import record_access
 from jobdesk.cases.models import Case, JobSeeker
+from jobdesk.privacy.access import caseload_gate, gate_applies
 
 
 def require_casework(user: Any, change: bool = False) -> None:
@@ -61,3 +62,25 @@ def log_seeker_read(
         or seeker.cases.filter(counsellor=user).exists()
     )
     record_access(actor=user, subject=seeker, action=action, what=what, outside_caseload=outside)
+
+
+def gate_seeker_read(
+    request: HttpRequest,
+    seeker: JobSeeker,
+    *,
+    what: str,
+    case: Case | None = None,
+    action: str = "view",
+) -> HttpResponse | None:
+    """Log a read of ``seeker``'s data; a counsellor outside their caseload states a reason first.
+
+    Returns the reason page to show instead of the record, or ``None`` when the view may go on.
+    Supervisors oversee their office's caseload as part of their role and are not asked.
+    """
+    user: Any = request.user
+    if user.role == Role.COUNSELLOR and gate_applies(request):
+        response = caseload_gate(request, seeker)
+        if response is not None:
+            return response
+    log_seeker_read(request, seeker, what=what, case=case, action=action)
+    return None

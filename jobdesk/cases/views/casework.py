@@ -39,12 +39,14 @@ from jobdesk.cases.services.closure import closure_blockers
 from jobdesk.cases.views.base import (
     attach_errors,
     error_text,
+    gate_seeker_read,
     log_seeker_read,
     require_casework,
     require_supervisor_role,
     version_of,
 )
 from jobdesk.common.scoping import get_for_user_or_404
+from jobdesk.privacy.access import gate_applies
 
 Runner = Callable[[Case, dict[str, Any], Any, int | None], Any]
 
@@ -207,6 +209,10 @@ def _case_step(request: HttpRequest, public_id: str, name: str) -> HttpResponse:
     require_casework(request.user, change=True)
     step = STEPS[name]
     case = get_for_user_or_404(Case, request.user, public_id, "change")
+    if gate_applies(request) and (
+        gate := gate_seeker_read(request, case.seeker, what=str(step.title), case=case)
+    ):
+        return gate
     if request.method == "POST":
         form = step.form(request.POST)
         if form.is_valid():
@@ -286,7 +292,8 @@ def case_list(request: HttpRequest) -> HttpResponse:
 def case_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     require_casework(request.user)
     case = get_for_user_or_404(Case, request.user, public_id)
-    log_seeker_read(request, case.seeker, what="個案資料", case=case)
+    if (gate := gate_seeker_read(request, case.seeker, what="個案資料", case=case)) is not None:
+        return gate
     plan = EmploymentPlan.objects.filter(case=case).first()
     return render(
         request,

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from jobdesk.cases.models import ClosureRecord, EmploymentPlan, NeedsAssessment, Review
-from jobdesk.cases.views.base import log_seeker_read, require_casework
+from jobdesk.cases.views.base import gate_seeker_read, require_casework
 from jobdesk.common.scoping import get_for_user_or_404
 
 
@@ -16,9 +16,12 @@ def assessment_print(request: HttpRequest, public_id: str) -> HttpResponse:
     require_casework(request.user)
     assessment = get_for_user_or_404(NeedsAssessment, request.user, public_id)
     case = assessment.case
-    log_seeker_read(
-        request, case.seeker, what="列印 O1.2.1 就業服務需求表", case=case, action="print"
-    )
+    if (
+        gate := gate_seeker_read(
+            request, case.seeker, what="列印 O1.2.1 就業服務需求表", case=case, action="print"
+        )
+    ) is not None:
+        return gate
     return render(
         request,
         "cases/print_assessment.html",
@@ -31,9 +34,12 @@ def review_print(request: HttpRequest, public_id: str) -> HttpResponse:
     require_casework(request.user)
     review = get_for_user_or_404(Review, request.user, public_id)
     case = review.case
-    log_seeker_read(
-        request, case.seeker, what="列印 O2.3.1 職能發展計畫", case=case, action="print"
-    )
+    if (
+        gate := gate_seeker_read(
+            request, case.seeker, what="列印 O2.3.1 職能發展計畫", case=case, action="print"
+        )
+    ) is not None:
+        return gate
     return render(
         request,
         "cases/print_review.html",
@@ -54,7 +60,12 @@ def closure_print(request: HttpRequest, public_id: str) -> HttpResponse:
     require_casework(request.user)
     closure = get_for_user_or_404(ClosureRecord, request.user, public_id)
     case = closure.case
-    log_seeker_read(request, case.seeker, what="列印 O3.4.1 結案紀錄", case=case, action="print")
+    if (
+        gate := gate_seeker_read(
+            request, case.seeker, what="列印 O3.4.1 結案紀錄", case=case, action="print"
+        )
+    ) is not None:
+        return gate
     return render(
         request,
         "cases/print_closure.html",

@@ -21,7 +21,7 @@ from jobdesk.cases.services.seekers import national_id_hash
 from jobdesk.cases.views.base import (
     attach_errors,
     error_text,
-    log_seeker_read,
+    gate_seeker_read,
     require_casework,
     version_of,
 )
@@ -88,7 +88,8 @@ def seeker_create(request: HttpRequest) -> HttpResponse:
 def seeker_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     require_casework(request.user)
     seeker = get_for_user_or_404(JobSeeker, request.user, public_id)
-    log_seeker_read(request, seeker, what="求職登記資料")
+    if (gate := gate_seeker_read(request, seeker, what="求職登記資料")) is not None:
+        return gate
     sensitive = getattr(seeker, "sensitive", None) if hasattr(seeker, "sensitive") else None
     return render(
         request,
@@ -123,7 +124,8 @@ def seeker_edit(request: HttpRequest, public_id: str) -> HttpResponse:
                 messages.success(request, "已更新求職登記資料。")
                 return redirect("cases:seeker_detail", public_id=seeker.public_id)
     else:
-        log_seeker_read(request, seeker, what="求職登記資料（編輯）")
+        if (gate := gate_seeker_read(request, seeker, what="求職登記資料（編輯）")) is not None:
+            return gate
         form = SeekerForm(initial=SeekerForm.initial_from(seeker), editing=True)
     return render(
         request, "cases/form.html", {"form": form, "title": f"修改求職登記：{seeker.name}"}
