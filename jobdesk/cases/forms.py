@@ -26,6 +26,7 @@ from jobdesk.cases.models import (
     SkillsAssessment,
 )
 from jobdesk.common.forms import bounded_formfield
+from jobdesk.domain.identifiers import check_personal_id
 from jobdesk.standard.loader import standard_rows, task_choices
 from jobdesk.taxonomy.models import EducationLevel, Industry, Occupation, TargetGroup, Township
 from jobdesk.taxonomy.places import resolve_township
@@ -179,15 +180,35 @@ class SeekerForm(VersionedForm):
         label="健康狀況（敏感，加密保存）", required=False, widget=TEXT, max_length=4000
     )
 
+    notice_method = forms.ChoiceField(
+        label="個資蒐集告知（個人資料保護法第8條）",
+        choices=[("", "請選擇告知方式")],
+        help_text="登記前須告知蒐集機關、目的、個資類別、利用期間地區對象方式、當事人權利及不提供之影響。",
+        error_messages={"required": "請確認已告知個資蒐集事項並選擇告知方式。"},
+    )
+
     SENSITIVE = ("economic_situation", "disability", "health")
 
     def __init__(self, *args: Any, editing: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if editing:
             del self.fields["national_id"]
+            del self.fields["notice_method"]
+        else:
+            from jobdesk.privacy.models import NoticeMethod
+
+            field = self.fields["notice_method"]
+            field.choices = [("", "請選擇告知方式"), *NoticeMethod.choices]  # type: ignore[attr-defined]
+
+    def clean_national_id(self) -> str:
+        """Checked here too, so every error shows at once (the service checks it again)."""
+        check = check_personal_id(self.cleaned_data["national_id"])
+        if not check.ok:
+            raise forms.ValidationError(check.error)
+        return check.value
 
     def data_for_service(self) -> dict[str, Any]:
-        skip = {"version", "national_id", *self.SENSITIVE}
+        skip = {"version", "national_id", "notice_method", *self.SENSITIVE}
         return {k: v for k, v in self.cleaned_data.items() if k not in skip}
 
     def sensitive_for_service(self) -> dict[str, str]:

@@ -56,7 +56,10 @@ def test_lead_to_closed_case(page, live_server, personas, login, reference_data)
         },
     )
     _save(page)
-    assert "檢查碼不符" in page.locator(".error").first.inner_text()
+    errors = " ".join(page.locator(".error").all_inner_texts())
+    assert "檢查碼不符" in errors
+    assert "請確認已告知個資蒐集事項" in errors  # the PDPA Art. 8 notice, required at collection
+    page.locator("[name=notice_method]").select_option("oral_and_paper")
     page.locator("[name=national_id]").fill(national_id(8080))
     _save(page)
     _ok(page, "已完成求職登記並開案")

@@ -19,6 +19,7 @@ def _seeker_form(**extra):
         "national_id": national_id(42),
         "township": "台北市大安區",
         "pay_basis": "monthly",
+        "notice_method": "oral_and_paper",
         "desired_occupations": "4110、5220",
         "desired_townships": "新北市三重區",
         "shifts": ["day"],
@@ -181,3 +182,23 @@ def test_review_skills_and_step_forms_call_their_services(client_for, personas, 
     assert Review.objects.get().agreed_with_seeker
     assert SkillsAssessment.objects.get().networking == 1
     assert PlanStep.objects.get().owner == "求職者"
+
+
+def test_registration_records_the_art8_notice_and_requires_it(client_for, personas, reference_data):
+    from jobdesk.cases.models import JobSeeker
+    from jobdesk.privacy.models import NoticeRecord
+
+    client = client_for(personas["alice"])
+    # without the notice: refused with a message, nothing saved
+    body = client.post(reverse("cases:seeker_create"), _seeker_form(notice_method="")).content
+    assert "請確認已告知個資蒐集事項" in body.decode()
+    assert not JobSeeker.objects.exists()
+    # with it: the seeker and the notice record, in one transaction
+    response = client.post(reverse("cases:seeker_create"), _seeker_form())
+    assert response.status_code == 302
+    notice = NoticeRecord.objects.get()
+    assert (notice.seeker, notice.method, notice.given_by) == (
+        JobSeeker.objects.get(),
+        "oral_and_paper",
+        personas["alice"],
+    )

@@ -175,6 +175,7 @@ def _registration(**overrides):
         "national_id": "A123456789",
         "township": "新北市三重區",
         "pay_basis": "monthly",
+        "notice_method": "paper",
         "version": "1",
     } | overrides
 

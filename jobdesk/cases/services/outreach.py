@@ -95,6 +95,7 @@ def convert_lead(
     national_id: str,
     data: Mapping[str, Any],
     sensitive: Mapping[str, str] | None = None,
+    notice_method: str | None = None,
 ) -> Case:
     """The lead registers (求職登記) and a case opens, without retyping name and phone."""
     require_change(lead, actor)
@@ -103,7 +104,12 @@ def convert_lead(
         raise ValidationError("此潛在求職者已處理過（已登記或無意願）。")
     values = {"name": lead.name, "phone": lead.phone} | dict(data)
     seeker = register_seeker(
-        actor=actor, office=lead.office, national_id=national_id, data=values, sensitive=sensitive
+        actor=actor,
+        office=lead.office,
+        national_id=national_id,
+        data=values,
+        sensitive=sensitive,
+        notice_method=notice_method,
     )
     case = open_case(seeker, actor=actor, lead=lead)
     lead.status = LeadStatus.CONVERTED

@@ -111,8 +111,13 @@ def register_seeker(
     national_id: str,
     data: Mapping[str, Any],
     sensitive: Mapping[str, str] | None = None,
+    notice_method: str | None = None,
 ) -> JobSeeker:
-    """求職登記. ``data``: the fields of SCALAR_FIELDS and M2M_FIELDS (model instances)."""
+    """求職登記. ``data``: the fields of SCALAR_FIELDS and M2M_FIELDS (model instances).
+
+    ``notice_method``: how the PDPA Art. 8 notice was given at this collection; recorded in the
+    same transaction (the registration screen requires it).
+    """
     require_office(office, actor)
     check = check_personal_id(national_id)
     if not check.ok:
@@ -145,6 +150,10 @@ def register_seeker(
         after=snapshot(seeker, [f for f in SCALAR_FIELDS if f in data] + ["national_id_hash"]),
         label=seeker.name,
     )
+    if notice_method:
+        from jobdesk.privacy.services import record_notice_given
+
+        record_notice_given(seeker, actor=actor, method=notice_method)
     return seeker
 
 

@@ -109,6 +109,7 @@ def lead_convert(request: HttpRequest, public_id: str) -> HttpResponse:
                 national_id=form.cleaned_data["national_id"],
                 data=form.data_for_service(),
                 sensitive=form.sensitive_for_service(),
+                notice_method=form.cleaned_data["notice_method"],
             )
         except ValidationError as exc:
             attach_errors(form, exc)

@@ -71,11 +71,12 @@ def seeker_create(request: HttpRequest) -> HttpResponse:
                 national_id=form.cleaned_data["national_id"],
                 data=form.data_for_service(),
                 sensitive=form.sensitive_for_service(),
+                notice_method=form.cleaned_data["notice_method"],
             )
         except ValidationError as exc:
             attach_errors(form, exc)
         else:
-            messages.success(request, "已完成求職登記。")
+            messages.success(request, "已完成求職登記，並記錄個資蒐集告知。")
             return redirect("cases:seeker_detail", public_id=seeker.public_id)
     return render(
         request,
