@@ -68,10 +68,18 @@ def _marks() -> dict[str, Mark]:
     return out
 
 
+def _matchable(qs: Any) -> Any:
+    """Seekers the index serves: active, no stop of processing in force (PDPA Art. 11, 3 (4))."""
+    from jobdesk.privacy.models import ProcessingRestriction
+
+    stopped = ProcessingRestriction.objects.filter(ended_at__isnull=True).values("seeker_id")
+    return qs.filter(is_active=True).exclude(pk__in=stopped)
+
+
 def _active_seekers() -> Any:
     from jobdesk.cases.models import JobSeeker
 
-    return JobSeeker.objects.filter(is_active=True)
+    return _matchable(JobSeeker.objects.all())
 
 
 def build_index() -> LiveIndex:
@@ -116,11 +124,14 @@ def _upsert_seekers(live: LiveIndex, query: Q) -> None:
 
     qs = JobSeeker.objects.filter(query)
     live.seeker_ids |= {str(p) for p in qs.values_list("public_id", flat=True)}
-    seen_inactive = {str(p) for p in qs.filter(is_active=False).values_list("public_id", flat=True)}
+    matchable = _matchable(qs)
+    seen_inactive = {str(p) for p in qs.values_list("public_id", flat=True)} - {
+        str(p) for p in matchable.values_list("public_id", flat=True)
+    }
     for public_id in seen_inactive:
         live.index.remove_seeker(public_id)
         live.seeker_office.pop(public_id, None)
-    for profile, _pk, path in adapters.seeker_profiles(qs.filter(is_active=True)):
+    for profile, _pk, path in adapters.seeker_profiles(matchable):
         live.index.upsert_seeker(profile)
         live.seeker_office[profile.id] = path
 

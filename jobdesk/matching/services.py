@@ -108,6 +108,8 @@ def recommend(
         errors["__all__"] = f"這個職缺目前不能推介：{reason}"
     elif not seeker.is_active:
         errors["__all__"] = "求職者目前不是求職中，不能推介。"
+    elif seeker.processing_restrictions.filter(ended_at__isnull=True).exists():
+        errors["__all__"] = "求職者已請求停止處理利用其個人資料（個資法第3條），不能推介。"
     elif Recommendation.objects.filter(
         seeker=seeker, vacancy=vacancy, status__in=OPEN_STATUSES
     ).exists():

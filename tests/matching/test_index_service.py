@@ -102,3 +102,24 @@ def test_a_new_day_rebuilds(w, monkeypatch):
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     monkeypatch.setattr(index_service.timezone, "localdate", lambda: tomorrow)
     assert index_service.get_index().builds == 2
+
+
+def test_a_stop_of_processing_takes_the_seeker_out_of_matching(w, personas):
+    import django.core.exceptions
+
+    from jobdesk.matching.services import recommend
+    from jobdesk.privacy.services import complete_request, open_request
+
+    # given a seeker the index serves
+    index_service.get_index()
+    seeker, alice = w["seeker"], personas["alice"]
+    assert str(seeker.public_id) in _seeker_ids(w["vacancy"])
+    # when the person's request to stop processing is granted (PDPA Art. 3 (4), Art. 11)
+    request = open_request(
+        seeker, actor=alice, kind="stop", details="不希望再被推介", received_on=timezone.localdate()
+    )
+    complete_request(request, actor=alice, outcome="已停止處理利用")
+    # then the next query no longer serves them, and recommending them is refused
+    assert str(seeker.public_id) not in _seeker_ids(w["vacancy"])
+    with pytest.raises(django.core.exceptions.ValidationError, match="停止處理利用"):
+        recommend(actor=alice, seeker=seeker, vacancy=w["vacancy"], consent=True)

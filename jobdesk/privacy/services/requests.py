@@ -118,6 +118,9 @@ def complete_request(
                 reason=outcome[:500],
                 started_at=timezone.now(),
             )
+            # The seeker's row changes too, so every process's matching index drops them at
+            # its next staleness check (jobdesk.matching.index_service).
+            seeker.save(update_fields=["updated_at"])
     locked.status = RequestStatus.REFUSED if refused else RequestStatus.DONE
     locked.outcome = outcome
     locked.closed_by = actor
