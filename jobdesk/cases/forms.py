@@ -25,6 +25,7 @@ from jobdesk.cases.models import (
     Shift,
     SkillsAssessment,
 )
+from jobdesk.cases.services.seekers import SCALAR_FIELDS
 from jobdesk.common.forms import bounded_formfield
 from jobdesk.domain.identifiers import check_personal_id
 from jobdesk.standard.loader import standard_rows, task_choices
@@ -216,28 +217,7 @@ class SeekerForm(VersionedForm):
 
     @staticmethod
     def initial_from(seeker: JobSeeker) -> dict[str, Any]:
-        initial: dict[str, Any] = {
-            f: getattr(seeker, f)
-            for f in [
-                "name",
-                "birth_date",
-                "phone",
-                "email",
-                "address",
-                "township",
-                "education",
-                "experience_years",
-                "work_history",
-                "skills",
-                "licences",
-                "max_commute_km",
-                "pay_basis",
-                "expected_pay_min",
-                "shifts",
-                "hours_note",
-                "available_from",
-            ]
-        }
+        initial: dict[str, Any] = {f: getattr(seeker, f) for f in SCALAR_FIELDS if f != "is_active"}
         initial["desired_occupations"] = list(seeker.desired_occupations.all())
         initial["desired_townships"] = list(seeker.desired_townships.all())
         initial["target_groups"] = list(seeker.target_groups.all())

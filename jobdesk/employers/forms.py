@@ -10,6 +10,7 @@ from jobdesk.common.forms import bounded_formfield
 from jobdesk.domain.identifiers import check_ubn
 from jobdesk.employers.models import DisputeKind, Employer, PayBasis, Shift, Vacancy, VacancyStatus
 from jobdesk.employers.selectors import SORTS, VacancyFilter
+from jobdesk.employers.services.vacancies import VACANCY_FIELDS
 from jobdesk.taxonomy.models import EducationLevel, Industry, Occupation, Township
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -98,27 +99,7 @@ class VacancyForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         formfield_callback = bounded_formfield
         model = Vacancy
-        fields = [
-            "employer",
-            "title",
-            "description",
-            "occupation",
-            "headcount",
-            "county",
-            "township",
-            "pay_basis",
-            "pay_min",
-            "pay_max",
-            "hours",
-            "shifts",
-            "education",
-            "experience_years",
-            "licences",
-            "languages",
-            "skills",
-            "opens_on",
-            "closes_on",
-        ]
+        fields = ["employer", *VACANCY_FIELDS]
         widgets = {"opens_on": DATE, "closes_on": DATE}
 
     def __init__(self, *args: Any, employers: Any = None, **kwargs: Any) -> None:
