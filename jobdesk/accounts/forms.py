@@ -62,5 +62,6 @@ class ZhPasswordChangeForm(PasswordChangeForm):
         self.fields["new_password2"].label = _("再次輸入新密碼")
         for field in self.fields.values():
             field.error_messages["required"] = _("此欄位必填。")
-            field.max_length = 128
-            field.validators.append(MaxLengthValidator(128))
+            if isinstance(field, forms.CharField):
+                field.max_length = 128
+                field.validators.append(MaxLengthValidator(128))
