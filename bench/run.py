@@ -119,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write every figure to this file")
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--no-evals", action="store_true", help="skip the evaluator scripts")
+    parser.add_argument("--no-lists", action="store_true", help="skip the vacancy-list benchmark")
     args = parser.parse_args(argv)
     sizes = FULL_SIZES if args.full else QUICK_SIZES
     batch_n = FULL_BATCH if args.full else QUICK_BATCH
@@ -151,6 +152,13 @@ def main(argv: list[str] | None = None) -> int:
         evals.append(_evaluator("adcheck_eval.py", ["--split", "test"]))
     results["evals"] = evals
     print_table(results)
+    if not args.no_lists:
+        rows = "100000" if args.full else "20000"
+        print(f"\n== vacancy list view at {int(rows):,} rows (the real view beside the bare query)")
+        subprocess.run(  # noqa: S603 - our own script
+            [sys.executable, "-m", "bench.vacancy_list_bench", "--rows", rows],
+            check=False,
+        )
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
     return 0
