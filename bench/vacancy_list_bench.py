@@ -10,6 +10,7 @@ A benchmark, not a test: it prints figures and asserts nothing.
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import random
 import statistics
@@ -48,6 +49,7 @@ def populate(rows: int) -> Any:
 
     from jobdesk.accounts.models import Office, OfficeKind, User
     from jobdesk.accounts.roles import Role
+    from jobdesk.common.db import refresh_planner_statistics
     from jobdesk.employers.models import Employer, Vacancy
     from jobdesk.taxonomy.loader import load_taxonomies
     from jobdesk.taxonomy.models import EducationLevel, Occupation, Township
@@ -57,6 +59,7 @@ def populate(rows: int) -> Any:
     if Vacancy.objects.count() >= rows:
         return User.objects.get(username="bench_officer")
     rng = random.Random(7)
+    today = datetime.date.today()
     branch, _ = Office.objects.get_or_create(
         code="BB", defaults={"name": "測試分署", "kind": OfficeKind.BRANCH}
     )
@@ -96,12 +99,15 @@ def populate(rows: int) -> Any:
                 shift_keys="," + ",".join(chosen) + ",",
                 education=rng.choice(education),
                 status=rng.choice(["open", "open", "open", "draft", "closed", "filled"]),
+                opens_on=today - datetime.timedelta(days=rng.randrange(365)),
+                closes_on=today + datetime.timedelta(days=rng.randrange(-30, 90)),
             )
         )
         if len(batch) == 5000:
             Vacancy.objects.bulk_create(batch)
             batch = []
     Vacancy.objects.bulk_create(batch)
+    refresh_planner_statistics()  # as an import does
     return user
 
 

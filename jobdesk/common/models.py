@@ -33,7 +33,12 @@ class ScopedQuerySet(models.QuerySet[M]):
         if user.role not in roles or user.office_id is None:
             return self.none()
         lookup: str = getattr(self.model, "office_lookup", "office")
-        return self.filter(**{f"{lookup}__path__startswith": user.office.path})
+        # The offices of the user's subtree as a subquery: rows are then found through their own
+        # office index (a count or a page never joins and scans every row's office path).
+        from jobdesk.accounts.models import Office
+
+        subtree = Office.objects.filter(path__startswith=user.office.path).values("pk")
+        return self.filter(**{f"{lookup}__in": subtree})
 
 
 class ScopedModel(TimeStampedModel):

@@ -73,12 +73,10 @@ def townships_within(centre: Township, km: float) -> list[int]:
     return [t.pk for t in Township.objects.all() if distance_km(centre, t) <= km]
 
 
-def vacancies_for_user(user: Any, f: VacancyFilter | None = None) -> QuerySet[Any]:
-    """The vacancies a user may see, filtered and sorted for a list (no N+1: related rows joined,
-    open violations annotated)."""
-    qs: QuerySet[Any] = Vacancy.objects.for_user(user).select_related(
-        "employer", "occupation", "township", "education"
-    )
+def filtered_vacancies(user: Any, f: VacancyFilter | None = None) -> QuerySet[Any]:
+    """The vacancies a user may see with the list's filters applied: no joins for display, so
+    counting it is cheap (the list's paginator counts this)."""
+    qs: QuerySet[Any] = Vacancy.objects.for_user(user)
     f = f or VacancyFilter()
     if f.q:
         qs = qs.filter(Q(title__icontains=f.q) | Q(employer__name__icontains=f.q))
@@ -100,6 +98,16 @@ def vacancies_for_user(user: Any, f: VacancyFilter | None = None) -> QuerySet[An
         qs = qs.filter(status=f.status)
     if f.employer is not None:
         qs = qs.filter(employer=f.employer)
+    return qs
+
+
+def vacancies_for_user(user: Any, f: VacancyFilter | None = None) -> QuerySet[Any]:
+    """The vacancies a user may see, filtered and sorted for a list (no N+1: related rows joined,
+    open violations annotated)."""
+    f = f or VacancyFilter()
+    qs: QuerySet[Any] = filtered_vacancies(user, f).select_related(
+        "employer", "occupation", "township", "education"
+    )
     today = timezone.localdate()
     qs = qs.annotate(
         open_violation=open_violation_exists(),

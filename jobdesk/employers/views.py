@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from jobdesk.accounts.roles import EMPLOYER_CHANGE_ROLES, EMPLOYER_VIEW_ROLES, Role
+from jobdesk.common.pagination import CountedPaginator
 from jobdesk.common.scoping import get_for_user_or_404
 from jobdesk.employers import services
 from jobdesk.employers.forms import (
@@ -39,7 +40,11 @@ from jobdesk.employers.models import (
     VacancyFinding,
     VacancyStatus,
 )
-from jobdesk.employers.selectors import employers_for_user, vacancies_for_user
+from jobdesk.employers.selectors import (
+    employers_for_user,
+    filtered_vacancies,
+    vacancies_for_user,
+)
 
 STAFF_ROLES = frozenset({Role.COUNSELLOR, Role.SUPERVISOR, Role.EMPLOYER_OFFICER})
 PAGE_SIZE = 25
@@ -198,13 +203,16 @@ def vacancy_list(request: HttpRequest) -> HttpResponse:
     _require(request.user, EMPLOYER_VIEW_ROLES)
     form = VacancyFilterForm(request.GET or None)
     qs: Any
+    count_from: Any
     if form.is_bound and not form.is_valid():
-        qs = Vacancy.objects.none()
+        qs = count_from = Vacancy.objects.none()
     else:
         if not form.is_bound:
             form.is_valid()
-        qs = vacancies_for_user(request.user, form.to_filter() if form.is_bound else None)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        chosen = form.to_filter() if form.is_bound else None
+        qs = vacancies_for_user(request.user, chosen)
+        count_from = filtered_vacancies(request.user, chosen)
+    page = CountedPaginator(qs, PAGE_SIZE, count_from=count_from).get_page(request.GET.get("page"))
     return render(
         request,
         "employers/vacancy_list.html",

@@ -135,6 +135,12 @@ class Vacancy(ScopedModel):
             models.Index(fields=["township", "status"], name="vacancy_town_status"),
             models.Index(fields=["pay_basis", "pay_min"], name="vacancy_pay"),
             models.Index(fields=["office", "status"], name="vacancy_office_status"),
+            # One index per list sort (selectors.SORTS), so a page of 50 is read in order and the
+            # per-row annotations are computed for those rows only, not for the whole table.
+            models.Index(fields=["-opens_on", "-id"], name="vacancy_sort_newest"),
+            models.Index(fields=["closes_on", "id"], name="vacancy_sort_closing"),
+            models.Index(fields=["-pay_min", "id"], name="vacancy_sort_pay"),
+            models.Index(fields=["title", "id"], name="vacancy_sort_title"),
         ]
 
     def __str__(self) -> str:

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from jobdesk.audit.services import record_event
+from jobdesk.common.db import refresh_planner_statistics
 from jobdesk.employers.importing.mapping import Candidate, map_rows
 from jobdesk.employers.importing.readers import FileFormatError, read_file
 from jobdesk.employers.models import Employer, ImportBatch, ImportStatus, Vacancy
@@ -191,6 +192,8 @@ def import_file(
             label=f"匯入 {filename}",
             after={k: v for k, v in result.as_dict().items() if k != "rejected_rows"},
         )
+    if result.created or result.updated:
+        transaction.on_commit(refresh_planner_statistics)
     return result
 
 
@@ -226,6 +229,7 @@ def commit_import_batch(batch: ImportBatch, *, actor: Any) -> ImportResult:
         locked.result = result.as_dict()
         locked.save(update_fields=["status", "result", "updated_at"])
         record_event("vacancy.import_committed", actor=actor, subject=locked, after=locked.result)
+    refresh_planner_statistics()
     return result
 
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from jobdesk.cases import demo as cases_demo
+from jobdesk.common.db import refresh_planner_statistics
 from jobdesk.demo.offices import ensure_accounts, ensure_offices
 from jobdesk.employers import demo as employers_demo
 from jobdesk.matching import demo as matching_demo
@@ -49,3 +50,4 @@ class Command(BaseCommand):
             matching_demo.load_demo,
         ):
             load(cast(TextIO, self.stdout))
+        refresh_planner_statistics()
