@@ -70,3 +70,16 @@ def test_match_profile_rejects_unknown_keys(w, tmp_path):
     profile.write_text(json.dumps({"age": 45, "gender": "F"}), encoding="utf-8")
     with pytest.raises(CommandError, match="不認得的欄位：age、gender"):
         call_command("match_profile", str(profile))
+
+
+def test_match_profile_takes_occupations_as_code_and_name_objects(w, tmp_path, capsys):
+    profile = tmp_path / "p.json"
+    occupation = {"code": "9330", "name": "運輸及倉儲勞力工"}
+    profile.write_text(
+        json.dumps({"desired_occupations": [occupation], "township": "新北市三重區"}),
+        encoding="utf-8",
+    )
+    call_command("match_profile", str(profile), "--top", "1")
+    first = json.loads(capsys.readouterr().out)["results"][0]
+    assert first["public_id"] == str(w["vacancy"].public_id)
+    assert first["explanation"][0]["factor"] == "occupation"

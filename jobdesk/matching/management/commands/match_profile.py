@@ -3,6 +3,7 @@
 The profile is JSON with these keys (all optional; any other key is an error)::
 
     {"desired_occupations": ["9330", "小客車及小貨車駕駛人員"], "township": "新北市三重區",
+     (an occupation may also be {"code": "9330", "name": "運輸及倉儲勞力工"})
      "max_commute_km": 20, "expected_pay_min": 32000, "pay_basis": "monthly",
      "shifts": ["day"], "education": "高中", "experience_years": 2,
      "experience_text": "物流理貨三年", "skills": ["堆高機"], "licences": ["堆高機操作證"],
@@ -64,7 +65,12 @@ def profile_from_json(data: Any) -> Any:
             f"不認得的欄位：{'、'.join(unknown)}。可用欄位：{'、'.join(sorted(KEYS))}。"
         )
     codes = []
-    for item in _terms(data.get("desired_occupations"), "desired_occupations"):
+    wanted = data.get("desired_occupations")
+    if isinstance(wanted, list):  # {"code": "5120", "name": "廚師"} objects: the code decides
+        wanted = [
+            str(v.get("code") or v.get("name") or "") if isinstance(v, dict) else v for v in wanted
+        ]
+    for item in _terms(wanted, "desired_occupations"):
         if item.isdigit() and Occupation.objects.filter(code=item).exists():
             codes.append(item)
             continue
