@@ -3,7 +3,8 @@
 #               serve the zh-Hant UI on http://127.0.0.1:8000
 #   make test   test dependencies, ruff, mypy, manage.py check, makemigrations --check, pytest
 #               (SQLite; PostgreSQL too when DATABASE_URL is set; browser tests when Chromium is found)
-# Also: make bench (benchmarks, not tests), make lock (refresh requirements.lock), make clean.
+# Also: make bench / make bench-full (benchmarks, not tests), make lock (refresh requirements.lock),
+# make clean.
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -15,7 +16,7 @@ PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test lint typecheck checks pytest bench lock clean serve install install-test
+.PHONY: demo test lint typecheck checks pytest bench bench-full lock clean serve install install-test
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "jobdesk needs Python 3.11 or newer"'
@@ -70,6 +71,10 @@ test: lint typecheck checks pytest
 
 bench: install-test
 	$(BIN)/python -m bench.run
+
+# The sizes of the targets: 100k and 1M each side, batch 200k × 200k (about 10 minutes).
+bench-full: install-test
+	$(BIN)/python -m bench.run --full
 
 lock: $(BIN)/python
 	$(PIP) install -q -e ".[test,rq]"
