@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from jobdesk.accounts.roles import EMPLOYER_CHANGE_ROLES, EMPLOYER_VIEW_ROLES, Role
+from jobdesk.common.forms import attach_service_errors
 from jobdesk.common.pagination import CountedPaginator
 from jobdesk.common.scoping import get_for_user_or_404
 from jobdesk.employers import services
@@ -65,14 +66,6 @@ def _query(request: HttpRequest) -> str:
     return query.urlencode()
 
 
-def _errors_to_form(form: Any, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errs in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errs)
-    else:
-        form.add_error(None, exc.messages)
-
-
 # --- employers -----------------------------------------------------------------------------
 
 
@@ -106,7 +99,7 @@ def employer_create(request: HttpRequest) -> HttpResponse:
         try:
             employer = services.register_employer(actor=user, office=user.office, **data)
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            attach_service_errors(form, exc)
         else:
             messages.success(request, f"已登錄雇主「{employer.name}」。")
             return redirect("employers:employer_detail", public_id=employer.public_id)
@@ -152,7 +145,7 @@ def employer_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
                 **data,
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            attach_service_errors(form, exc)
         else:
             messages.success(request, "已更新雇主資料。")
             return redirect("employers:employer_detail", public_id=employer.public_id)
@@ -247,7 +240,7 @@ def vacancy_create(request: HttpRequest) -> HttpResponse:
                 suggest=True,
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            attach_service_errors(form, exc)
         else:
             messages.success(request, f"已建立職缺「{vacancy.title}」（草稿）。")
             return redirect("employers:vacancy_detail", public_id=vacancy.public_id)
@@ -304,7 +297,7 @@ def vacancy_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
                 values=form.values(),
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            attach_service_errors(form, exc)
         else:
             messages.success(request, "已更新職缺，並重新檢核職缺內容。")
             return redirect("employers:vacancy_detail", public_id=vacancy.public_id)

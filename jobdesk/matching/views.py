@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from jobdesk.audit.models import AccessAction
 from jobdesk.audit.services import record_access
+from jobdesk.common.forms import attach_service_errors
 from jobdesk.common.scoping import get_for_user_or_404
 from jobdesk.matching import selectors, services
 from jobdesk.matching.forms import (
@@ -43,14 +44,6 @@ def _require(user: Any, roles: frozenset[str]) -> None:
 
 def _is_casework(user: Any) -> bool:
     return user.role in CASEWORK_ROLES
-
-
-def _errors_to_form(form: Form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _seeker(user: Any, public_id: Any, action: str = "view") -> Any:
@@ -159,7 +152,7 @@ def recommend(request: HttpRequest, seeker_id: str, vacancy_id: str) -> HttpResp
                 explanation=pair[1] if pair else None,
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            attach_service_errors(form, exc)
         else:
             messages.success(request, f"已推介 {seeker.name} 至「{vacancy.title}」。")
             return redirect("matching:recommendation_detail", public_id=rec.public_id)
@@ -260,7 +253,7 @@ def recommendation_reply(request: HttpRequest, public_id: str) -> HttpResponse:
                 interview_on=d["interview_on"],
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            attach_service_errors(form, exc)
         else:
             messages.success(request, "已登錄雇主回覆。")
             return redirect("matching:recommendation_detail", public_id=rec.public_id)
@@ -286,7 +279,7 @@ def recommendation_start(request: HttpRequest, public_id: str) -> HttpResponse:
                 pay_basis=d["pay_basis"],
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            attach_service_errors(form, exc)
         else:
             messages.success(request, "已登錄報到，個案進入就業追蹤。")
             return redirect("matching:recommendation_detail", public_id=rec.public_id)
@@ -309,7 +302,7 @@ def recommendation_withdraw(request: HttpRequest, public_id: str) -> HttpRespons
                 note=form.cleaned_data["note"],
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            attach_service_errors(form, exc)
         else:
             messages.success(request, "已撤回推介。")
             return redirect("matching:recommendation_detail", public_id=rec.public_id)

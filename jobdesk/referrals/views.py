@@ -16,6 +16,7 @@ from jobdesk.accounts.roles import ADMIN_ROLES, CASE_CHANGE_ROLES, CASE_VIEW_ROL
 from jobdesk.audit.models import AccessAction
 from jobdesk.audit.services import record_access
 from jobdesk.cases.models import Case
+from jobdesk.common.forms import attach_service_errors
 from jobdesk.common.scoping import get_for_user_or_404
 from jobdesk.privacy import data_items
 from jobdesk.privacy.access import caseload_gate, gate_applies
@@ -39,14 +40,6 @@ RESOURCE_ROLES = frozenset(
 def _require(user: Any, roles: frozenset[str]) -> None:
     if user.role not in roles:
         raise PermissionDenied
-
-
-def _form_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @login_required
@@ -103,7 +96,7 @@ def referral_create(request: HttpRequest, case_id: str) -> HttpResponse:
         try:
             referral = services.start_referral(case, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            attach_service_errors(form, error)
         else:
             messages.success(request, "已建立轉介評估表，請向求職者說明並簽署轉介同意書。")
             return redirect("referrals:referral_consent", public_id=referral.public_id)
@@ -199,7 +192,7 @@ def referral_consent(request: HttpRequest, public_id: str) -> HttpResponse:
                     explained=data["explained"],
                 )
             except ValidationError as error:
-                _form_errors(form, error)
+                attach_service_errors(form, error)
             else:
                 messages.success(request, "轉介同意書已簽署。")
                 return redirect("referrals:referral_detail", public_id=referral.public_id)

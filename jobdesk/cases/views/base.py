@@ -24,18 +24,6 @@ def require_supervisor_role(user: Any) -> None:
         raise PermissionDenied
 
 
-def attach_errors(form: forms.BaseForm, exc: ValidationError) -> None:
-    """Show a service's ValidationError on the form (on the field when the form has it)."""
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            target = name if name in form.fields else None
-            for message in errors:
-                form.add_error(target, message)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
-
-
 def error_text(exc: ValidationError | PermissionDenied) -> str:
     if isinstance(exc, ValidationError):
         return " ".join(exc.messages)

@@ -37,7 +37,6 @@ from jobdesk.cases.selectors import (
 )
 from jobdesk.cases.services.closure import closure_blockers
 from jobdesk.cases.views.base import (
-    attach_errors,
     error_text,
     gate_seeker_read,
     log_seeker_read,
@@ -45,6 +44,7 @@ from jobdesk.cases.views.base import (
     require_supervisor_role,
     version_of,
 )
+from jobdesk.common.forms import attach_service_errors
 from jobdesk.common.scoping import get_for_user_or_404
 from jobdesk.privacy.access import gate_applies
 
@@ -223,7 +223,7 @@ def _case_step(request: HttpRequest, public_id: str, name: str) -> HttpResponse:
             try:
                 step.run(case, data, request.user, version)
             except ValidationError as exc:
-                attach_errors(form, exc)  # type: ignore[arg-type]
+                attach_service_errors(form, exc)  # type: ignore[arg-type]
             else:
                 messages.success(request, step.done)
                 return redirect("cases:case_detail", public_id=case.public_id)
@@ -383,7 +383,7 @@ def follow_up_record(request: HttpRequest, public_id: str) -> HttpResponse:
         try:
             services.record_follow_up(follow_up, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            attach_errors(form, exc)
+            attach_service_errors(form, exc)
         else:
             messages.success(request, "已記錄就業追蹤。")
             return redirect("cases:case_detail", public_id=case.public_id)
@@ -416,7 +416,7 @@ def closure_decide(request: HttpRequest, public_id: str) -> HttpResponse:
                 services.approve_closure(closure, actor=request.user, comment=comment)
                 done = "已核定結案。"
         except ValidationError as exc:
-            attach_errors(form, exc)
+            attach_service_errors(form, exc)
         else:
             messages.success(request, done)
             return redirect("cases:closures_pending")
@@ -451,7 +451,7 @@ def case_reassign(request: HttpRequest, public_id: str) -> HttpResponse:
                 expected_version=version_of(form),
             )
         except ValidationError as exc:
-            attach_errors(form, exc)
+            attach_service_errors(form, exc)
         else:
             messages.success(request, "已改派個案。")
             return redirect("cases:case_detail", public_id=case.public_id)

@@ -15,7 +15,8 @@ from jobdesk.cases import services
 from jobdesk.cases.forms import LeadForm, OutreachEventForm, SeekerForm, WalkInLeadForm
 from jobdesk.cases.models import Lead, LeadStatus, OutreachEvent
 from jobdesk.cases.selectors import events_for, leads_for, source_statistics
-from jobdesk.cases.views.base import attach_errors, error_text, require_casework
+from jobdesk.cases.views.base import error_text, require_casework
+from jobdesk.common.forms import attach_service_errors
 from jobdesk.common.scoping import get_for_user_or_404
 
 
@@ -44,7 +45,7 @@ def outreach_create(request: HttpRequest) -> HttpResponse:
                 actor=user, office=user.office, **form.cleaned_data
             )
         except ValidationError as exc:
-            attach_errors(form, exc)
+            attach_service_errors(form, exc)
         else:
             messages.success(request, "已建立宣導活動。")
             return redirect("cases:outreach_detail", public_id=event.public_id)
@@ -65,7 +66,7 @@ def outreach_detail(request: HttpRequest, public_id: str) -> HttpResponse:
             except (ValidationError, PermissionDenied) as exc:
                 if isinstance(exc, PermissionDenied):
                     raise
-                attach_errors(form, exc)
+                attach_service_errors(form, exc)
             else:
                 messages.success(request, f"已登錄：{lead.name}")
                 return redirect("cases:outreach_detail", public_id=event.public_id)
@@ -85,7 +86,7 @@ def lead_create(request: HttpRequest) -> HttpResponse:
         try:
             services.capture_lead(actor=user, office=user.office, **form.cleaned_data)
         except ValidationError as exc:
-            attach_errors(form, exc)
+            attach_service_errors(form, exc)
         else:
             messages.success(request, "已登錄潛在求職者。")
             return redirect("cases:outreach_list")
@@ -112,7 +113,7 @@ def lead_convert(request: HttpRequest, public_id: str) -> HttpResponse:
                 notice_method=form.cleaned_data["notice_method"],
             )
         except ValidationError as exc:
-            attach_errors(form, exc)
+            attach_service_errors(form, exc)
         else:
             messages.success(request, "已完成求職登記並開案。")
             return redirect("cases:case_detail", public_id=case.public_id)

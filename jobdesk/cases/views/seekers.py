@@ -19,12 +19,12 @@ from jobdesk.cases.models import JobSeeker
 from jobdesk.cases.selectors import open_case_of, seekers_for
 from jobdesk.cases.services.seekers import national_id_hash
 from jobdesk.cases.views.base import (
-    attach_errors,
     error_text,
     gate_seeker_read,
     require_casework,
     version_of,
 )
+from jobdesk.common.forms import attach_service_errors
 from jobdesk.common.scoping import get_for_user_or_404
 from jobdesk.domain.identifiers import check_personal_id
 
@@ -74,7 +74,7 @@ def seeker_create(request: HttpRequest) -> HttpResponse:
                 notice_method=form.cleaned_data["notice_method"],
             )
         except ValidationError as exc:
-            attach_errors(form, exc)
+            attach_service_errors(form, exc)
         else:
             messages.success(request, "已完成求職登記，並記錄個資蒐集告知。")
             return redirect("cases:seeker_detail", public_id=seeker.public_id)
@@ -120,7 +120,7 @@ def seeker_edit(request: HttpRequest, public_id: str) -> HttpResponse:
                     sensitive=form.sensitive_for_service(),
                 )
             except ValidationError as exc:
-                attach_errors(form, exc)
+                attach_service_errors(form, exc)
             else:
                 messages.success(request, "已更新求職登記資料。")
                 return redirect("cases:seeker_detail", public_id=seeker.public_id)

@@ -16,6 +16,7 @@ from jobdesk.accounts.roles import CASE_VIEW_ROLES, LOG_VIEW_ROLES, Role
 from jobdesk.audit.models import AccessAction, AccessEvent
 from jobdesk.audit.services import record_access
 from jobdesk.cases.models import JobSeeker
+from jobdesk.common.forms import attach_service_errors
 from jobdesk.common.scoping import get_for_user_or_404
 from jobdesk.privacy import services
 from jobdesk.privacy.access import caseload_gate
@@ -57,7 +58,7 @@ def notice(request: HttpRequest, public_id: str) -> HttpResponse:
                     seeker, actor=request.user, method=form.cleaned_data["method"]
                 )
             except ValidationError as error:
-                form.add_error(None, error)
+                attach_service_errors(form, error)
             else:
                 messages.success(request, "已記錄個資告知。")
                 return redirect("privacy:notice", public_id=seeker.public_id)

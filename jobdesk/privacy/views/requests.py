@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from jobdesk.accounts.roles import CASE_VIEW_ROLES, Role
 from jobdesk.cases.models import JobSeeker
+from jobdesk.common.forms import attach_service_errors
 from jobdesk.common.scoping import get_for_user_or_404
 from jobdesk.privacy import services
 from jobdesk.privacy.forms import CompleteForm, CorrectionForm, ExtendForm, RequestForm
@@ -55,7 +56,7 @@ def request_create(request: HttpRequest, public_id: str) -> HttpResponse:
         try:
             created = services.open_request(seeker, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            attach_service_errors(form, error)
         else:
             messages.success(request, f"已受理，法定期限 {created.due_on:%Y-%m-%d}。")
             return redirect("privacy:request_detail", public_id=created.public_id)
