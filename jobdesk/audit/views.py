@@ -15,7 +15,7 @@ from jobdesk.accounts.roles import LOG_VIEW_ROLES
 from jobdesk.audit.forms import LogFilterForm
 from jobdesk.audit.models import AccessAction, AccessEvent, AuditEvent
 from jobdesk.audit.selectors import logs_for_user
-from jobdesk.audit.services import record_access
+from jobdesk.audit.services import record_event
 
 
 def _require_log_role(user: Any) -> None:
@@ -35,7 +35,7 @@ def _csv(filename: str, header: list[str], rows: Any) -> HttpResponse:
 
 
 def _log_page(
-    request: HttpRequest, queryset: QuerySet[Any], kind_field: str, template: str, title: str
+    request: HttpRequest, queryset: QuerySet[Any], kind_field: str, title: str
 ) -> tuple[LogFilterForm, QuerySet[Any], dict[str, Any]]:
     form = LogFilterForm(request.GET or None)
     if form.is_bound and form.is_valid():
@@ -54,7 +54,7 @@ def _log_page(
 def event_list(request: HttpRequest) -> HttpResponse:
     _require_log_role(request.user)
     base = logs_for_user(AuditEvent.objects.all(), request.user)
-    form, queryset, context = _log_page(request, base, "event_type", "audit/event_list.html", "")
+    form, queryset, context = _log_page(request, base, "event_type", "異動紀錄")
     if request.GET.get("format") == "csv" and (not form.is_bound or form.is_valid()):
         rows = (
             (
@@ -74,7 +74,6 @@ def event_list(request: HttpRequest) -> HttpResponse:
             ["時間", "操作者", "據點", "事件", "對象類型", "對象識別碼", "對象", "來源位址"],
             rows,
         )
-    context["title"] = "異動紀錄"
     return render(request, "audit/event_list.html", context)
 
 
@@ -82,7 +81,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
 def access_list(request: HttpRequest) -> HttpResponse:
     _require_log_role(request.user)
     base = logs_for_user(AccessEvent.objects.all(), request.user)
-    form, queryset, context = _log_page(request, base, "action", "audit/access_list.html", "")
+    form, queryset, context = _log_page(request, base, "action", "個資存取紀錄")
     if request.GET.get("format") == "csv" and (not form.is_bound or form.is_valid()):
         rows = (
             (
@@ -99,8 +98,17 @@ def access_list(request: HttpRequest) -> HttpResponse:
             )
             for e in queryset.select_related("office").iterator()
         )
-        # Exporting the access log is itself recorded, as an export of the log.
-        response = _csv(
+        # Exporting the access log is itself recorded in the change log, with the filters used.
+        user: Any = request.user
+        record_event(
+            "audit.access_log_exported",
+            actor=user,
+            subject=user.office,
+            office=user.office,
+            after={"filters": {k: v for k, v in request.GET.items() if k != "format"}},
+            label="匯出個資存取紀錄",
+        )
+        return _csv(
             "access-log.csv",
             [
                 "時間",
@@ -116,10 +124,5 @@ def access_list(request: HttpRequest) -> HttpResponse:
             ],
             rows,
         )
-        return response
-    context["title"] = "個資存取紀錄"
     context["actions"] = AccessAction.choices
     return render(request, "audit/access_list.html", context)
-
-
-__all__ = ["access_list", "event_list", "record_access"]

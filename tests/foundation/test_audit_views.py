@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from jobdesk.audit.models import AuditEvent
 from jobdesk.audit.services import record_access, record_event
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +48,9 @@ def test_csv_export_of_access_log(client_for, personas, events):
     text = response.content.decode("utf-8-sig")
     assert "求職者基本資料" in text
     assert text.splitlines()[0].startswith("時間,檢視者")
+    # the export itself is in the change log, with who exported and the filters used
+    event = AuditEvent.objects.get(event_type="audit.access_log_exported")
+    assert event.actor == personas["audrey"]
 
 
 def test_counsellor_cannot_read_logs(client_for, personas, events):
