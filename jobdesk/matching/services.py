@@ -94,6 +94,7 @@ def recommend(
     """
     from jobdesk.cases.models import JobSeeker
     from jobdesk.employers.models import Vacancy
+    from jobdesk.privacy.services import is_processing_stopped
 
     _require_role(actor, CASEWORK_ROLES, "推介限就業服務員或督導執行。")
     _require_scope(JobSeeker, seeker, actor, "change")
@@ -108,7 +109,7 @@ def recommend(
         errors["__all__"] = f"這個職缺目前不能推介：{reason}"
     elif not seeker.is_active:
         errors["__all__"] = "求職者目前不是求職中，不能推介。"
-    elif seeker.processing_restrictions.filter(ended_at__isnull=True).exists():
+    elif is_processing_stopped(seeker):
         errors["__all__"] = "求職者已請求停止處理利用其個人資料（個資法第3條），不能推介。"
     elif Recommendation.objects.filter(
         seeker=seeker, vacancy=vacancy, status__in=OPEN_STATUSES
