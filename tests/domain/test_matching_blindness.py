@@ -7,6 +7,8 @@ import random
 from datetime import date
 from typing import Any
 
+import pytest
+
 from jobdesk.domain.matching import MatchIndex, SeekerProfile, VacancyRecord, batch_top_k
 
 from .test_matching import TAXONOMY, random_world
@@ -147,9 +149,5 @@ def test_changing_protected_attributes_leaves_every_score_identical() -> None:
 
 def test_profiles_are_frozen() -> None:
     s = SeekerProfile(id="x")
-    try:
+    with pytest.raises(dataclasses.FrozenInstanceError):
         s.township = "100"  # type: ignore[misc]
-    except dataclasses.FrozenInstanceError:
-        pass
-    else:  # pragma: no cover
-        raise AssertionError("SeekerProfile must be frozen")
