@@ -45,7 +45,6 @@ def _check_bounds(index: MatchIndex, q_cols: object, seeker_is_query: bool) -> N
     assert isinstance(q, index_mod.Columns)
     bound = bound_scores(
         Query(q, seeker_is_query, town_ok, index.distance),
-        side.cols,
         side.bounds,
         side.codes,
         n,

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+
+import numpy as np
 
 from .features import FACTORS, Columns, Lexicon
 from .profiles import SHIFT_LABELS, SHIFTS, Contribution
@@ -19,9 +22,47 @@ def _shared_digits(s_key: int, v_key: int) -> tuple[int, int]:
     return shared, level
 
 
-def occupation_label(s: Columns, v: Columns) -> str:
-    v_key = int(v.occ[0, 0])
-    keys = [int(k) for k in s.occ[0] if k >= 0]
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What a label reads of one row, as plain Python values."""
+
+    occ: tuple[int, ...]  # occupation keys (≥ 0)
+    town: int
+    pay_basis: int
+    shifts: int
+    exp: float
+    skills: frozenset[int]
+    licences: frozenset[int]
+
+
+def facts(c: Columns, rows: np.ndarray) -> list[Facts]:  # type: ignore[type-arg]
+    """``Facts`` of rows ``rows`` of ``c`` (one conversion per column, not per value)."""
+    cols = [
+        c.occ[rows].tolist(),
+        c.town[rows].tolist(),
+        c.pay_basis[rows].tolist(),
+        c.shifts[rows].tolist(),
+        c.exp[rows].tolist(),
+        c.skills[rows].tolist(),
+        c.licences[rows].tolist(),
+    ]
+    return [
+        Facts(
+            tuple(k for k in occ if k >= 0),
+            town,
+            basis,
+            shifts,
+            exp,
+            frozenset(i for i in sk if i >= 0),
+            frozenset(i for i in lic if i >= 0),
+        )
+        for occ, town, basis, shifts, exp, sk, lic in zip(*cols, strict=True)
+    ]
+
+
+def occupation_label(s: Facts, v: Facts) -> str:
+    v_key = v.occ[0] if v.occ else -1
+    keys = s.occ
     if v_key < 0 or not keys:
         return "職類未知"
     best = max((_shared_digits(k, v_key) for k in keys), key=lambda t: (t[0] >= t[1], t[0]))
@@ -33,7 +74,7 @@ def occupation_label(s: Columns, v: Columns) -> str:
     return f"職類相近（{_LEVEL_LABEL[shared]}）"
 
 
-def _names(ids: set[int], lex: Lexicon) -> str:
+def _names(ids: frozenset[int], lex: Lexicon) -> str:
     return "、".join(sorted(lex.names[i] for i in ids)[:3])
 
 
@@ -43,17 +84,16 @@ def _shift_names(mask: int) -> str:
 
 def contributions(
     points: list[float],
-    s: Columns,
-    v: Columns,
+    s: Facts,
+    v: Facts,
     distance_km: float,
     skills: Lexicon,
     licences: Lexicon,
 ) -> tuple[Contribution, ...]:
-    """One ``Contribution`` per factor, in ``FACTORS`` order; ``s`` and ``v`` are 1-row."""
+    """One ``Contribution`` per factor, in ``FACTORS`` order."""
     labels: dict[str, str] = {"occupation": occupation_label(s, v)}
 
-    v_sk = {int(i) for i in v.skills[0] if i >= 0}
-    s_sk = {int(i) for i in s.skills[0] if i >= 0}
+    v_sk, s_sk = v.skills, s.skills
     if not v_sk:
         labels["skills"] = "職缺未列技能"
     elif v_sk & s_sk:
@@ -63,8 +103,7 @@ def contributions(
     else:
         labels["skills"] = f"技能不符（0/{len(v_sk)}）"
 
-    v_lic = {int(i) for i in v.licences[0] if i >= 0}
-    s_lic = {int(i) for i in s.licences[0] if i >= 0}
+    v_lic, s_lic = v.licences, s.licences
     if not v_lic:
         labels["licences"] = "無證照要求"
     elif v_lic <= s_lic:
@@ -75,7 +114,7 @@ def contributions(
     text_pts = points[FACTORS.index("text")]
     labels["text"] = f"工作內容相近（相似度 {text_pts / 25.0:.2f}）"
 
-    if s.town[0] < 0 or v.town[0] < 0:
+    if s.town < 0 or v.town < 0:
         labels["distance"] = "地點未知"
     elif distance_km < 1:
         labels["distance"] = "距離不到 1 公里"
@@ -87,18 +126,17 @@ def contributions(
         labels["pay"] = "薪資符合期望"
     elif pay < 0:
         labels["pay"] = "薪資低於期望"
-    elif int(v.pay_basis[0]) == 4:
+    elif v.pay_basis == 4:
         labels["pay"] = "薪資面議"
     else:
         labels["pay"] = "薪資無法比較"
 
-    both = int(s.shifts[0]) and int(v.shifts[0])
-    if not both:
+    if not (s.shifts and v.shifts):
         labels["shifts"] = "班別未指定"
-    elif int(s.shifts[0]) & int(v.shifts[0]):
-        labels["shifts"] = f"班別符合：{_shift_names(int(s.shifts[0]) & int(v.shifts[0]))}"
+    elif s.shifts & v.shifts:
+        labels["shifts"] = f"班別符合：{_shift_names(s.shifts & v.shifts)}"
     else:
-        labels["shifts"] = f"班別不符：{_shift_names(int(v.shifts[0]))}"
+        labels["shifts"] = f"班別不符：{_shift_names(v.shifts)}"
 
     edu = points[FACTORS.index("education")]
     labels["education"] = (
@@ -106,7 +144,7 @@ def contributions(
     )
 
     exp = points[FACTORS.index("experience")]
-    need = float(v.exp[0])
+    need = v.exp
     need_txt = "" if math.isnan(need) else f"（需 {need:g} 年）"
     labels["experience"] = (
         f"經驗符合{need_txt}"

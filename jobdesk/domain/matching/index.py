@@ -16,14 +16,16 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-from .explain import contributions
+from .explain import contributions, facts
 from .features import (
+    _PAY_CLASS,
+    _PAY_TO_HOURLY,
+    PAY_CODES,
     Columns,
     Lexicon,
     PairInputs,
     encode_seekers,
     encode_vacancies,
-    occupation_key,
     score_key,
     score_pairs,
     shift_mask,
@@ -39,12 +41,15 @@ from .profiles import (
 )
 from .retrieval import (
     BOUND_SLACK,
+    DEAD,
     KEY_MARGIN,
     W_TEXT,
     Query,
     RowBounds,
     SideCodes,
-    bound_scores,
+    _prefix_ok,
+    gather_bounds,
+    query_tables,
     text_bound,
     text_cosine,
 )
@@ -76,7 +81,7 @@ class Side:
         self.alive[: self.n] = True
         self.vocab_size = vocab_size
         self.is_seekers = seekers
-        self.codes = SideCodes()
+        self.codes = SideCodes(cols.occ.shape[1])
         self.bounds = RowBounds.of(self.cols, self.codes, seekers)
         self.term_max = np.zeros(vocab_size + 1, np.float32)
         self._raise_term_max(self.cols.text_ids[: self.n], self.cols.text_w[: self.n])
@@ -91,6 +96,7 @@ class Side:
         row = self.row_of.pop(record_id, None)
         if row is not None:
             self.alive[row] = False
+            self.bounds.occ[row] = DEAD
 
     def append(self, record_id: str, row_cols: Columns) -> None:
         self.remove(record_id)
@@ -223,19 +229,16 @@ class MatchIndex:
     ) -> list[Match]:
         q = self._seeker_cols(seeker)
         f = filters or VacancyFilters()
-        side = self.vacancies
-        town_ok = self._town_mask(f.county, f.townships, q, seeker_side=True)
-        n = side.n
-        req: NDArray[np.bool_] | None = None
-        if f.occupation_prefix:
-            req = _prefix_rows(side, f.occupation_prefix)
-        if f.min_pay is not None:
-            pay_ok = _pay_at_least(side.cols, n, f.min_pay, f.pay_basis)
-            req = pay_ok if req is None else req & pay_ok
-        if f.shifts:
-            shift_ok = (side.cols.shifts[:n] & shift_mask(f.shifts)) > 0
-            req = shift_ok if req is None else req & shift_ok
-        return self._top(q, side, k, town_ok, req, seeker_is_query=True)
+        query = Query(
+            q,
+            True,
+            self._town_mask(f.county, f.townships, q, seeker_side=True),
+            self.distance,
+            occupation_prefix=f.occupation_prefix or None,
+            min_pay=None if f.min_pay is None else (f.min_pay, PAY_CODES[f.pay_basis]),
+            shift_mask=shift_mask(f.shifts) if f.shifts else 0,
+        )
+        return self._top(query, self.vacancies, k)
 
     def top_seekers(
         self, vacancy: VacancyRecord, k: int = 20, filters: SeekerFilters | None = None
@@ -244,16 +247,15 @@ class MatchIndex:
             return []
         q = self._vacancy_cols(vacancy)
         f = filters or SeekerFilters()
-        side = self.seekers
-        town_ok = self._town_mask(f.county, f.townships, q, seeker_side=False)
-        n = side.n
-        req: NDArray[np.bool_] | None = None
-        if f.occupation_prefix:
-            req = _prefix_rows(side, f.occupation_prefix)
-        if f.shifts:
-            shift_ok = (side.cols.shifts[:n] & shift_mask(f.shifts)) > 0
-            req = shift_ok if req is None else req & shift_ok
-        return self._top(q, side, k, town_ok, req, seeker_is_query=False)
+        query = Query(
+            q,
+            False,
+            self._town_mask(f.county, f.townships, q, seeker_side=False),
+            self.distance,
+            occupation_prefix=f.occupation_prefix or None,
+            shift_mask=shift_mask(f.shifts) if f.shifts else 0,
+        )
+        return self._top(query, self.seekers, k)
 
     def _town_mask(
         self, county: str | None, zips: frozenset[str], q: Columns, seeker_side: bool
@@ -268,39 +270,21 @@ class MatchIndex:
             mask[:n] &= self.towns.within(int(q.town[0]), float(q.commute[0]))
         return mask
 
-    def _top(
-        self,
-        q: Columns,
-        side: Side,
-        k: int,
-        town_ok: NDArray[np.bool_],
-        req: NDArray[np.bool_] | None,
-        seeker_is_query: bool,
-    ) -> list[Match]:
+    def _top(self, query: Query, side: Side, k: int) -> list[Match]:
         """Exact top-k: every row scored below ``EXHAUSTIVE_ROWS`` live rows, else bound-pruned."""
         n = side.n
+        q, sq = query.cols, query.seeker_is_query
         if k <= 0 or side.live_count == 0:
             return []
         if side.live_count <= EXHAUSTIVE_ROWS:
-            ok = side.alive[:n] & town_ok[side.cols.town[:n]]
-            if req is not None:
-                ok &= req
-            rows = np.flatnonzero(ok).astype(np.int64)
+            rows = np.flatnonzero(_requested(side, query)).astype(np.int64)
         else:
-            bound = bound_scores(
-                Query(q, seeker_is_query, town_ok, self.distance),
-                side.cols,
-                side.bounds,
-                side.codes,
-                n,
-                len(self.skills.names),
-                len(self.licences.names),
+            tables = query_tables(
+                query, side.codes, len(self.skills.names), len(self.licences.names)
             )
-            np.copyto(bound, np.float32(-np.inf), where=~side.alive[:n])
-            if req is not None:
-                np.copyto(bound, np.float32(-np.inf), where=~req)
-            rows = self._threshold(q, side, bound, k, seeker_is_query)
-        return self._rank(q, side.cols.take(rows), rows, side, k, seeker_is_query)
+            bound = gather_bounds(tables, side.bounds, slice(0, n))
+            rows = self._threshold(q, side, bound, k, sq)
+        return self._rank(q, side.cols.take(rows), rows, side, k, sq)
 
     def _query_vector(self, q: Columns) -> NDArray[np.float64]:
         qv = np.zeros(self.model.size + 1)
@@ -387,14 +371,16 @@ class MatchIndex:
             kth = np.partition(keys[idx], idx.size - k)[idx.size - k]
             idx = idx[keys[idx] >= kth]
         ordered = sorted(idx.tolist(), key=lambda i: (-int(keys[i]), side.ids[rows[i]]))[:k]
+        if not ordered:
+            return []
+        at = np.array(ordered)
+        q_facts = facts(q, np.zeros(1, np.int64))[0]
+        dists = np.broadcast_to(dist, score.shape)[at].tolist()
+        points = np.stack([np.broadcast_to(f, score.shape)[at] for f in factors], axis=1).tolist()
         out = []
-        for i in ordered:
-            one = other.take(np.array([i]))
-            s1, v1 = (q, one) if seeker_is_query else (one, q)
-            points = [float(f[i]) for f in factors]
-            expl = contributions(
-                points, s1, v1, float(dist[i] if dist.ndim else dist), self.skills, self.licences
-            )
+        for i, r_facts, d, pts in zip(ordered, facts(other, at), dists, points, strict=True):
+            s1, v1 = (q_facts, r_facts) if seeker_is_query else (r_facts, q_facts)
+            expl = contributions(pts, s1, v1, d, self.skills, self.licences)
             out.append(Match(side.ids[rows[i]], float(score[i]), expl))
         return out
 
@@ -433,29 +419,18 @@ def _hits(rows: NDArray[np.int32], query: NDArray[np.int32]) -> I64:
     return hits
 
 
-def _prefix_ok(occ: NDArray[np.int32], prefix: str) -> NDArray[np.bool_]:
-    unit = 10 ** (4 - len(prefix))
-    lo = occupation_key(prefix) // 10
-    code, level = occ.astype(np.int64) // 10, occ.astype(np.int64) % 10
-    ok = (occ >= 0) & (level >= len(prefix)) & (code // unit == lo // unit)
-    return np.asarray(ok.any(axis=1))
-
-
-def _prefix_rows(side: Side, prefix: str) -> NDArray[np.bool_]:
-    """Rows with an occupation key under ``prefix`` (decided once per distinct key)."""
-    per_key = _prefix_ok(side.codes.occ.values.astype(np.int32), prefix)
-    codes = side.bounds.occ[: side.n]
-    ok = per_key[codes[:, 0]]
-    for j in range(1, codes.shape[1]):
-        ok |= per_key[codes[:, j]]
+def _requested(side: Side, query: Query) -> NDArray[np.bool_]:
+    """Live rows in the query's townships that pass its request filters, decided per row from
+    the columns (the reference the bound tables are tested against)."""
+    n, c = side.n, side.cols
+    ok = side.alive[:n] & query.town_ok[c.town[:n]]
+    if query.occupation_prefix:
+        ok &= _prefix_ok(c.occ[:n], query.occupation_prefix)
+    if query.min_pay is not None:
+        amount, basis = query.min_pay
+        vb = c.pay_basis[:n]
+        value = c.pay_hi[:n] * _PAY_TO_HOURLY[vb]
+        ok &= (_PAY_CLASS[vb] == _PAY_CLASS[basis]) & (value >= amount * _PAY_TO_HOURLY[basis])
+    if query.shift_mask:
+        ok &= (c.shifts[:n] & query.shift_mask) > 0
     return ok
-
-
-def _pay_at_least(v: Columns, n: int, min_pay: int, basis: str) -> NDArray[np.bool_]:
-    from .features import _PAY_CLASS, _PAY_TO_HOURLY, PAY_CODES
-
-    b = PAY_CODES[basis]
-    vb = v.pay_basis[:n]
-    same = _PAY_CLASS[vb] == _PAY_CLASS[b]
-    value = v.pay_hi[:n] * _PAY_TO_HOURLY[vb]
-    return np.asarray(same & (value >= min_pay * _PAY_TO_HOURLY[b]))

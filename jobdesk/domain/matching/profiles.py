@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 SHIFTS: tuple[str, ...] = ("day", "evening", "night", "rotating", "part_time")
 SHIFT_LABELS: dict[str, str] = {
@@ -121,9 +122,9 @@ class VacancyRecord:
         return self.is_open and not self.employer_blocked and not self.compliance_blocked
 
 
-@dataclass(frozen=True, slots=True)
-class Contribution:
-    """One additive part of a score: factor key, zh-Hant label with its value, points."""
+class Contribution(NamedTuple):
+    """One additive part of a score: factor key, zh-Hant label with its value, points.
+    (A named tuple: immutable, and built 20 × 10 times a query without dataclass overhead.)"""
 
     factor: str
     label: str

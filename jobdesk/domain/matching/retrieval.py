@@ -51,6 +51,7 @@ from .features import (
     W_TEXT,
     Columns,
     occupation_closeness,
+    occupation_key,
 )
 
 F32 = NDArray[np.float32]
@@ -84,6 +85,7 @@ class Codes:
         self.of: dict[tuple[float, ...], int] = {}
         self._values: list[tuple[float, ...]] = []
         self._array: NDArray[np.float64] | None = None
+        self._ints: NDArray[np.int64] | None = None
 
     def ids(self, values: NDArray[np.generic]) -> NDArray[np.int32]:
         v = np.asarray(values, np.float64).reshape(values.shape[0], self.width)
@@ -98,9 +100,12 @@ class Codes:
             if got is None:
                 got = self.of[key] = len(self._values)
                 self._values.append(key)
-                self._array = None
+                self._array = self._ints = None
             local[i] = got
         return local[inverse.reshape(-1)]
+
+    def __len__(self) -> int:
+        return len(self._values)
 
     @property
     def values(self) -> NDArray[np.float64]:
@@ -110,61 +115,82 @@ class Codes:
             self._array = np.where(a == _NAN_KEY, np.nan, a)
         return self._array
 
+    @property
+    def ints(self) -> NDArray[np.int64]:
+        """``values`` as integers (for tuples of codes, which are never NaN)."""
+        if self._ints is None:
+            self._ints = self.values.astype(np.int64)
+        return self._ints
+
 
 _NAN_KEY = -1.0e300
 
 
 class SideCodes:
-    """The dictionaries of one side (shared by all its rows, grown by appends)."""
+    """The dictionaries of one side (shared by all its rows, grown by appends).
 
-    def __init__(self) -> None:
-        self.occ = Codes(1)  # occupation keys (-1 = none)
+    Per row the bound pass reads four codes, each a dictionary code of a tuple of smaller codes:
+    the occupation keys (``occ``), the skill and licence sets (``sets``), experience, availability,
+    education and shifts (``a``), pay and place (``b``). A query computes a factor once per
+    distinct value and sums the factors per tuple, so the per-row work is four gathers whatever the
+    number of factors. Code 0 of ``occ`` is reserved for removed rows (always -inf)."""
+
+    def __init__(self, occ_width: int) -> None:
+        self.key = Codes(1)  # occupation keys (-1 = none)
+        self.occ = Codes(occ_width)  # tuples of key codes
+        self.occ.ids(np.full((1, occ_width), -1.0))  # code 0: a removed row
+        self.sets = Codes(6)  # skills mask hi/lo 32 bits, count; licences the same
         self.pay = Codes(3)  # pay class, hourly-normalised value, pay_hard
         self.exp = Codes(1)
         self.day = Codes(1)
         self.geo = Codes(2)  # township, commute limit (NaN = none)
+        self.a = Codes(4)  # exp code, day code, education (-1..7), shifts + 256 × shifts_hard
+        self.b = Codes(2)  # pay code, geo code
+
+
+DEAD = 0  # the ``occ`` code of a removed row
+
+
+def _split64(mask: NDArray[np.uint64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    hi = (mask >> np.uint64(32)).astype(np.float64)
+    lo = (mask & np.uint64(0xFFFFFFFF)).astype(np.float64)
+    return hi, lo
+
+
+def _join64(hi: NDArray[np.float64], lo: NDArray[np.float64]) -> NDArray[np.uint64]:
+    return (hi.astype(np.uint64) << np.uint64(32)) | lo.astype(np.uint64)
 
 
 @dataclass
 class RowBounds:
-    """Per-row columns for the bound pass (same row numbers as the side's ``Columns``)."""
+    """Per-row codes for the bound pass (same row numbers as the side's ``Columns``)."""
 
-    occ: NDArray[np.int32]  # rows × occupation width: codes of the keys
-    sk_mask: NDArray[np.uint64]
-    sk_base: NDArray[np.uint8]  # listed count × (MAX_SKILLS + 1)
-    sk_n: NDArray[np.uint8]
-    lic_mask: NDArray[np.uint64]
-    lic_base: NDArray[np.uint8]
-    lic_n: NDArray[np.uint8]
-    pay: NDArray[np.int32]
-    exp: NDArray[np.int32]
-    day: NDArray[np.int32]
-    geo: NDArray[np.int32]
-    shift_idx: NDArray[np.uint16]  # shifts + 256 × shifts_hard
+    occ: NDArray[np.int32]
+    sets: NDArray[np.int32]
+    a: NDArray[np.int32]
+    b: NDArray[np.int32]
 
     @classmethod
     def of(cls, c: Columns, codes: SideCodes, seekers: bool) -> RowBounds:
+        n = len(c)
+        key = codes.key.ids(c.occ.reshape(-1, 1)).reshape(c.occ.shape)
         sk_mask, sk_n = _masks(c.skills)
         lic_mask, lic_n = _masks(c.licences)
+        sets = np.stack([*_split64(sk_mask), sk_n, *_split64(lic_mask), lic_n], axis=1)
         basis = c.pay_basis.astype(np.int64)
         raw = c.pay_lo if seekers else c.pay_hi
         val = raw * _PAY_TO_HOURLY[basis]
         pay_cls = np.where(np.isnan(val), -1, _PAY_CLASS[basis]).astype(np.float64)
-        pay = np.stack([pay_cls, val, c.pay_hard.astype(np.float64)], axis=1)
-        occ = codes.occ.ids(c.occ.reshape(-1, 1)).reshape(c.occ.shape)
+        pay = codes.pay.ids(np.stack([pay_cls, val, c.pay_hard.astype(np.float64)], axis=1))
+        geo = codes.geo.ids(np.stack([c.town.astype(np.float64), c.commute], axis=1))
+        exp = codes.exp.ids(c.exp)
+        day = codes.day.ids(c.day)
+        shift_idx = c.shifts.astype(np.int64) + 256 * c.shifts_hard.astype(np.int64)
         return cls(
-            occ=occ,
-            sk_mask=sk_mask,
-            sk_base=(sk_n * np.uint8(MAX_SKILLS + 1)).astype(np.uint8),
-            sk_n=sk_n,
-            lic_mask=lic_mask,
-            lic_base=(lic_n * np.uint8(MAX_LICENCES + 1)).astype(np.uint8),
-            lic_n=lic_n,
-            pay=codes.pay.ids(pay),
-            exp=codes.exp.ids(c.exp),
-            day=codes.day.ids(c.day),
-            geo=codes.geo.ids(np.stack([c.town.astype(np.float64), c.commute], axis=1)),
-            shift_idx=(c.shifts.astype(np.uint16) + 256 * c.shifts_hard.astype(np.uint16)),
+            occ=codes.occ.ids(key) if n else np.zeros(0, np.int32),
+            sets=codes.sets.ids(sets),
+            a=codes.a.ids(np.stack([exp, day, c.edu.astype(np.int64), shift_idx], axis=1)),
+            b=codes.b.ids(np.stack([pay, geo], axis=1)),
         )
 
     def arrays(self) -> dict[str, NDArray[np.generic]]:
@@ -173,7 +199,7 @@ class RowBounds:
     def resized(self, n: int) -> RowBounds:
         out = {}
         for k, a in self.arrays().items():
-            b = np.zeros((n, *a.shape[1:]), a.dtype)
+            b = np.zeros((n, *a.shape[1:]), a.dtype)  # 0 = a removed row's occupation code
             m = min(n, a.shape[0])
             b[:m] = a[:m]
             out[k] = b
@@ -245,56 +271,71 @@ def _edu_table(q_edu: int, query_is_seeker: bool) -> F32:
 
 @dataclass
 class Query:
-    """One query's lookup inputs."""
+    """One query's lookup inputs, with the request's filters (the counsellor's search options)."""
 
     cols: Columns  # the query row
     seeker_is_query: bool
     town_ok: Bool  # township mask (n_towns + 1; last = unknown township)
     distance: NDArray[np.float64]  # (n_towns + 1)² km, 0 where unknown
+    occupation_prefix: str | None = None  # rows need a key under it
+    min_pay: tuple[int, int] | None = None  # (amount, pay-basis code): vacancy rows' pay_hi
+    shift_mask: int = 0  # rows need one of these shifts
 
 
-def bound_scores(
-    q: Query, rows: Columns, rb: RowBounds, codes: SideCodes, n: int, n_skills: int, n_licences: int
-) -> F32:
-    """Upper bound of the non-text score of rows ``0..n-1`` (float32, -inf = excluded).
+@dataclass
+class Tables:
+    """One query's points per code of each ``RowBounds`` column (float32, -inf = excluded)."""
 
-    Each factor is computed in float64 by the same expressions as ``score_pairs`` once per
-    distinct row value (dictionary codes), cast to float32 and gathered per row."""
+    occ: F32
+    sets: F32
+    a: F32
+    b: F32
+
+
+def query_tables(q: Query, codes: SideCodes, n_skills: int, n_licences: int) -> Tables:
+    """Each factor computed in float64 by the same expressions as ``score_pairs``, once per
+    distinct row value, cast to float32 and summed per code tuple."""
     qc = q.cols
     sq = q.seeker_is_query
 
-    # occupation: best closeness over the row's keys
-    keys = codes.occ.values[:, 0].astype(np.int32)
+    # occupation: best closeness over the row's keys; the prefix filter; removed rows
+    keys = codes.key.values[:, 0].astype(np.int32)
     if sq:
         closeness = occupation_closeness(qc.occ, keys)
     else:
         closeness = occupation_closeness(keys[:, None], qc.occ[0, 0])
-    occ_t = _r(W_OCCUPATION * closeness)
-    total = occ_t[rb.occ[:n, 0]]
-    for j in range(1, rb.occ.shape[1]):
-        col = rb.occ[:n, j]
-        np.maximum(total, occ_t[col], out=total)
+    key_t = _r(W_OCCUPATION * closeness)
+    tuples = codes.occ.ints
+    occ_t = np.take(key_t, tuples[:, 0], mode="clip")
+    for j in range(1, tuples.shape[1]):
+        np.maximum(occ_t, np.take(key_t, tuples[:, j], mode="clip"), out=occ_t)
+    if q.occupation_prefix:
+        key_ok = np.append(_prefix_ok(keys[:, None], q.occupation_prefix), False)
+        occ_t[~key_ok[tuples].any(axis=1)] = NEG_INF  # index -1 (padding) reads False
+    occ_t[DEAD] = NEG_INF
 
-    # skills and licences: (listed count, overlap) → points
+    # skills and licences: per distinct pair of sets
+    sv = codes.sets.values
+    sk_mask, sk_n = _join64(sv[:, 0], sv[:, 1]), sv[:, 2].astype(np.uint8)
+    lic_mask, lic_n = _join64(sv[:, 3], sv[:, 4]), sv[:, 5].astype(np.uint8)
     q_sk_mask, q_sk_n = (int(x[0]) for x in _masks(qc.skills))
     q_lic_mask, q_lic_n = (int(x[0]) for x in _masks(qc.licences))
+    sets_t = np.zeros(sv.shape[0], np.float32)
     if sq:  # the vacancy rows list the skills/licences
         if q_sk_n:
-            hits = _hits_bound(rb.sk_mask[:n], rb.sk_n[:n], q_sk_mask, q_sk_n, n_skills)
-            hits += rb.sk_base[:n]
-            total += SKILL_TABLE[hits]
-        hits = _hits_bound(rb.lic_mask[:n], rb.lic_n[:n], q_lic_mask, q_lic_n, n_licences)
-        hits += rb.lic_base[:n]
-        total += LICENCE_TABLE[hits]
+            hits = _hits_bound(sk_mask, sk_n, q_sk_mask, q_sk_n, n_skills)
+            sets_t += SKILL_TABLE[hits + sk_n * np.uint8(MAX_SKILLS + 1)]
+        hits = _hits_bound(lic_mask, lic_n, q_lic_mask, q_lic_n, n_licences)
+        sets_t += LICENCE_TABLE[hits + lic_n * np.uint8(MAX_LICENCES + 1)]
     else:
         if q_sk_n:
-            hits = _hits_bound(rb.sk_mask[:n], rb.sk_n[:n], q_sk_mask, q_sk_n, n_skills)
+            hits = _hits_bound(sk_mask, sk_n, q_sk_mask, q_sk_n, n_skills)
             s0 = q_sk_n * (MAX_SKILLS + 1)
-            total += SKILL_TABLE[s0 : s0 + MAX_SKILLS + 1][hits]
+            sets_t += SKILL_TABLE[s0 : s0 + MAX_SKILLS + 1][hits]
         if q_lic_n:
-            hits = _hits_bound(rb.lic_mask[:n], rb.lic_n[:n], q_lic_mask, q_lic_n, n_licences)
+            hits = _hits_bound(lic_mask, lic_n, q_lic_mask, q_lic_n, n_licences)
             l0 = q_lic_n * (MAX_LICENCES + 1)
-            total += LICENCE_TABLE[l0 : l0 + MAX_LICENCES + 1][hits]
+            sets_t += LICENCE_TABLE[l0 : l0 + MAX_LICENCES + 1][hits]
 
     # distance, the commute limit and the township filter: per (township, commute) value
     geo = codes.geo.values
@@ -308,9 +349,8 @@ def bound_scores(
     too_far = known & ~np.isnan(commute) & (d > commute)
     geo_t = _r(pts)
     geo_t[too_far | ~q.town_ok[r_town]] = NEG_INF
-    total += geo_t[rb.geo[:n]]
 
-    # pay (and the hard pay floor): per (class, value, pay_hard) value
+    # pay (the hard pay floor, the minimum-pay filter): per (class, value, pay_hard) value
     pay = codes.pay.values
     if sq:
         s_cls = float(_PAY_CLASS[int(qc.pay_basis[0])])
@@ -334,14 +374,13 @@ def bound_scores(
     )
     pay_t = _r(pay_pts)
     pay_t[hard & comparable & (gap > 0)] = NEG_INF
-    total += pay_t[rb.pay[:n]]
-
-    # shifts (points and the hard shift filter), education
-    if sq:
-        total += _shift_tables(int(qc.shifts[0]), bool(qc.shifts_hard[0]))[rows.shifts[:n]]
-    else:
-        total += _shift_tables(int(qc.shifts[0]), False)[rb.shift_idx[:n]]
-    total += _edu_table(int(qc.edu[0]), sq)[rows.edu[:n]]
+    if q.min_pay is not None:
+        amount, basis = q.min_pay
+        with np.errstate(invalid="ignore"):
+            pay_ok = (pay[:, 0] == _PAY_CLASS[basis]) & (
+                pay[:, 1] >= amount * _PAY_TO_HOURLY[basis]
+            )
+        pay_t[~pay_ok] = NEG_INF
 
     # experience: per value
     e = codes.exp.values[:, 0]
@@ -356,16 +395,57 @@ def bound_scores(
         np.where(short <= 0, W_EXPERIENCE_OK, -W_EXPERIENCE_SHORT * np.minimum(1.0, short)),
         0.0,
     )
-    total += _r(exp_pts)[rb.exp[:n]]
+    exp_t = _r(exp_pts)
 
     # availability: per value
     q_day = int(qc.day[0])
+    days = codes.day.values[:, 0]
     if q_day > 0:
-        days = codes.day.values[:, 0]
         ok = q_day <= days if sq else days <= q_day
-        day_t = np.where(days > 0, np.where(ok, W_AVAILABLE_OK, -W_AVAILABLE_LATE), 0.0)
-        total += day_t.astype(np.float32)[rb.day[:n]]
+        day_pts = np.where(days > 0, np.where(ok, W_AVAILABLE_OK, -W_AVAILABLE_LATE), 0.0)
+        day_t = day_pts.astype(np.float32)
+    else:
+        day_t = np.zeros(days.shape, np.float32)
+
+    # shifts (points, the hard shift filter, the shift request) by shifts + 256 × row_hard
+    shift_t = _shift_tables(int(qc.shifts[0]), sq and bool(qc.shifts_hard[0]))
+    if q.shift_mask:
+        shift_t[(np.arange(512) % 256 & q.shift_mask) == 0] = NEG_INF
+    edu_t = _edu_table(int(qc.edu[0]), sq)
+
+    at = codes.a.ints
+    a_t = np.take(exp_t, at[:, 0]) + np.take(day_t, at[:, 1])
+    a_t += np.take(edu_t, at[:, 2] % 9)  # education -1 (unknown) is index 8
+    a_t += np.take(shift_t, at[:, 3])
+    bt = codes.b.ints
+    b_t = np.take(pay_t, bt[:, 0]) + np.take(geo_t, bt[:, 1])
+    return Tables(occ=occ_t, sets=sets_t, a=a_t, b=b_t)
+
+
+def gather_bounds(t: Tables, rb: RowBounds, at: slice | I64) -> F32:
+    """Upper bound of the non-text score of rows ``at`` (a slice or row numbers): four gathers."""
+    total = np.take(t.occ, rb.occ[at])
+    total += np.take(t.sets, rb.sets[at])
+    total += np.take(t.a, rb.a[at])
+    total += np.take(t.b, rb.b[at])
     return total
+
+
+def bound_scores(
+    q: Query, rb: RowBounds, codes: SideCodes, n: int, n_skills: int, n_licences: int
+) -> F32:
+    """Upper bound of the non-text score of rows ``0..n-1`` (float32, -inf = excluded or
+    removed)."""
+    return gather_bounds(query_tables(q, codes, n_skills, n_licences), rb, slice(0, n))
+
+
+def _prefix_ok(occ: NDArray[np.int32], prefix: str) -> NDArray[np.bool_]:
+    """Rows (of occupation keys, last axis) with a key under the 6th-rev. code ``prefix``."""
+    unit = 10 ** (4 - len(prefix))
+    lo = occupation_key(prefix) // 10
+    code, level = occ.astype(np.int64) // 10, occ.astype(np.int64) % 10
+    ok = (occ >= 0) & (level >= len(prefix)) & (code // unit == lo // unit)
+    return np.asarray(ok.any(axis=1))
 
 
 def text_bound(q: Columns, term_max: F32) -> float:
@@ -391,7 +471,10 @@ __all__ = [
     "Query",
     "RowBounds",
     "SideCodes",
+    "Tables",
     "bound_scores",
+    "gather_bounds",
+    "query_tables",
     "text_bound",
     "text_cosine",
 ]
