@@ -12,6 +12,7 @@ rows are dead.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
@@ -20,6 +21,7 @@ from .explain import contributions, facts
 from .features import (
     _PAY_CLASS,
     _PAY_TO_HOURLY,
+    FACTORS,
     PAY_CODES,
     Columns,
     Lexicon,
@@ -276,15 +278,17 @@ class MatchIndex:
         q, sq = query.cols, query.seeker_is_query
         if k <= 0 or side.live_count == 0:
             return []
+        qv = self._query_vector(q)
         if side.live_count <= EXHAUSTIVE_ROWS:
             rows = np.flatnonzero(_requested(side, query)).astype(np.int64)
+            best = self._exact(q, qv, side, rows, sq)
         else:
             tables = query_tables(
                 query, side.codes, len(self.skills.names), len(self.licences.names)
             )
             bound = gather_bounds(tables, side.bounds, slice(0, n))
-            rows = self._threshold(q, side, bound, k, sq)
-        return self._rank(q, side.cols.take(rows), rows, side, k, sq)
+            best = self._threshold(q, qv, side, bound, k, sq)
+        return self._rank(q, best, side, k, sq)
 
     def _query_vector(self, q: Columns) -> NDArray[np.float64]:
         qv = np.zeros(self.model.size + 1)
@@ -294,36 +298,41 @@ class MatchIndex:
 
     def _exact(
         self, q: Columns, qv: NDArray[np.float64], side: Side, rows: I64, seeker_is_query: bool
-    ) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
+    ) -> _Scored:
+        """Exact scores of ``rows`` (those a hard filter allows)."""
         other = side.cols.take(rows)
         s, v = (q, other) if seeker_is_query else (other, q)
         pairs = query_pair_inputs(q, other, self.model.size, qv)
-        _factors, score, allowed = score_pairs(s, v, pairs, self.distance[s.town, v.town])
-        return score, allowed
+        dist = np.broadcast_to(self.distance[s.town, v.town], rows.shape)
+        factors, score, allowed = score_pairs(s, v, pairs, dist)
+        points = np.stack(factors, axis=1) if rows.size else np.zeros((0, len(factors)))
+        return _Scored(rows, points, score, dist).select(allowed)
 
     def _threshold(
-        self, q: Columns, side: Side, bound: NDArray[np.float32], k: int, seeker_is_query: bool
-    ) -> I64:
-        """Rows that hold the exact top-k (and every row tied with the k-th), given the
-        non-text upper bound of every row (-inf = excluded)."""
-        qv = self._query_vector(q)
+        self,
+        q: Columns,
+        qv: NDArray[np.float64],
+        side: Side,
+        bound: NDArray[np.float32],
+        k: int,
+        seeker_is_query: bool,
+    ) -> _Scored:
+        """The exact top-k (and every row tied with the k-th), scored, given the non-text upper
+        bound of every row (-inf = excluded)."""
         n = bound.shape[0]
-        best_rows = np.zeros(0, np.int64)
-        best_scores = np.zeros(0)
+        best = _Scored.empty(len(FACTORS))
 
         def add(rows: I64) -> float:
             """Score ``rows`` exactly, keep the k best (ties kept), return the k-th score."""
-            nonlocal best_rows, best_scores
-            score, allowed = self._exact(q, qv, side, rows, seeker_is_query)
-            best_rows = np.concatenate([best_rows, rows[allowed]])
-            best_scores = np.concatenate([best_scores, score[allowed]])
-            if best_rows.size < k:
+            nonlocal best
+            best = best.merge(self._exact(q, qv, side, rows, seeker_is_query))
+            if best.rows.size < k:
                 return -np.inf
-            keys = score_key(best_scores)
+            keys = score_key(best.score)
             kth = np.partition(keys, keys.size - k)[keys.size - k]
             keep = keys >= kth
-            best_rows, best_scores = best_rows[keep], best_scores[keep]
-            return float(best_scores[keys[keep] == kth][0])
+            best = best.select(keep)
+            return float(best.score[keys[keep] == kth][0])
 
         # 1. seed: the rows with the highest bounds give a first k-th score (a lower bound)
         # (any rows give a valid lower bound; a strided sample's k-th bound finds good ones
@@ -354,35 +363,59 @@ class MatchIndex:
             theta = add(cand[order[i : i + block]])
             i += block
             block *= 2
-        return best_rows
+        return best
 
     def _rank(
-        self, q: Columns, other: Columns, rows: I64, side: Side, k: int, seeker_is_query: bool
+        self, q: Columns, best: _Scored, side: Side, k: int, seeker_is_query: bool
     ) -> list[Match]:
-        if rows.size == 0 or k <= 0:
+        """The k best of ``best`` by score, then id, with their explanations."""
+        if best.rows.size == 0 or k <= 0:
             return []
-        s, v = (q, other) if seeker_is_query else (other, q)
-        pairs = query_pair_inputs(q, other, self.model.size)
-        dist = self.distance[s.town, v.town]
-        factors, score, allowed = score_pairs(s, v, pairs, dist)
-        keys = score_key(score)
-        idx = np.flatnonzero(allowed)
-        if idx.size > k:
-            kth = np.partition(keys[idx], idx.size - k)[idx.size - k]
-            idx = idx[keys[idx] >= kth]
-        ordered = sorted(idx.tolist(), key=lambda i: (-int(keys[i]), side.ids[rows[i]]))[:k]
-        if not ordered:
-            return []
-        at = np.array(ordered)
+        keys = score_key(best.score).tolist()
+        ids = [side.ids[r] for r in best.rows.tolist()]
+        ordered = sorted(range(len(ids)), key=lambda i: (-keys[i], ids[i]))[:k]
+        at = np.array(ordered, np.int64)
         q_facts = facts(q, np.zeros(1, np.int64))[0]
-        dists = np.broadcast_to(dist, score.shape)[at].tolist()
-        points = np.stack([np.broadcast_to(f, score.shape)[at] for f in factors], axis=1).tolist()
         out = []
-        for i, r_facts, d, pts in zip(ordered, facts(other, at), dists, points, strict=True):
+        for i, r_facts, d, pts, score in zip(
+            ordered,
+            facts(side.cols, best.rows[at]),
+            best.dist[at].tolist(),
+            best.points[at].tolist(),
+            best.score[at].tolist(),
+            strict=True,
+        ):
             s1, v1 = (q_facts, r_facts) if seeker_is_query else (r_facts, q_facts)
             expl = contributions(pts, s1, v1, d, self.skills, self.licences)
-            out.append(Match(side.ids[rows[i]], float(score[i]), expl))
+            out.append(Match(ids[i], score, expl))
         return out
+
+
+@dataclass
+class _Scored:
+    """Exactly scored rows: row numbers, per-factor points (rows × factors), score, distance."""
+
+    rows: I64
+    points: NDArray[np.float64]
+    score: NDArray[np.float64]
+    dist: NDArray[np.float64]
+
+    @classmethod
+    def empty(cls, n_factors: int) -> _Scored:
+        return cls(np.zeros(0, np.int64), np.zeros((0, n_factors)), np.zeros(0), np.zeros(0))
+
+    def select(self, which: NDArray[np.bool_] | I64) -> _Scored:
+        return _Scored(self.rows[which], self.points[which], self.score[which], self.dist[which])
+
+    def merge(self, other: _Scored) -> _Scored:
+        if self.rows.size == 0:
+            return other
+        return _Scored(
+            np.concatenate([self.rows, other.rows]),
+            np.concatenate([self.points, other.points]),
+            np.concatenate([self.score, other.score]),
+            np.concatenate([self.dist, other.dist]),
+        )
 
 
 def _member(values: I64, sorted_set: I64) -> NDArray[np.bool_]:

@@ -20,6 +20,7 @@ hash ids into 64 bits and only say "may overlap"), more rows are scored; the res
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -78,52 +79,98 @@ def _masks(ids: NDArray[np.int32]) -> tuple[NDArray[np.uint64], NDArray[np.uint8
 
 class Codes:
     """Distinct value rows ↔ small ints (dictionary encoding), so a query computes a factor once
-    per distinct value (a few hundred or thousand) and gathers it per row. NaN is a value."""
+    per distinct value (a few hundred or thousand) and gathers it per row. NaN is a value.
+    Values are kept in growable arrays: a new value costs an append, not a rebuild."""
 
-    def __init__(self, width: int) -> None:
+    def __init__(self, width: int, of_codes: bool = False) -> None:
         self.width = width
+        self.of_codes = of_codes  # values are tuples of other codes: keep ``ints`` as well
         self.of: dict[tuple[float, ...], int] = {}
-        self._values: list[tuple[float, ...]] = []
-        self._array: NDArray[np.float64] | None = None
-        self._ints: NDArray[np.int64] | None = None
+        self._n = 0
+        self._buf = np.zeros((16, width))
+        self._ibuf = np.zeros((width, 16), np.int32)  # column-major: each column contiguous
+        self._derived: dict[str, tuple[NDArray[Any], ...]] = {}
 
     def ids(self, values: NDArray[np.generic]) -> NDArray[np.int32]:
         v = np.asarray(values, np.float64).reshape(values.shape[0], self.width)
         if v.shape[0] == 0:
             return np.zeros(0, np.int32)
         v = np.where(np.isnan(v), _NAN_KEY, v)
-        uniq, inverse = np.unique(v, axis=0, return_inverse=True)
+        if v.shape[0] == 1:  # one appended record: no sort
+            uniq, inverse = v, np.zeros(1, np.int64)
+        else:
+            first, inverse = _unique_rows(v)
+            uniq = v[first]
         local = np.empty(uniq.shape[0], np.int32)
+        new: list[tuple[float, ...]] = []
         for i, row in enumerate(uniq.tolist()):
             key = tuple(row)
             got = self.of.get(key)
             if got is None:
-                got = self.of[key] = len(self._values)
-                self._values.append(key)
-                self._array = self._ints = None
+                got = self.of[key] = self._n + len(new)
+                new.append(key)
             local[i] = got
+        if new:
+            self._append(np.array(new, np.float64).reshape(len(new), self.width))
         return local[inverse.reshape(-1)]
 
+    def _append(self, rows: NDArray[np.float64]) -> None:
+        end = self._n + rows.shape[0]
+        if end > self._buf.shape[0]:
+            size = max(end, 2 * self._buf.shape[0])
+            buf, ibuf = np.zeros((size, self.width)), np.zeros((self.width, size), np.int32)
+            buf[: self._n], ibuf[:, : self._n] = self._buf[: self._n], self._ibuf[:, : self._n]
+            self._buf, self._ibuf = buf, ibuf
+        values = np.where(rows == _NAN_KEY, np.nan, rows)
+        self._buf[self._n : end] = values
+        if self.of_codes:
+            self._ibuf[:, self._n : end] = values.T
+        self._n = end
+        self._derived.clear()
+
     def __len__(self) -> int:
-        return len(self._values)
+        return self._n
 
     @property
     def values(self) -> NDArray[np.float64]:
         """``len × width`` values (NaN restored)."""
-        if self._array is None:
-            a = np.array(self._values, np.float64).reshape(len(self._values), self.width)
-            self._array = np.where(a == _NAN_KEY, np.nan, a)
-        return self._array
+        return self._buf[: self._n]
 
     @property
-    def ints(self) -> NDArray[np.int64]:
-        """``values`` as integers (for tuples of codes, which are never NaN)."""
-        if self._ints is None:
-            self._ints = self.values.astype(np.int64)
-        return self._ints
+    def ints(self) -> NDArray[np.int32]:
+        """``values`` as integers, one contiguous row per column (``width × len``), for tuples
+        of codes (``of_codes``)."""
+        assert self.of_codes
+        return self._ibuf[:, : self._n]
+
+    def derived(
+        self, name: str, make: Callable[[NDArray[np.float64]], tuple[NDArray[Any], ...]]
+    ) -> tuple[NDArray[Any], ...]:
+        """``make(values)``, kept until the next new value (query-independent columns)."""
+        got = self._derived.get(name)
+        if got is None:
+            got = self._derived[name] = make(self.values)
+        return got
 
 
 _NAN_KEY = -1.0e300
+
+
+def _unique_rows(v: NDArray[np.float64]) -> tuple[I64, I64]:
+    """First index of each distinct row and every row's distinct-row number (rows in sorted
+    order). Column by column into one integer key: a 1-D sort per column is far faster than
+    ``np.unique(axis=0)``, which sorts the rows as opaque bytes (12 s for 1M × 6)."""
+    key = np.zeros(v.shape[0], np.int64)
+    radix = 1
+    for j in range(v.shape[1]):
+        _u, inv = np.unique(v[:, j], return_inverse=True)
+        if radix * _u.size >= 2**62:  # renumber the key so far before it could overflow
+            _k, key = np.unique(key, return_inverse=True)
+            radix = _k.size
+        key = key * _u.size + inv.reshape(-1)
+        radix *= _u.size
+    _keys, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    return first.astype(np.int64), inverse.reshape(-1).astype(np.int64)
 
 
 class SideCodes:
@@ -137,15 +184,16 @@ class SideCodes:
 
     def __init__(self, occ_width: int) -> None:
         self.key = Codes(1)  # occupation keys (-1 = none)
-        self.occ = Codes(occ_width)  # tuples of key codes
+        self.occ = Codes(occ_width, of_codes=True)  # tuples of key codes
         self.occ.ids(np.full((1, occ_width), -1.0))  # code 0: a removed row
         self.sets = Codes(6)  # skills mask hi/lo 32 bits, count; licences the same
         self.pay = Codes(3)  # pay class, hourly-normalised value, pay_hard
         self.exp = Codes(1)
         self.day = Codes(1)
         self.geo = Codes(2)  # township, commute limit (NaN = none)
-        self.a = Codes(4)  # exp code, day code, education (-1..7), shifts + 256 × shifts_hard
-        self.b = Codes(2)  # pay code, geo code
+        # exp code, day code, education (index 8 = -1), shifts + 256 × shifts_hard
+        self.a = Codes(4, of_codes=True)
+        self.b = Codes(2, of_codes=True)  # pay code, geo code
 
 
 DEAD = 0  # the ``occ`` code of a removed row
@@ -159,6 +207,16 @@ def _split64(mask: NDArray[np.uint64]) -> tuple[NDArray[np.float64], NDArray[np.
 
 def _join64(hi: NDArray[np.float64], lo: NDArray[np.float64]) -> NDArray[np.uint64]:
     return (hi.astype(np.uint64) << np.uint64(32)) | lo.astype(np.uint64)
+
+
+def _set_masks(v: NDArray[np.float64]) -> tuple[NDArray[Any], ...]:
+    """Skill mask, skill count, licence mask, licence count of each ``sets`` value."""
+    return (
+        _join64(v[:, 0], v[:, 1]),
+        v[:, 2].astype(np.uint8),
+        _join64(v[:, 3], v[:, 4]),
+        v[:, 5].astype(np.uint8),
+    )
 
 
 @dataclass
@@ -189,7 +247,7 @@ class RowBounds:
         return cls(
             occ=codes.occ.ids(key) if n else np.zeros(0, np.int32),
             sets=codes.sets.ids(sets),
-            a=codes.a.ids(np.stack([exp, day, c.edu.astype(np.int64), shift_idx], axis=1)),
+            a=codes.a.ids(np.stack([exp, day, c.edu.astype(np.int64) % 9, shift_idx], axis=1)),
             b=codes.b.ids(np.stack([pay, geo], axis=1)),
         )
 
@@ -306,21 +364,19 @@ def query_tables(q: Query, codes: SideCodes, n_skills: int, n_licences: int) -> 
         closeness = occupation_closeness(keys[:, None], qc.occ[0, 0])
     key_t = _r(W_OCCUPATION * closeness)
     tuples = codes.occ.ints
-    occ_t = np.take(key_t, tuples[:, 0], mode="clip")
-    for j in range(1, tuples.shape[1]):
-        np.maximum(occ_t, np.take(key_t, tuples[:, j], mode="clip"), out=occ_t)
+    occ_t = np.take(key_t, tuples[0], mode="clip")
+    for j in range(1, tuples.shape[0]):
+        np.maximum(occ_t, np.take(key_t, tuples[j], mode="clip"), out=occ_t)
     if q.occupation_prefix:
         key_ok = np.append(_prefix_ok(keys[:, None], q.occupation_prefix), False)
-        occ_t[~key_ok[tuples].any(axis=1)] = NEG_INF  # index -1 (padding) reads False
+        occ_t[~key_ok[tuples].any(axis=0)] = NEG_INF  # index -1 (padding) reads False
     occ_t[DEAD] = NEG_INF
 
     # skills and licences: per distinct pair of sets
-    sv = codes.sets.values
-    sk_mask, sk_n = _join64(sv[:, 0], sv[:, 1]), sv[:, 2].astype(np.uint8)
-    lic_mask, lic_n = _join64(sv[:, 3], sv[:, 4]), sv[:, 5].astype(np.uint8)
+    sk_mask, sk_n, lic_mask, lic_n = codes.sets.derived("masks", _set_masks)
     q_sk_mask, q_sk_n = (int(x[0]) for x in _masks(qc.skills))
     q_lic_mask, q_lic_n = (int(x[0]) for x in _masks(qc.licences))
-    sets_t = np.zeros(sv.shape[0], np.float32)
+    sets_t = np.zeros(len(codes.sets), np.float32)
     if sq:  # the vacancy rows list the skills/licences
         if q_sk_n:
             hits = _hits_bound(sk_mask, sk_n, q_sk_mask, q_sk_n, n_skills)
@@ -414,11 +470,11 @@ def query_tables(q: Query, codes: SideCodes, n_skills: int, n_licences: int) -> 
     edu_t = _edu_table(int(qc.edu[0]), sq)
 
     at = codes.a.ints
-    a_t = np.take(exp_t, at[:, 0]) + np.take(day_t, at[:, 1])
-    a_t += np.take(edu_t, at[:, 2] % 9)  # education -1 (unknown) is index 8
-    a_t += np.take(shift_t, at[:, 3])
+    a_t = np.take(exp_t, at[0]) + np.take(day_t, at[1])
+    a_t += np.take(edu_t, at[2])
+    a_t += np.take(shift_t, at[3])
     bt = codes.b.ints
-    b_t = np.take(pay_t, bt[:, 0]) + np.take(geo_t, bt[:, 1])
+    b_t = np.take(pay_t, bt[0]) + np.take(geo_t, bt[1])
     return Tables(occ=occ_t, sets=sets_t, a=a_t, b=b_t)
 
 
