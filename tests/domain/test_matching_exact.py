@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from typing import Any
 
 import numpy as np
 import pytest
@@ -57,6 +58,9 @@ def _check_bounds(index: MatchIndex, q_cols: object, seeker_is_query: bool) -> N
     pairs = index_mod.query_pair_inputs(q, other, index.model.size)
     factors, score, allowed = score_pairs(s, v, pairs, index.distance[s.town, v.town])
     non_text = score - factors[TEXT]
+    alive = side.alive[:n]
+    assert np.isneginf(bound[~alive]).all()  # removed rows are never served
+    allowed = allowed & alive
     assert not (np.isneginf(bound) & allowed).any()  # never excludes an allowed row
     gap = np.where(allowed, bound.astype(np.float64) - non_text, 0.0)
     assert gap.min() >= -retrieval.BOUND_SLACK / 10, gap.min()
@@ -153,3 +157,79 @@ def test_recall_is_one_on_20k_synthetic(monkeypatch: pytest.MonkeyPatch) -> None
     for v in qv:
         pruned, brute = _both(index, monkeypatch, lambda v=v: index.top_seekers(v, 20))
         assert pruned == brute
+
+
+def test_updates_with_new_values_stay_exact(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Records added after the build bring values no row had (pay, dates, townships, skills,
+    shifts, occupations): the code dictionaries grow, and results still equal brute force."""
+    rng = random.Random(31)
+    vs, ss = random_world(300, 300, seed=24)
+    index = MatchIndex.build(vs[:150], ss[:150], TAXONOMY)
+    for i, v in enumerate(vs[150:]):
+        index.upsert_vacancy(
+            VacancyRecord(
+                **{
+                    **_fields(v),
+                    "pay_min": 23000 + 777 * i,
+                    "pay_max": 24000 + 777 * i,
+                    "pay_basis": "monthly",
+                    "skills": (f"新技能{i % 7}",),
+                    "shifts": frozenset({"rotating"}) if i % 3 == 0 else v.shifts,
+                }
+            )
+        )
+    for i, s in enumerate(ss[150:]):
+        index.upsert_seeker(
+            SeekerProfile(
+                **{**_fields(s), "expected_pay_min": 20000 + 333 * i, "skills": (f"新技能{i % 5}",)}
+            )
+        )
+    for v in rng.sample(vs[:150], 30):
+        index.remove_vacancy(v.id)
+    for s in rng.sample(ss[:150], 30):
+        index.remove_seeker(s.id)
+    for s in ss[140:200]:
+        _check_bounds(index, index._seeker_cols(s), True)
+        pruned, brute = _both(index, monkeypatch, lambda s=s: index.top_vacancies(s, 10))
+        assert pruned == brute
+    for v in vs[140:200]:
+        if v.servable:
+            _check_bounds(index, index._vacancy_cols(v), False)
+        pruned, brute = _both(index, monkeypatch, lambda v=v: index.top_seekers(v, 10))
+        assert pruned == brute
+
+
+def test_request_filters_in_the_tables_match_the_row_reference() -> None:
+    """A row's bound is finite exactly when the row is live, passes the request filters (checked
+    row by row from the columns) and no hard filter of the pair excludes it."""
+    vs, ss = random_world(400, 400, seed=25)
+    index = MatchIndex.build(vs, ss, TAXONOMY)
+    index.remove_vacancy(vs[0].id)
+    index.remove_seeker(ss[0].id)
+    town_ok = np.ones(len(index.towns) + 1, np.bool_)
+    requests: list[dict[str, Any]] = [
+        {"occupation_prefix": "93"},
+        {"occupation_prefix": "5"},
+        {"min_pay": (30000, 0)},
+        {"min_pay": (200, 1)},
+        {"shift_mask": 1},
+        {"shift_mask": 6, "occupation_prefix": "4"},
+    ]
+    for seeker_is_query, side, queries in (
+        (True, index.vacancies, [index._seeker_cols(s) for s in ss[:25]]),
+        (False, index.seekers, [index._vacancy_cols(v) for v in vs[1:26] if v.servable]),
+    ):
+        n = side.n
+        rows = np.arange(n, dtype=np.int64)
+        other = side.cols.take(rows)
+        for q in queries:
+            s, v = (q, other) if seeker_is_query else (other, q)
+            pairs = index_mod.query_pair_inputs(q, other, index.model.size)
+            _f, _score, allowed = score_pairs(s, v, pairs, index.distance[s.town, v.town])
+            for req in requests:
+                if "min_pay" in req and not seeker_is_query:
+                    continue  # a pay floor is a vacancy search option
+                query = Query(q, seeker_is_query, town_ok, index.distance, **req)
+                bound = bound_scores(query, side.bounds, side.codes, n, len(index.skills.names), 2)
+                expected = index_mod._requested(side, query) & allowed
+                assert (np.isfinite(bound) == expected).all(), req

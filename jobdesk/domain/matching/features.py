@@ -389,7 +389,12 @@ def score_pairs(
         avail,
     ]
     shape = np.broadcast_shapes(*(f.shape for f in factors))
-    factors = [np.broadcast_to(f, shape).astype(np.float64, copy=False) for f in factors]
+    factors = [
+        f
+        if f.shape == shape and f.dtype == np.float64
+        else np.broadcast_to(f, shape).astype(np.float64, copy=False)
+        for f in factors
+    ]
     score = factors[0] + 0.0
     for f in factors[1:]:
         score = score + f

@@ -516,8 +516,13 @@ def text_bound(q: Columns, term_max: F32) -> float:
 
 
 def text_cosine(qv: NDArray[np.float64], rows: Columns, idx: I64) -> NDArray[np.float64]:
-    """The cosine of the query (dense ``qv``) with rows ``idx`` (the same sum as the scorer)."""
-    return np.asarray((qv[rows.text_ids[idx]] * rows.text_w[idx]).sum(axis=1))
+    """The cosine of the query (dense ``qv``) with rows ``idx``: the scorer's products, summed
+    by ``einsum`` (twice as fast; the order of the sum may differ by a few 1e-16, which the
+    bound's slack covers)."""
+    ids = np.take(rows.text_ids, idx, axis=0)
+    return np.asarray(
+        np.einsum("ij,ij->i", np.take(qv, ids), np.take(rows.text_w, idx, axis=0)), np.float64
+    )
 
 
 __all__ = [
