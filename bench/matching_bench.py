@@ -71,6 +71,12 @@ def rss_mb() -> float:
 
 
 def peak_mb() -> float:
+    """This process's peak resident memory (VmHWM: unlike ``ru_maxrss``, not carried over from
+    the parent that started the batch process)."""
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
