@@ -66,7 +66,15 @@ def _naive_hits(model: TextModel, docs: list[str]) -> set[tuple[int, int]]:
     return out
 
 
-def test_trie_vocabulary_hits_equal_naive_scan() -> None:
+@pytest.mark.parametrize("short_walk", [0, 10**6])
+def test_trie_vocabulary_hits_equal_naive_scan(
+    short_walk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both walks (NumPy steps over every position; Python dicts for short inputs) find what
+    the naive scan finds."""
+    import jobdesk.domain.matching.text as text_mod
+
+    monkeypatch.setattr(text_mod, "SHORT_WALK", short_walk)
     terms = vocabulary_terms(["堆高機", "堆高機操作證", "廚師", "餐飲服務生", "Excel", "ab", "abc"])
     docs = [
         normalize(t)
@@ -107,6 +115,19 @@ def test_threaded_transform_equals_one_chunk_at_a_time(
     assert np.array_equal(m1.bigram_codes, m2.bigram_codes)
     assert np.array_equal(ids1, ids2)
     assert np.array_equal(w1, w2)
+
+
+def test_one_document_at_a_time_equals_the_batch(world: World) -> None:
+    """A query's text goes through the short walk; the same documents in one batch through the
+    vectorised one: identical term ids and weights."""
+    vacs = world.vacancies(120)
+    docs = [index_mod.vacancy_text(v) for v in vacs]
+    model = TextModel.fit(docs, vocabulary_terms(world.tax.occupations.values()))
+    ids, w = model.transform(docs)
+    for i, d in enumerate(docs):
+        one_ids, one_w = model.transform([d])
+        assert np.array_equal(one_ids[0], ids[i])
+        assert np.array_equal(one_w[0], w[i])
 
 
 def test_column_encoders_equal_row_by_row(world: World) -> None:

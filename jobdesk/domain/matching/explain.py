@@ -11,6 +11,21 @@ from .features import FACTORS, Columns, Lexicon
 from .profiles import SHIFT_LABELS, SHIFTS, Contribution
 
 _LEVEL_LABEL = {4: "同細類", 3: "同小類", 2: "同中類", 1: "同大類"}
+# ``contributions`` unpacks the points in this order
+_ORDER = (
+    "occupation",
+    "skills",
+    "licences",
+    "text",
+    "distance",
+    "pay",
+    "shifts",
+    "education",
+    "experience",
+    "availability",
+)
+if FACTORS != _ORDER:  # pragma: no cover - a guard for whoever reorders FACTORS
+    raise RuntimeError("explain.contributions must follow the order of FACTORS")
 
 
 def _shared_digits(s_key: int, v_key: int) -> tuple[int, int]:
@@ -90,76 +105,83 @@ def contributions(
     skills: Lexicon,
     licences: Lexicon,
 ) -> tuple[Contribution, ...]:
-    """One ``Contribution`` per factor, in ``FACTORS`` order."""
-    labels: dict[str, str] = {"occupation": occupation_label(s, v)}
+    """One ``Contribution`` per factor, in ``FACTORS`` order (``points`` in that order too)."""
+    (
+        _occ_pts,
+        _skill_pts,
+        _lic_pts,
+        text_pts,
+        _dist_pts,
+        pay,
+        _shift_pts,
+        edu,
+        exp,
+        avail,
+    ) = points
 
-    v_sk, s_sk = v.skills, s.skills
+    v_sk = v.skills
     if not v_sk:
-        labels["skills"] = "職缺未列技能"
-    elif v_sk & s_sk:
-        labels["skills"] = (
-            f"技能相符：{_names(v_sk & s_sk, skills)}（{len(v_sk & s_sk)}/{len(v_sk)}）"
-        )
+        skill_label = "職缺未列技能"
+    elif hit := v_sk & s.skills:
+        skill_label = f"技能相符：{_names(hit, skills)}（{len(hit)}/{len(v_sk)}）"
     else:
-        labels["skills"] = f"技能不符（0/{len(v_sk)}）"
+        skill_label = f"技能不符（0/{len(v_sk)}）"
 
-    v_lic, s_lic = v.licences, s.licences
+    v_lic = v.licences
     if not v_lic:
-        labels["licences"] = "無證照要求"
-    elif v_lic <= s_lic:
-        labels["licences"] = f"證照相符：{_names(v_lic, licences)}"
+        lic_label = "無證照要求"
+    elif v_lic <= s.licences:
+        lic_label = f"證照相符：{_names(v_lic, licences)}"
     else:
-        labels["licences"] = f"缺少證照：{_names(v_lic - s_lic, licences)}"
-
-    text_pts = points[FACTORS.index("text")]
-    labels["text"] = f"工作內容相近（相似度 {text_pts / 25.0:.2f}）"
+        lic_label = f"缺少證照：{_names(v_lic - s.licences, licences)}"
 
     if s.town < 0 or v.town < 0:
-        labels["distance"] = "地點未知"
+        dist_label = "地點未知"
     elif distance_km < 1:
-        labels["distance"] = "距離不到 1 公里"
+        dist_label = "距離不到 1 公里"
     else:
-        labels["distance"] = f"距離 {round(distance_km)} 公里"
+        dist_label = f"距離 {round(distance_km)} 公里"
 
-    pay = points[FACTORS.index("pay")]
     if pay > 0:
-        labels["pay"] = "薪資符合期望"
+        pay_label = "薪資符合期望"
     elif pay < 0:
-        labels["pay"] = "薪資低於期望"
+        pay_label = "薪資低於期望"
     elif v.pay_basis == 4:
-        labels["pay"] = "薪資面議"
+        pay_label = "薪資面議"
     else:
-        labels["pay"] = "薪資無法比較"
+        pay_label = "薪資無法比較"
 
     if not (s.shifts and v.shifts):
-        labels["shifts"] = "班別未指定"
+        shift_label = "班別未指定"
     elif s.shifts & v.shifts:
-        labels["shifts"] = f"班別符合：{_shift_names(s.shifts & v.shifts)}"
+        shift_label = f"班別符合：{_shift_names(s.shifts & v.shifts)}"
     else:
-        labels["shifts"] = f"班別不符：{_shift_names(v.shifts)}"
+        shift_label = f"班別不符：{_shift_names(v.shifts)}"
 
-    edu = points[FACTORS.index("education")]
-    labels["education"] = (
-        "學歷符合要求" if edu > 0 else "學歷未達要求" if edu < 0 else "學歷無要求或未知"
-    )
-
-    exp = points[FACTORS.index("experience")]
     need = v.exp
     need_txt = "" if math.isnan(need) else f"（需 {need:g} 年）"
-    labels["experience"] = (
+    labels = (
+        occupation_label(s, v),
+        skill_label,
+        lic_label,
+        f"工作內容相近（相似度 {text_pts / 25.0:.2f}）",
+        dist_label,
+        pay_label,
+        shift_label,
+        "學歷符合要求" if edu > 0 else "學歷未達要求" if edu < 0 else "學歷無要求或未知",
         f"經驗符合{need_txt}"
         if exp > 0
         else f"經驗未達要求{need_txt}"
         if exp < 0
-        else "經驗無要求或未知"
-    )
-
-    avail = points[FACTORS.index("availability")]
-    labels["availability"] = (
+        else "經驗無要求或未知",
         "可於截止日前到職"
         if avail > 0
         else "可到職日晚於截止日"
         if avail < 0
-        else "到職日或截止日未定"
+        else "到職日或截止日未定",
     )
-    return tuple(Contribution(f, labels[f], p) for f, p in zip(FACTORS, points, strict=True))
+    return tuple(map(_contribution, FACTORS, labels, points))
+
+
+def _contribution(factor: str, label: str, points: float) -> Contribution:
+    return tuple.__new__(Contribution, (factor, label, points))

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -191,8 +192,9 @@ class SideCodes:
         self.exp = Codes(1)
         self.day = Codes(1)
         self.geo = Codes(2)  # township, commute limit (NaN = none)
-        # exp code, day code, education (index 8 = -1), shifts + 256 × shifts_hard
-        self.a = Codes(4, of_codes=True)
+        # exp code, education (index 8 = -1), shifts + 256 × shifts_hard: a few hundred
+        self.c = Codes(3, of_codes=True)
+        self.a = Codes(2, of_codes=True)  # c code, day code
         self.b = Codes(2, of_codes=True)  # pay code, geo code
 
 
@@ -244,10 +246,11 @@ class RowBounds:
         exp = codes.exp.ids(c.exp)
         day = codes.day.ids(c.day)
         shift_idx = c.shifts.astype(np.int64) + 256 * c.shifts_hard.astype(np.int64)
+        small = np.stack([exp, c.edu.astype(np.int64) % 9, shift_idx], axis=1)
         return cls(
             occ=codes.occ.ids(key) if n else np.zeros(0, np.int32),
             sets=codes.sets.ids(sets),
-            a=codes.a.ids(np.stack([exp, day, c.edu.astype(np.int64) % 9, shift_idx], axis=1)),
+            a=codes.a.ids(np.stack([codes.c.ids(small), day], axis=1)),
             b=codes.b.ids(np.stack([pay, geo], axis=1)),
         )
 
@@ -304,8 +307,10 @@ def _hits_bound(
     return np.where(both != 0, np.minimum(counts, np.uint8(q_n)), np.uint8(0)).astype(np.uint8)
 
 
+@lru_cache(maxsize=128)
 def _shift_tables(q_shifts: int, hard_on_query: bool) -> F32:
-    """Points by row index ``shifts + 256 × row_hard``; -inf where a hard shift filter excludes."""
+    """Points by row index ``shifts + 256 × row_hard``; -inf where a hard shift filter excludes.
+    Cached and read-only: copy before changing."""
     m = np.arange(512) % 256
     row_hard = np.arange(512) >= 256
     both = (q_shifts > 0) & (m > 0)
@@ -313,18 +318,32 @@ def _shift_tables(q_shifts: int, hard_on_query: bool) -> F32:
     pts = np.where(both, np.where(overlap, W_SHIFTS, -W_SHIFTS), 0.0).astype(np.float32)
     excluded = both & ~overlap & (row_hard | hard_on_query)
     pts[excluded] = NEG_INF
+    pts.flags.writeable = False
     return pts
 
 
+@lru_cache(maxsize=64)
 def _edu_table(q_edu: int, query_is_seeker: bool) -> F32:
-    """Points by the row's education level (index 8 = -1, unknown)."""
+    """Points by the row's education level (index 8 = -1, unknown); cached, read-only."""
     e = np.array([*range(8), -1])
     if q_edu < 0:
-        return np.zeros(9, np.float32)
-    ok = q_edu >= e if query_is_seeker else e >= q_edu
-    return np.where(e >= 0, np.where(ok, W_EDUCATION_OK, -W_EDUCATION_SHORT), 0.0).astype(
-        np.float32
-    )
+        out = np.zeros(9, np.float32)
+    else:
+        ok = q_edu >= e if query_is_seeker else e >= q_edu
+        pts = np.where(e >= 0, np.where(ok, W_EDUCATION_OK, -W_EDUCATION_SHORT), 0.0)
+        out = pts.astype(np.float32)
+    out.flags.writeable = False
+    return out
+
+
+def _query_set(ids: NDArray[np.int32]) -> tuple[int, int]:
+    """``_masks`` of one query row, in plain Python: (mask, count)."""
+    mask, count = 0, 0
+    for i in ids.tolist():
+        if i >= 0:
+            mask |= 1 << (i % MASK_BITS)
+            count += 1
+    return mask, count
 
 
 @dataclass
@@ -374,8 +393,8 @@ def query_tables(q: Query, codes: SideCodes, n_skills: int, n_licences: int) -> 
 
     # skills and licences: per distinct pair of sets
     sk_mask, sk_n, lic_mask, lic_n = codes.sets.derived("masks", _set_masks)
-    q_sk_mask, q_sk_n = (int(x[0]) for x in _masks(qc.skills))
-    q_lic_mask, q_lic_n = (int(x[0]) for x in _masks(qc.licences))
+    q_sk_mask, q_sk_n = _query_set(qc.skills[0])
+    q_lic_mask, q_lic_n = _query_set(qc.licences[0])
     sets_t = np.zeros(len(codes.sets), np.float32)
     if sq:  # the vacancy rows list the skills/licences
         if q_sk_n:
@@ -466,13 +485,15 @@ def query_tables(q: Query, codes: SideCodes, n_skills: int, n_licences: int) -> 
     # shifts (points, the hard shift filter, the shift request) by shifts + 256 × row_hard
     shift_t = _shift_tables(int(qc.shifts[0]), sq and bool(qc.shifts_hard[0]))
     if q.shift_mask:
+        shift_t = shift_t.copy()
         shift_t[(np.arange(512) % 256 & q.shift_mask) == 0] = NEG_INF
     edu_t = _edu_table(int(qc.edu[0]), sq)
 
+    ct = codes.c.ints
+    c_t = np.take(exp_t, ct[0]) + np.take(edu_t, ct[1])
+    c_t += np.take(shift_t, ct[2])
     at = codes.a.ints
-    a_t = np.take(exp_t, at[0]) + np.take(day_t, at[1])
-    a_t += np.take(edu_t, at[2])
-    a_t += np.take(shift_t, at[3])
+    a_t = np.take(c_t, at[0]) + np.take(day_t, at[1])
     bt = codes.b.ints
     b_t = np.take(pay_t, bt[0]) + np.take(geo_t, bt[1])
     return Tables(occ=occ_t, sets=sets_t, a=a_t, b=b_t)

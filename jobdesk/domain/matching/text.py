@@ -28,6 +28,7 @@ VOCAB_BOOST = 2.0
 CHUNK_DOCS = 20_000
 WORKERS = 2  # threads for chunked fitting/transforming (the target machine has 2 cores)
 _SEP = "\x00"
+SHORT_WALK = 512  # at or below this many bigram positions the trie walk runs in Python
 _PART_SPLIT = re.compile(r"[、，,及與和／/（）()]+")
 
 IntArray = NDArray[np.int64]
@@ -118,6 +119,8 @@ class TextModel:
                     term_at.append(-1)
                 state = nxt
             term_at[state] = self.n_bigrams + i
+        self._edges = edges  # the same trie as a dict, for short inputs (one query's text)
+        self._term_list = term_at
         keys = np.array([(st << 21) | ch for st, ch in edges], dtype=np.int64)
         dest = np.array(list(edges.values()), dtype=np.int64)
         order = np.argsort(keys)
@@ -171,6 +174,8 @@ class TextModel:
         if not self.terms or codes.size == 0:
             empty = np.zeros(0, dtype=np.int64)
             return empty, empty
+        if pos.size <= SHORT_WALK:
+            return self._vocab_hits_short(joined, doc, pos)
         cps = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
         at = pos  # start positions still inside the trie
         state = np.zeros(at.size, dtype=np.int64)
@@ -197,6 +202,28 @@ class TextModel:
             empty = np.zeros(0, dtype=np.int64)
             return empty, empty
         return np.concatenate(hit_doc), np.concatenate(hit_term)
+
+    def _vocab_hits_short(
+        self, joined: str, doc: IntArray, pos: IntArray
+    ) -> tuple[IntArray, IntArray]:
+        """``_vocab_hits`` for a few hundred positions: the same walk, one position at a time
+        in Python dicts (a query's text; the NumPy steps cost more than the walk there)."""
+        edges, term_at = self._edges, self._term_list
+        cps = [ord(c) for c in joined]
+        n = len(cps)
+        hit_doc: list[int] = []
+        hit_term: list[int] = []
+        for d, p in zip(doc.tolist(), pos.tolist(), strict=True):
+            state = 0
+            for at in range(p, min(p + self._max_len, n)):
+                nxt = edges.get((state, cps[at]))
+                if nxt is None:
+                    break
+                state = nxt
+                if term_at[state] >= 0:
+                    hit_doc.append(d)
+                    hit_term.append(term_at[state])
+        return np.array(hit_doc, dtype=np.int64), np.array(hit_term, dtype=np.int64)
 
     # -- transforming --------------------------------------------------------------------------
     def transform(self, docs: Sequence[str]) -> tuple[NDArray[np.int32], NDArray[np.float32]]:
