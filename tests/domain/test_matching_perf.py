@@ -211,3 +211,23 @@ def test_candidate_recall_against_brute_force(monkeypatch: pytest.MonkeyPatch) -
     # exact, not just the same ids: same order, scores and explanations
     assert approx_matches == exact_matches
     assert approx_back_matches == exact_back_matches
+
+
+def test_small_closeness_equals_the_key_loop(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Occupation closeness over all keys at once (small inputs) equals the loop over key
+    columns (large grids), for rows with missing keys, groups and unknown vacancy codes."""
+    from jobdesk.domain.matching import features as features_mod
+
+    rng = np.random.default_rng(3)
+    codes = [occupation_key(c) for c in ("9321", "932", "93", "9", "5120", "512", "4110", "3")]
+    s_occ = rng.choice([*codes, -1], size=(300, MAX_OCCUPATIONS)).astype(np.int32)
+    v_occ = rng.choice([*codes, -1], size=300).astype(np.int32)
+    cases = [(s_occ, v_occ), (s_occ[:1], v_occ), (s_occ[:, :1], v_occ[0]), (s_occ[:40], v_occ[:40])]
+    for s, v in cases:
+        monkeypatch.setattr(features_mod, "SMALL_CLOSENESS", 0)
+        loop = features_mod.occupation_closeness(s, v)
+        monkeypatch.setattr(features_mod, "SMALL_CLOSENESS", 10**9)
+        small = features_mod._closeness_small(s, v, np.asarray(features_mod.OCCUPATION_CLOSENESS))
+        assert loop.shape == small.shape
+        assert np.array_equal(loop, small)
+        assert (loop > 0).any()

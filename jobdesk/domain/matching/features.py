@@ -9,6 +9,7 @@ the same numbers, in every direction.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import date
@@ -282,9 +283,12 @@ def occupation_closeness(s_occ: NDArray[np.int32], v_occ: NDArray[np.int32]) -> 
     """
     table = np.asarray(OCCUPATION_CLOSENESS)
     v = v_occ.astype(np.int32)
+    shape = np.broadcast_shapes(s_occ.shape[:-1], v.shape)
+    if s_occ.size + v.size <= SMALL_CLOSENESS and math.prod(shape) * s_occ.shape[-1] <= 4096:
+        return _closeness_small(s_occ, v, table)
     vcode = v // 10
     v_parts = (vcode // 1000, vcode // 100, vcode // 10, vcode)
-    best: F64 = np.zeros(np.broadcast_shapes(s_occ.shape[:-1], v.shape))
+    best: F64 = np.zeros(shape)
     for j in range(s_occ.shape[-1]):
         s = s_occ[..., j]
         if not (s >= 0).any():
@@ -298,6 +302,27 @@ def occupation_closeness(s_occ: NDArray[np.int32], v_occ: NDArray[np.int32]) -> 
         value[np.broadcast_to((s < 0) | (v < 0), value.shape)] = 0.0
         np.maximum(best, value, out=best)
     return best
+
+
+SMALL_CLOSENESS = 4096  # inputs this small are compared over all keys at once
+
+
+def _closeness_small(s_occ: NDArray[np.int32], v: NDArray[np.int32], table: F64) -> F64:
+    """``occupation_closeness`` in one pass over every key (for a query's few dozen rows; the
+    loop over key columns keeps large grids from growing by the number of keys)."""
+    s = s_occ.astype(np.int32)
+    vv = v[..., None]
+    vcode = vv // 10
+    scode, level = s // 10, s % 10
+    shared = (scode // 1000 == vcode // 1000).astype(np.int8)
+    shared += (scode // 100 == vcode // 100) & (level >= 2)
+    shared += (scode // 10 == vcode // 10) & (level >= 3)
+    shared += (scode == vcode) & (level >= 4)
+    value = np.where(shared >= level, 1.0, table[shared])
+    value = np.where((s < 0) | (vv < 0), 0.0, value)
+    if value.shape[-1] == 0:
+        return np.zeros(value.shape[:-1])
+    return np.asarray(np.maximum(value.max(axis=-1), 0.0), np.float64)
 
 
 @dataclass
