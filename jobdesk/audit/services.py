@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import decimal
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.db import models
@@ -103,3 +103,31 @@ def record_access(
         outside_caseload=outside_caseload,
         ip_address=client_ip.get(),
     )
+
+
+def record_accesses(
+    *,
+    actor: Any,
+    subjects: Iterable[tuple[models.Model, Any]],
+    action: str = AccessAction.VIEW,
+    what: str = "",
+) -> list[AccessEvent]:
+    """``record_access`` for every record a list or search shows, in one INSERT: ``subjects``
+    are (record, office) pairs, office ``None`` for the record's own."""
+    ip = client_ip.get()
+    rows = []
+    for subject, office in subjects:
+        subject_type, subject_id = subject_of(subject)
+        rows.append(
+            AccessEvent(
+                actor=actor,
+                actor_label=actor.username,
+                office=office if office is not None else getattr(subject, "office", None),
+                action=action,
+                subject_type=subject_type,
+                subject_id=subject_id,
+                what=what[:200],
+                ip_address=ip,
+            )
+        )
+    return AccessEvent.objects.bulk_create(rows) if rows else []

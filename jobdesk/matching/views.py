@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from jobdesk.audit.models import AccessAction
-from jobdesk.audit.services import record_access
+from jobdesk.audit.services import record_access, record_accesses
 from jobdesk.common.forms import attach_service_errors
 from jobdesk.common.scoping import get_for_user_or_404
 from jobdesk.matching import selectors, services
@@ -106,13 +106,12 @@ def vacancy_matches(request: HttpRequest, public_id: str) -> HttpResponse:
         else []
     )
     full_names = _is_casework(request.user)
-    for m in matches:
-        record_access(
-            actor=request.user,
-            subject=m.seeker,
-            action=AccessAction.SEARCH,
-            what=f"媒合求職者：{vacancy.title}"[:200],
-        )
+    record_accesses(
+        actor=request.user,
+        subjects=((m.seeker, None) for m in matches),
+        action=AccessAction.SEARCH,
+        what=f"媒合求職者：{vacancy.title}"[:200],
+    )
     rows = [
         {"match": m, "name": m.seeker.name if full_names else masked_name(m.seeker.name)}
         for m in matches
@@ -332,10 +331,9 @@ def vacancy_pipeline(request: HttpRequest, public_id: str) -> HttpResponse:
     _require(request.user, RECOMMENDATION_ROLES)
     vacancy = _vacancy(request.user, public_id)
     recs = list(selectors.recommendations_for(request.user).filter(vacancy=vacancy))
-    for rec in recs:
-        record_access(
-            actor=request.user, subject=rec.seeker, office=rec.office, what="職缺推介名單"
-        )
+    record_accesses(
+        actor=request.user, subjects=((rec.seeker, rec.office) for rec in recs), what="職缺推介名單"
+    )
     columns = [
         (label, [r for r in recs if r.status == value])
         for value, label in RecommendationStatus.choices

@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from jobdesk.audit.services import record_access
+from jobdesk.audit.services import record_accesses
 from jobdesk.cases import services
 from jobdesk.cases.forms import SeekerForm, SeekerSearchForm
 from jobdesk.cases.models import JobSeeker
@@ -45,10 +45,12 @@ def seeker_list(request: HttpRequest) -> HttpResponse:
             qs = qs.filter(name__icontains=q)
     page = Paginator(qs.order_by("-created_at"), 50).get_page(request.GET.get("page"))
     if q:  # a search reads personal data: each seeker shown is logged
-        for seeker in page:
-            record_access(
-                actor=request.user, subject=seeker, action="search", what="求職者查詢結果"
-            )
+        record_accesses(
+            actor=request.user,
+            subjects=((seeker, None) for seeker in page),
+            action="search",
+            what="求職者查詢結果",
+        )
     query = request.GET.copy()
     query.pop("page", None)
     return render(
