@@ -5,7 +5,8 @@
   putting a new one first and running ``jobdesk rotate-field-key`` (re-encrypts every value).
 * ``lookup_hash`` is HMAC-SHA256 under ``settings.JOBDESK_LOOKUP_KEY``: equal inputs give equal
   hashes, so a national ID is found again (duplicates caught) without decrypting anything.
-* ``EncryptedTextField`` stores ciphertext and gives plaintext to Python code.
+* ``EncryptedTextField`` stores ciphertext and gives plaintext to Python code;
+  ``jobdesk.common.encrypted_files.EncryptedFileField`` does the same for files, with the same keys.
 """
 
 from __future__ import annotations
@@ -47,6 +48,26 @@ def decrypt(token: str) -> str:
 def rotate(token: str) -> str:
     """Re-encrypt ``token`` under the current (first) key."""
     return keyring().rotate(token.encode("ascii")).decode("ascii")
+
+
+def encrypt_bytes(plaintext: bytes) -> bytes:
+    """A Fernet token (ASCII bytes) for ``plaintext``, under the first key."""
+    return keyring().encrypt(plaintext)
+
+
+def decrypt_bytes(token: bytes) -> bytes:
+    try:
+        return keyring().decrypt(token)
+    except InvalidToken as exc:
+        raise DecryptionError("無法以目前設定的金鑰解密資料（JOBDESK_FIELD_KEY）。") from exc
+
+
+def rotate_bytes(token: bytes) -> bytes:
+    """Re-encrypt the Fernet token ``token`` under the current (first) key."""
+    try:
+        return keyring().rotate(token)
+    except InvalidToken as exc:
+        raise DecryptionError("無法以目前設定的金鑰解密資料（JOBDESK_FIELD_KEY）。") from exc
 
 
 def lookup_hash(value: str, *, purpose: str) -> str:

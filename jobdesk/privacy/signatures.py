@@ -1,4 +1,5 @@
-"""Checking signatures and signed scans by their content (magic bytes), never by their name."""
+"""Checking signatures and signed scans by their content (magic bytes), never by their name;
+reading a stored one back (decrypted, checked against its SHA-256)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
+
+from jobdesk.common.crypto import DecryptionError
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 JPEG_MAGIC = b"\xff\xd8\xff"
@@ -78,3 +81,35 @@ def check_scan(upload: Any) -> CheckedFile:
         "檔案內容不是 PNG、JPEG 或 PDF（系統依檔案內容判斷，不依副檔名），請重新掃描上傳。",
         code="format",
     )
+
+
+class SignatureUnreadable(Exception):
+    """A stored signature cannot be shown; ``message`` says why, in words for the reader."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def read_signature(consent: Any) -> bytes:
+    """The signed file as it was signed: decrypted (or a legacy plaintext file as stored) and
+    checked against the SHA-256 recorded at signing."""
+    try:
+        content: bytes = consent.signature.read_plain()
+    except DecryptionError as exc:
+        raise SignatureUnreadable(
+            "簽名檔無法以目前設定的金鑰解密。請系統管理員確認 JOBDESK_FIELD_KEY："
+            "輪替金鑰時，舊金鑰須保留到 rotate-field-key 執行完成。",
+            "key",
+        ) from exc
+    except OSError as exc:
+        raise SignatureUnreadable(
+            "找不到簽名檔或無法讀取。請系統管理員自備份還原此檔案。", "missing"
+        ) from exc
+    if hashlib.sha256(content).hexdigest() != consent.signature_sha256:
+        raise SignatureUnreadable(
+            "簽名檔內容與簽署時紀錄的 SHA-256 不符，可能已損毀或遭竄改。請通知系統管理員。",
+            "checksum",
+        )
+    return content

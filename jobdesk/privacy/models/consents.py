@@ -3,6 +3,9 @@
 Each consent keeps the exact wording the person signed (``wording_text``, ``wording_version``),
 the data items it covers, who witnessed it, how it was signed (drawn on a tablet or a scan of the
 signed paper form, stored as a file with its SHA-256), its expiry and its withdrawal.
+
+The signature file is encrypted at rest with the field keys (``EncryptedFileField``): stored as
+``consents/<year>/<month>/<public_id>.sig``, its original type in ``signature_content_type``.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from django.db import models
 from django.utils import timezone
 
 from jobdesk.accounts.roles import CASE_CHANGE_ROLES, CASE_VIEW_ROLES
+from jobdesk.common.encrypted_files import EncryptedFileField
 from jobdesk.common.models import ScopedModel
 
 _SCOPE: dict[str, frozenset[str]] = {"view": CASE_VIEW_ROLES, "change": CASE_CHANGE_ROLES}
@@ -45,7 +49,13 @@ class Consent(ScopedModel):
     wording_text = models.TextField("簽署之同意書全文")
     valid_until = models.DateField("有效期限")
     method = models.CharField("簽署方式", max_length=10, choices=SignatureMethod.choices)
-    signature = models.FileField("簽名檔", upload_to="consents/%Y/%m/", max_length=200)
+    signature = EncryptedFileField(
+        "簽名檔",
+        upload_to="consents/%Y/%m/",
+        max_length=200,
+        suffix=".sig",
+        content_type_field="signature_content_type",
+    )
     signature_sha256 = models.CharField("簽名檔 SHA-256", max_length=64)
     signature_content_type = models.CharField("簽名檔格式", max_length=40)
     signed_at = models.DateTimeField("簽署時間")

@@ -71,25 +71,26 @@ def record_consent(
         signed_at=timezone.now(),
         witnessed_by=actor,
     )
-    # The file name carries no personal data: the consent's public id only.
-    consent.signature.save(
-        f"{consent.public_id}.{signature.extension}", ContentFile(signature.content), save=False
-    )
+    # Encrypted with the field keys and named by the consent's public id only
+    # (``<public_id>.sig``): the name carries no personal data and not the file's type.
+    consent.signature.save(str(consent.public_id), ContentFile(signature.content), save=False)
     try:
         consent.save()
-    except Exception:
-        consent.signature.delete(save=False)
-        raise
-    record_event(
-        "privacy.consent_recorded",
-        actor=actor,
-        subject=consent,
-        after=snapshot(
-            consent,
-            ["purpose", "recipient", "data_items", "wording_version", "valid_until", "method"],
+        record_event(
+            "privacy.consent_recorded",
+            actor=actor,
+            subject=consent,
+            after=snapshot(
+                consent,
+                ["purpose", "recipient", "data_items", "wording_version", "valid_until", "method"],
+            )
+            | {"signature_sha256": signature.sha256},
         )
-        | {"signature_sha256": signature.sha256},
-    )
+    except BaseException:
+        # This function's transaction rolls back: its file goes too. A rollback of an enclosing
+        # transaction after we return leaves an unreferenced file: ``remove_orphaned_files``.
+        consent.signature.storage.delete(consent.signature.name)
+        raise
     return consent
 
 

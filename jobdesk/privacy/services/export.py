@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from jobdesk.audit.models import AccessAction, AccessEvent
 from jobdesk.audit.services import _jsonable, record_access
+from jobdesk.common.encrypted_files import EncryptedFieldFile
 from jobdesk.privacy.services.graph import related_rows
 
 # Columns that are internal bookkeeping, not the person's data.
@@ -65,9 +66,14 @@ def export_subject_data(seeker: Any, *, actor: Any) -> bytes:
             for field in row._meta.concrete_fields:
                 if isinstance(field, models.FileField):
                     file = getattr(row, field.attname)
-                    if file and file.storage.exists(file.name):
-                        with file.storage.open(file.name, "rb") as handle:
-                            archive.writestr(f"files/{file.name.split('/')[-1]}", handle.read())
+                    if not file or not file.storage.exists(file.name):
+                        continue
+                    if isinstance(file, EncryptedFieldFile):
+                        # The person gets the file as signed, named with its own type.
+                        archive.writestr(f"files/{file.plain_name}", file.read_plain())
+                        continue
+                    with file.storage.open(file.name, "rb") as handle:
+                        archive.writestr(f"files/{file.name.split('/')[-1]}", handle.read())
     record_access(
         actor=actor, subject=seeker, action=AccessAction.EXPORT, what="個人資料複製本（ZIP）"
     )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -23,7 +24,10 @@ from jobdesk.privacy.access import caseload_gate
 from jobdesk.privacy.data_items import labels_of
 from jobdesk.privacy.forms import NoticeForm
 from jobdesk.privacy.models import Consent
+from jobdesk.privacy.signatures import SignatureUnreadable, read_signature
 from jobdesk.privacy.wording import NOTICE_ITEMS, NOTICE_VERSION
+
+logger = logging.getLogger(__name__)
 
 
 def _require(user: Any, roles: frozenset[str]) -> None:
@@ -91,8 +95,8 @@ def consent_list(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @login_required
-def consent_signature(request: HttpRequest, public_id: str) -> FileResponse:
-    """The signed file (proof, Art. 7), served only in scope and logged."""
+def consent_signature(request: HttpRequest, public_id: str) -> HttpResponse:
+    """The signed file (proof, Art. 7), decrypted, served only in scope and logged."""
     _require(request.user, CASE_VIEW_ROLES)
     consent = get_for_user_or_404(Consent, request.user, public_id)
     if not consent.signature:
@@ -100,9 +104,18 @@ def consent_signature(request: HttpRequest, public_id: str) -> FileResponse:
     record_access(
         actor=request.user, subject=consent.seeker, action=AccessAction.VIEW, what="同意書簽名檔"
     )
-    response = FileResponse(
-        consent.signature.open("rb"), content_type=consent.signature_content_type
-    )
+    try:
+        content = read_signature(consent)
+    except SignatureUnreadable as error:
+        # Never the stored bytes nor a traceback: the reason, and the consent's id in the log.
+        logger.error("signature of consent %s unreadable: %s", consent.public_id, error.code)
+        return render(
+            request,
+            "privacy/signature_unreadable.html",
+            {"consent": consent, "message": error.message},
+            status=500,
+        )
+    response = HttpResponse(content, content_type=consent.signature_content_type)
     response["Content-Disposition"] = "inline"
     response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
     return response

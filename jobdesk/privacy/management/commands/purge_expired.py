@@ -1,4 +1,5 @@
-"""``jobdesk purge-expired``: enqueue the retention purge (for cron), or run it now (``--now``)."""
+"""``jobdesk purge-expired``: enqueue the retention purge (for cron), or run it now (``--now``);
+either way unreferenced signature files are removed after it (``jobdesk.privacy.files``)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from jobdesk.privacy.files import remove_orphaned_files
 from jobdesk.privacy.services import purge_expired
 from jobdesk.privacy.tasks import purge_expired_task
 
@@ -19,11 +21,13 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if options["now"]:
             run = purge_expired()
+            orphans = remove_orphaned_files()
             self.stdout.write(
                 self.style.SUCCESS(
                     f"完成：處理 {run.seekers_processed} 人，"
                     f"法律保全略過 {run.seekers_on_hold} 人，"
-                    f"異動 {run.rows_changed} 列，刪除檔案 {run.files_deleted} 個。"
+                    f"異動 {run.rows_changed} 列，刪除檔案 {run.files_deleted} 個；"
+                    f"另刪除未被引用的簽名檔 {orphans} 個。"
                 )
             )
             return
