@@ -2,6 +2,9 @@
 
 ``caseload_gate(request, seeker)`` is called by views that show a job seeker's personal data:
 
+* only counsellors are asked: supervisors see their office's caseload as part of their role
+  (BRIEF: "sees the office's caseload"), and every other role reaches a seeker's data only
+  through its own scoped views; their reads are logged all the same;
 * the counsellor of an open case of the seeker passes (returns ``None``);
 * so does anyone who already gave a reason for this seeker in this session;
 * anyone else gets a page asking for the reason (HTTP 200, nothing of the record shown); on POST
@@ -17,6 +20,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from jobdesk.accounts.roles import Role
 from jobdesk.audit.models import AccessAction
 from jobdesk.audit.services import record_access
 from jobdesk.privacy.forms import AccessReasonForm
@@ -42,6 +46,8 @@ def gate_applies(request: HttpRequest) -> bool:
 def caseload_gate(request: HttpRequest, seeker: Any) -> HttpResponse | None:
     user: Any = request.user
     key = str(seeker.public_id)
+    if user.role != Role.COUNSELLOR:
+        return None
     if is_in_caseload(user, seeker) or key in _granted(request):
         return None
     form = AccessReasonForm(

@@ -55,3 +55,18 @@ def test_counsellor_of_the_case_passes_without_reason(client_for, personas, refe
     assert "林美華" in page
     assert not AccessEvent.objects.filter(outside_caseload=True).exists()
     assert AccessEvent.objects.filter(actor=personas["alice"]).exists()
+
+
+def test_supervisor_reads_a_referral_without_being_asked(client_for, personas, reference_data):
+    """Supervisors see the office's caseload by role: the referral pages do not ask them for a
+    reason (as the case pages do not), and their read is logged."""
+    referral = make_referral(personas["alice"])
+    sam = client_for(personas["sam"])
+    page = sam.get(f"/referrals/{referral.public_id}/").content.decode()
+    assert "調閱理由" not in page
+    assert "林美華" in page
+    assert AccessEvent.objects.filter(
+        actor=personas["sam"],
+        subject_id=str(referral.case.seeker.public_id),
+        outside_caseload=False,
+    ).exists()
