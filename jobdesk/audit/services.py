@@ -79,19 +79,18 @@ def record_event(
     )
 
 
-def record_access(
-    *,
+def _access_event(
     actor: Any,
     subject: models.Model,
-    office: Any = None,
-    action: str = AccessAction.VIEW,
-    what: str = "",
+    office: Any,
+    action: str,
+    what: str,
     reason: str = "",
     outside_caseload: bool = False,
 ) -> AccessEvent:
-    """Write one access-log row for a read, print or export of personal data."""
+    """An unsaved access-log row (office ``None``: the subject's own)."""
     subject_type, subject_id = subject_of(subject)
-    return AccessEvent.objects.create(
+    return AccessEvent(
         actor=actor,
         actor_label=actor.username,
         office=office if office is not None else getattr(subject, "office", None),
@@ -105,6 +104,22 @@ def record_access(
     )
 
 
+def record_access(
+    *,
+    actor: Any,
+    subject: models.Model,
+    office: Any = None,
+    action: str = AccessAction.VIEW,
+    what: str = "",
+    reason: str = "",
+    outside_caseload: bool = False,
+) -> AccessEvent:
+    """Write one access-log row for a read, print or export of personal data."""
+    event = _access_event(actor, subject, office, action, what, reason, outside_caseload)
+    event.save(force_insert=True)
+    return event
+
+
 def record_accesses(
     *,
     actor: Any,
@@ -114,20 +129,5 @@ def record_accesses(
 ) -> list[AccessEvent]:
     """``record_access`` for every record a list or search shows, in one INSERT: ``subjects``
     are (record, office) pairs, office ``None`` for the record's own."""
-    ip = client_ip.get()
-    rows = []
-    for subject, office in subjects:
-        subject_type, subject_id = subject_of(subject)
-        rows.append(
-            AccessEvent(
-                actor=actor,
-                actor_label=actor.username,
-                office=office if office is not None else getattr(subject, "office", None),
-                action=action,
-                subject_type=subject_type,
-                subject_id=subject_id,
-                what=what[:200],
-                ip_address=ip,
-            )
-        )
+    rows = [_access_event(actor, subject, office, action, what) for subject, office in subjects]
     return AccessEvent.objects.bulk_create(rows) if rows else []

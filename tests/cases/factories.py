@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from typing import Any
 
 from django.utils import timezone
@@ -107,7 +108,13 @@ def planned(actor: Any, case: Case | None = None) -> Case:
 
 
 def placed(actor: Any, case: Case | None = None) -> Case:
-    case = planned(actor, case)
+    return place(actor, planned(actor, case))
+
+
+def place(actor: Any, case: Case, follow_up_months: Iterable[int] | None = None) -> Case:
+    """A planned ``case`` placed in a job, with follow-ups after ``follow_up_months`` (the
+    service's default when ``None``)."""
+    extra = {} if follow_up_months is None else {"follow_up_months": follow_up_months}
     services.place_case(
         case,
         actor=actor,
@@ -116,6 +123,7 @@ def placed(actor: Any, case: Case | None = None) -> Case:
         start_date=timezone.localdate(),
         pay=32000,
         pay_basis="monthly",
+        **extra,
     )
     case.refresh_from_db()
     return case

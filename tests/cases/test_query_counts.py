@@ -20,7 +20,7 @@ from django.utils import timezone
 from jobdesk.audit.models import AccessEvent
 from jobdesk.cases import services
 from jobdesk.cases.models import ClosureReason, EmploymentPlan, LeadSource, Placement
-from tests.cases.factories import closure_requested, make_case, planned
+from tests.cases.factories import closure_requested, make_case, place, planned
 
 pytestmark = pytest.mark.django_db
 
@@ -45,16 +45,7 @@ def _caseload_rows(counsellor: Any, n: int, follow_up_months: tuple[int, ...] = 
             plan, actor=counsellor, description="投遞履歷", owner="求職者", due_on=plan.agreed_on
         )
         if i % 2:
-            services.place_case(
-                case,
-                actor=counsellor,
-                vacancy_label="理貨員",
-                employer_label="大同物流股份有限公司",
-                start_date=timezone.localdate(),
-                pay=32000,
-                pay_basis="monthly",
-                follow_up_months=follow_up_months,
-            )
+            place(counsellor, case, follow_up_months)
 
 
 # -- job seekers ---------------------------------------------------------------------------------
@@ -261,18 +252,7 @@ def _busy_case(alice: Any, sam: Any, n: int) -> Any:
         )
         services.reject_closure(closure, actor=sam, comment="請再追蹤一次")
         case.refresh_from_db()
-    services.place_case(
-        case,
-        actor=alice,
-        vacancy_label="理貨員",
-        employer_label="大同物流股份有限公司",
-        start_date=timezone.localdate(),
-        pay=32000,
-        pay_basis="monthly",
-        follow_up_months=range(1, n + 1),
-    )
-    case.refresh_from_db()
-    return case
+    return place(alice, case, range(1, n + 1))
 
 
 @pytest.mark.parametrize("persona", ["alice", "sam"])

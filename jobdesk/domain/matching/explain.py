@@ -11,21 +11,9 @@ from .features import FACTORS, Columns, Lexicon
 from .profiles import SHIFT_LABELS, SHIFTS, Contribution
 
 _LEVEL_LABEL = {4: "同細類", 3: "同小類", 2: "同中類", 1: "同大類"}
-# ``contributions`` unpacks the points in this order
-_ORDER = (
-    "occupation",
-    "skills",
-    "licences",
-    "text",
-    "distance",
-    "pay",
-    "shifts",
-    "education",
-    "experience",
-    "availability",
+_TEXT, _PAY, _EDU, _EXP, _AVAIL = (
+    FACTORS.index(f) for f in ("text", "pay", "education", "experience", "availability")
 )
-if FACTORS != _ORDER:  # pragma: no cover - a guard for whoever reorders FACTORS
-    raise RuntimeError("explain.contributions must follow the order of FACTORS")
 
 
 def _shared_digits(s_key: int, v_key: int) -> tuple[int, int]:
@@ -106,18 +94,8 @@ def contributions(
     licences: Lexicon,
 ) -> tuple[Contribution, ...]:
     """One ``Contribution`` per factor, in ``FACTORS`` order (``points`` in that order too)."""
-    (
-        _occ_pts,
-        _skill_pts,
-        _lic_pts,
-        text_pts,
-        _dist_pts,
-        pay,
-        _shift_pts,
-        edu,
-        exp,
-        avail,
-    ) = points
+    text_pts, pay, edu = points[_TEXT], points[_PAY], points[_EDU]
+    exp, avail = points[_EXP], points[_AVAIL]
 
     v_sk = v.skills
     if not v_sk:
@@ -160,27 +138,31 @@ def contributions(
 
     need = v.exp
     need_txt = "" if math.isnan(need) else f"（需 {need:g} 年）"
-    labels = (
-        occupation_label(s, v),
-        skill_label,
-        lic_label,
-        f"工作內容相近（相似度 {text_pts / 25.0:.2f}）",
-        dist_label,
-        pay_label,
-        shift_label,
-        "學歷符合要求" if edu > 0 else "學歷未達要求" if edu < 0 else "學歷無要求或未知",
-        f"經驗符合{need_txt}"
+    labels = {
+        "occupation": occupation_label(s, v),
+        "skills": skill_label,
+        "licences": lic_label,
+        "text": f"工作內容相近（相似度 {text_pts / 25.0:.2f}）",
+        "distance": dist_label,
+        "pay": pay_label,
+        "shifts": shift_label,
+        "education": "學歷符合要求"
+        if edu > 0
+        else "學歷未達要求"
+        if edu < 0
+        else "學歷無要求或未知",
+        "experience": f"經驗符合{need_txt}"
         if exp > 0
         else f"經驗未達要求{need_txt}"
         if exp < 0
         else "經驗無要求或未知",
-        "可於截止日前到職"
+        "availability": "可於截止日前到職"
         if avail > 0
         else "可到職日晚於截止日"
         if avail < 0
         else "到職日或截止日未定",
-    )
-    return tuple(map(_contribution, FACTORS, labels, points))
+    }
+    return tuple(map(_contribution, FACTORS, map(labels.__getitem__, FACTORS), points))
 
 
 def _contribution(factor: str, label: str, points: float) -> Contribution:
