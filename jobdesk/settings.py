@@ -155,6 +155,9 @@ JOBDESK_LOCKOUT_THRESHOLD = int(env("JOBDESK_LOCKOUT_THRESHOLD", "5") or 5)
 JOBDESK_LOCKOUT_MINUTES = int(env("JOBDESK_LOCKOUT_MINUTES", "15") or 15)
 # Idle session timeout in minutes (PDPA Art. 27 security measure).
 JOBDESK_SESSION_IDLE_MINUTES = int(env("JOBDESK_SESSION_IDLE_MINUTES", "30") or 30)
+# The match index re-fits its text model (a full rebuild) when it is this many days old; in
+# between, a new day only re-checks the vacancies whose closing date or employer dispute moved.
+JOBDESK_MATCH_REFIT_DAYS = int(env("JOBDESK_MATCH_REFIT_DAYS", "7") or 7)
 
 # Field encryption (national IDs, PDPA Art. 6 categories). Comma-separated Fernet keys, newest
 # first: new values are written with the first, all are tried when reading (key rotation).

@@ -8,8 +8,10 @@
 * Every query first runs a cheap staleness check: for each source table (vacancies, employers,
   §5 findings, job seekers) one ``COUNT(*), MAX(updated_at)`` query. A change made by another
   process (a worker, an import, another web worker) moves that mark, and the rows updated since
-  the last sync are upserted; a drop in a row count is reconciled by diffing ids. A new day
-  rebuilds the index (closing dates pass at midnight). See docs/recommendations.md.
+  the last sync are upserted; a drop in a row count is reconciled by diffing ids.
+* A new day re-checks only the vacancies whose servability depends on it (closing date passed,
+  an employer's dispute starting or ending); the whole index is rebuilt, re-fitting the text
+  model, when it is ``JOBDESK_MATCH_REFIT_DAYS`` old. See docs/recommendations.md.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Max, Q
 from django.utils import timezone
@@ -42,6 +45,7 @@ class LiveIndex:
     seeker_ids: set[str] = field(default_factory=set)  # every seeker row seen (active or not)
     syncs: int = 0
     builds: int = 1
+    built_on: datetime.date | None = None  # when the text model was fitted (None: ``day``)
 
 
 _lock = threading.RLock()
@@ -98,7 +102,14 @@ def build_index() -> LiveIndex:
         seeker_office[profile.id] = path
     index = MatchIndex.build(vacancies, seekers, adapters.taxonomy_from_db())
     return LiveIndex(
-        index, day, marks, vacancy_office, seeker_office, vacancy_ids, _all_seeker_ids()
+        index,
+        day,
+        marks,
+        vacancy_office,
+        seeker_office,
+        vacancy_ids,
+        _all_seeker_ids(),
+        built_on=day,
     )
 
 
@@ -172,6 +183,26 @@ def _sync(live: LiveIndex, marks: dict[str, Mark]) -> None:
     live.syncs += 1
 
 
+def _roll_day(live: LiveIndex, today: datetime.date) -> None:
+    """Move ``live`` from ``live.day`` to ``today`` (later): re-adapt the vacancies whose
+    servability depends on the date and changed in between: closing date passed, or their
+    employer's §10 dispute started or ended (``Employer.active_dispute_q``)."""
+    old = live.day
+    live.day = today
+    _upsert_vacancies(
+        live,
+        Q(closes_on__gte=old, closes_on__lt=today)
+        | Q(employer__dispute_started_on__gt=old, employer__dispute_started_on__lte=today)
+        | Q(employer__dispute_ended_on__gte=old, employer__dispute_ended_on__lt=today),
+    )
+
+
+def _stale(live: LiveIndex, today: datetime.date) -> bool:
+    """Rebuild (re-fit the text model) when the index is old, or the date went backwards."""
+    built_on = live.built_on or live.day
+    return today < live.day or (today - built_on).days >= settings.JOBDESK_MATCH_REFIT_DAYS
+
+
 def _employers_since(mark: Mark) -> Any:
     from jobdesk.employers.models import Employer
 
@@ -189,11 +220,15 @@ def get_index() -> LiveIndex:
     global _live
     with _lock:
         marks = _marks()
-        if _live is None or _live.day != timezone.localdate():
+        today = timezone.localdate()
+        if _live is None or _stale(_live, today):
             builds = _live.builds + 1 if _live is not None else 1
             _live = build_index()
             _live.builds = builds
-        elif marks != _live.marks:
+            return _live
+        if _live.day != today:
+            _roll_day(_live, today)
+        if marks != _live.marks:
             _sync(_live, marks)
         return _live
 

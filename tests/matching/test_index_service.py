@@ -97,11 +97,62 @@ def test_refresh_api_applies_on_commit(w, personas, django_capture_on_commit_cal
     assert str(vacancy.public_id) in live.vacancy_office
 
 
-def test_a_new_day_rebuilds(w, monkeypatch):
+def _on(monkeypatch, day):
+    monkeypatch.setattr(index_service.timezone, "localdate", lambda: day)
+
+
+def test_a_new_day_drops_vacancies_that_closed_without_a_rebuild(w, personas, monkeypatch):
+    # given a vacancy that closes today, served today
+    today = timezone.localdate()
+    closing = make_vacancy(personas["oscar"], w["employer"], title="理貨員", closes_on=today)
+    assert str(closing.public_id) in _vacancy_ids(w["seeker"])
+    # when the day turns
+    _on(monkeypatch, today + datetime.timedelta(days=1))
+    ids = _vacancy_ids(w["seeker"])
+    # then it is no longer served, the others are, and the index was not rebuilt
+    assert str(closing.public_id) not in ids
+    assert str(w["vacancy"].public_id) in ids
+    assert index_service.get_index().builds == 1
+    assert str(closing.public_id) not in index_service.get_index().vacancy_office
+
+
+def test_a_dispute_that_starts_or_ends_overnight_is_applied(w, personas, monkeypatch):
+    from jobdesk.employers.services import set_labour_dispute
+
+    today = timezone.localdate()
+    tomorrow = today + datetime.timedelta(days=1)
+    vacancy_id = str(w["vacancy"].public_id)
+    # a strike announced for tomorrow: served today, not tomorrow
+    set_labour_dispute(w["employer"], actor=personas["oscar"], kind="strike", started_on=tomorrow)
+    assert vacancy_id in _vacancy_ids(w["seeker"])
+    _on(monkeypatch, tomorrow)
+    assert vacancy_id not in _vacancy_ids(w["seeker"])
+    # it ends the day after: served again the day after that
+    w["employer"].refresh_from_db()
+    set_labour_dispute(
+        w["employer"],
+        actor=personas["oscar"],
+        kind="strike",
+        started_on=tomorrow,
+        ended_on=tomorrow,
+    )
+    assert vacancy_id not in _vacancy_ids(w["seeker"])
+    _on(monkeypatch, tomorrow + datetime.timedelta(days=1))
+    assert vacancy_id in _vacancy_ids(w["seeker"])
+    assert index_service.get_index().builds == 1
+
+
+def test_the_text_model_is_refitted_when_the_index_is_old(w, monkeypatch, settings):
+    settings.JOBDESK_MATCH_REFIT_DAYS = 7
+    today = timezone.localdate()
     index_service.get_index()
-    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
-    monkeypatch.setattr(index_service.timezone, "localdate", lambda: tomorrow)
+    _on(monkeypatch, today + datetime.timedelta(days=6))
+    assert index_service.get_index().builds == 1
+    _on(monkeypatch, today + datetime.timedelta(days=7))
     assert index_service.get_index().builds == 2
+    # a clock set back also rebuilds
+    _on(monkeypatch, today)
+    assert index_service.get_index().builds == 3
 
 
 def test_a_stop_of_processing_takes_the_seeker_out_of_matching(w, personas):
