@@ -174,3 +174,32 @@ def test_a_stop_of_processing_takes_the_seeker_out_of_matching(w, personas):
     assert str(seeker.public_id) not in _seeker_ids(w["vacancy"])
     with pytest.raises(django.core.exceptions.ValidationError, match="停止處理利用"):
         recommend(actor=alice, seeker=seeker, vacancy=w["vacancy"], consent=True)
+
+
+def test_staleness_check_is_index_lookups_and_deletions_are_counted_on_a_timer(
+    w, personas, monkeypatch
+):
+    """Every query reads MAX(updated_at) of the four tables (no COUNT: a scan at 1M rows); the
+    counts, which catch deleted rows, run at most every COUNT_EVERY_SECONDS. Meanwhile a
+    deleted vacancy never reaches a page: the selectors read the result rows from the DB."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from jobdesk.employers.models import Vacancy
+    from jobdesk.matching.selectors import match_vacancies
+
+    vacancy_id = str(w["vacancy"].public_id)
+    index_service.get_index()
+    with CaptureQueriesContext(connection) as queries:
+        index_service.get_index()
+    sql = " ".join(q["sql"].upper() for q in queries.captured_queries)
+    assert sql.count("MAX(") == 4
+    assert "COUNT(" not in sql
+    # a vacancy deleted outright (another process, no refresh call)
+    Vacancy.objects.filter(pk=w["vacancy"].pk).delete()
+    assert vacancy_id in _vacancy_ids(w["seeker"])  # the engine still has it ...
+    assert match_vacancies(personas["alice"], w["seeker"]) == []  # ... no page shows it
+    # once the counts are due, it is gone from the index too
+    monkeypatch.setattr(index_service, "COUNT_EVERY_SECONDS", 0.0)
+    assert vacancy_id not in _vacancy_ids(w["seeker"])
+    assert vacancy_id not in index_service.get_index().vacancy_ids

@@ -98,6 +98,7 @@ class JobSeeker(ScopedModel):  # type: ignore[django-manager-missing]
         verbose_name = "求職者"
         verbose_name_plural = "求職者"
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["updated_at"], name="seeker_updated")]  # match marks
 
     def __str__(self) -> str:
         return f"{self.name}（{self.national_id_masked}）"

@@ -74,6 +74,7 @@ class Employer(ScopedModel):
                 fields=["ubn"], condition=~Q(ubn=""), name="employer_ubn_unique"
             )
         ]
+        indexes = [models.Index(fields=["updated_at"], name="employer_updated")]  # match marks
 
     def __str__(self) -> str:
         return self.name

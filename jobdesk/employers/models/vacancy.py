@@ -141,6 +141,8 @@ class Vacancy(ScopedModel):
             models.Index(fields=["closes_on", "id"], name="vacancy_sort_closing"),
             models.Index(fields=["-pay_min", "id"], name="vacancy_sort_pay"),
             models.Index(fields=["title", "id"], name="vacancy_sort_title"),
+            # the match index's staleness check reads MAX(updated_at) on every query
+            models.Index(fields=["updated_at"], name="vacancy_updated"),
         ]
 
     def __str__(self) -> str:
@@ -227,7 +229,10 @@ class VacancyFinding(ScopedModel):
         verbose_name = "職缺就業歧視檢核結果"
         verbose_name_plural = "職缺就業歧視檢核結果"
         ordering = ["vacancy", "-severity", "id"]
-        indexes = [models.Index(fields=["vacancy", "status", "severity"], name="finding_open")]
+        indexes = [
+            models.Index(fields=["vacancy", "status", "severity"], name="finding_open"),
+            models.Index(fields=["updated_at"], name="finding_updated"),  # match index marks
+        ]
 
     def __str__(self) -> str:
         return f"{self.ground}: {self.words}"
