@@ -158,6 +158,9 @@ JOBDESK_SESSION_IDLE_MINUTES = int(env("JOBDESK_SESSION_IDLE_MINUTES", "30") or 
 # The match index re-fits its text model (a full rebuild) when it is this many days old; in
 # between, a new day only re-checks the vacancies whose closing date or employer dispute moved.
 JOBDESK_MATCH_REFIT_DAYS = int(env("JOBDESK_MATCH_REFIT_DAYS", "7") or 7)
+# ... on a background thread while the old index keeps serving (off: the query that finds it due
+# waits for the rebuild).
+JOBDESK_MATCH_BACKGROUND_REFIT = env_bool("JOBDESK_MATCH_BACKGROUND_REFIT", True)
 
 # Field encryption (national IDs, PDPA Art. 6 categories). Comma-separated Fernet keys, newest
 # first: new values are written with the first, all are tried when reading (key rotation).

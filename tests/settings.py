@@ -6,3 +6,6 @@ from jobdesk.settings import INSTALLED_APPS
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins in tests
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# A due re-fit of the match index runs in the test's thread (a background thread would not see
+# the test's uncommitted rows); tests/matching/test_index_service.py covers the thread itself.
+JOBDESK_MATCH_BACKGROUND_REFIT = False

@@ -15,12 +15,14 @@
   from the database).
 * A new day re-checks only the vacancies whose servability depends on it (closing date passed,
   an employer's dispute starting or ending); the whole index is rebuilt, re-fitting the text
-  model, when it is ``JOBDESK_MATCH_REFIT_DAYS`` old. See docs/recommendations.md.
+  model, when it is ``JOBDESK_MATCH_REFIT_DAYS`` old, on a background thread while the old one
+  keeps serving. See docs/recommendations.md.
 """
 
 from __future__ import annotations
 
 import datetime
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -28,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connections, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
@@ -37,6 +39,7 @@ from jobdesk.matching import adapters
 
 Mark = datetime.datetime | None  # MAX(updated_at) of a source table
 COUNT_EVERY_SECONDS = 30.0  # how often the row counts (deletions) are checked
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -217,10 +220,14 @@ def _roll_day(live: LiveIndex, today: datetime.date) -> None:
     )
 
 
-def _stale(live: LiveIndex, today: datetime.date) -> bool:
-    """Rebuild (re-fit the text model) when the index is old, or the date went backwards."""
+def _clock_back(live: LiveIndex, today: datetime.date) -> bool:
+    return today < live.day
+
+
+def _refit_due(live: LiveIndex, today: datetime.date) -> bool:
+    """Re-fit the text model (a rebuild) when the index is ``JOBDESK_MATCH_REFIT_DAYS`` old."""
     built_on = live.built_on or live.day
-    return today < live.day or (today - built_on).days >= settings.JOBDESK_MATCH_REFIT_DAYS
+    return (today - built_on).days >= settings.JOBDESK_MATCH_REFIT_DAYS
 
 
 def _employers_since(mark: Mark) -> Any:
@@ -236,15 +243,17 @@ def _findings_since(mark: Mark) -> Any:
 
 
 def get_index() -> LiveIndex:
-    """The process's index, fresh: built on first use, synced with the database on every call."""
+    """The process's index, fresh: built on first use, synced with the database on every call.
+
+    A due re-fit is built on a background thread while the current index keeps serving
+    (``JOBDESK_MATCH_BACKGROUND_REFIT``; otherwise in the caller, as the first build is)."""
     global _live
     with _lock:
         marks = _marks()
         today = timezone.localdate()
-        if _live is None or _stale(_live, today):
-            builds = _live.builds + 1 if _live is not None else 1
-            _live = build_index()
-            _live.builds = builds
+        if _live is None or _clock_back(_live, today):
+            _rebuild()
+            assert _live is not None
             return _live
         if _live.day != today:
             _roll_day(_live, today)
@@ -252,14 +261,87 @@ def get_index() -> LiveIndex:
             _sync(_live, marks)
         if time.monotonic() - _live.counted_at >= COUNT_EVERY_SECONDS:
             _reconcile(_live, _counts())
+        if _refit_due(_live, today):
+            if settings.JOBDESK_MATCH_BACKGROUND_REFIT:
+                _start_refit()
+            else:
+                _rebuild()
+        assert _live is not None
         return _live
+
+
+_refit_thread: threading.Thread | None = None
+_generation = 0  # bumped by reset_index(): a re-fit started before is thrown away
+
+
+def _rebuild() -> None:
+    """Build in the caller (holding ``_lock``)."""
+    global _live
+    builds = _live.builds + 1 if _live is not None else 1
+    _live = build_index()
+    _live.builds = builds
+
+
+def _start_refit() -> None:
+    """Start the background re-fit unless one is running (holding ``_lock``)."""
+    global _refit_thread
+    if _refit_thread is not None and _refit_thread.is_alive():
+        return
+    _refit_thread = threading.Thread(
+        target=_refit, args=(_generation,), name="jobdesk-match-refit", daemon=True
+    )
+    _refit_thread.start()
+
+
+def _refit(generation: int) -> None:
+    """Build a fresh index from the database, then swap it in. Its marks are those read before
+    its rows, so what changed during the build is synced by the next query."""
+    global _live
+    try:
+        fresh = build_index()
+    except Exception:  # the current index keeps serving; the next query tries again
+        logger.exception("background re-fit of the match index failed")
+        return
+    finally:
+        connections.close_all()  # this thread's own database connections
+    with _lock:
+        if generation != _generation:
+            return
+        fresh.builds = (_live.builds if _live is not None else 0) + 1
+        _live = fresh
+
+
+def warm_in_background() -> threading.Thread:
+    """Build this process's index on a thread now, so the first match page does not wait for
+    it: call it in each worker once it has started (gunicorn's ``post_worker_init`` hook, see
+    docs/scaling.md), never before a fork (a lock held across ``fork`` stays held)."""
+
+    def run() -> None:
+        try:
+            get_index()
+        except Exception:
+            logger.exception("warming the match index failed; the first query builds it")
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run, name="jobdesk-match-warm", daemon=True)
+    thread.start()
+    return thread
+
+
+def wait_for_refit(timeout: float | None = None) -> None:
+    """Wait for a running background re-fit (tests, shutdown)."""
+    thread = _refit_thread
+    if thread is not None:
+        thread.join(timeout)
 
 
 def reset_index() -> None:
     """Forget the index (tests; after a taxonomy reload). The next query rebuilds it."""
-    global _live
+    global _live, _generation
     with _lock:
         _live = None
+        _generation += 1
 
 
 def _after_commit(fn: Callable[[LiveIndex], None]) -> None:

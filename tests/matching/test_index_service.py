@@ -144,6 +144,7 @@ def test_a_dispute_that_starts_or_ends_overnight_is_applied(w, personas, monkeyp
 
 def test_the_text_model_is_refitted_when_the_index_is_old(w, monkeypatch, settings):
     settings.JOBDESK_MATCH_REFIT_DAYS = 7
+    settings.JOBDESK_MATCH_BACKGROUND_REFIT = False
     today = timezone.localdate()
     index_service.get_index()
     _on(monkeypatch, today + datetime.timedelta(days=6))
@@ -203,3 +204,39 @@ def test_staleness_check_is_index_lookups_and_deletions_are_counted_on_a_timer(
     monkeypatch.setattr(index_service, "COUNT_EVERY_SECONDS", 0.0)
     assert vacancy_id not in _vacancy_ids(w["seeker"])
     assert vacancy_id not in index_service.get_index().vacancy_ids
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_due_refit_is_built_in_the_background_while_the_old_index_serves(
+    personas, reference_data, monkeypatch, settings
+):
+    from tests.matching.factories import world
+
+    settings.JOBDESK_MATCH_REFIT_DAYS = 7
+    settings.JOBDESK_MATCH_BACKGROUND_REFIT = True
+    w = world(personas)
+    first = index_service.get_index()
+    # when the index is a week old
+    _on(monkeypatch, timezone.localdate() + datetime.timedelta(days=7))
+    served = index_service.get_index()
+    # then the old index answered at once, and the fresh one replaced it when built
+    assert served is first
+    index_service.wait_for_refit(timeout=60)
+    fresh = index_service.get_index()
+    assert fresh is not first
+    assert fresh.builds == 2
+    assert fresh.built_on == timezone.localdate()
+    assert str(w["vacancy"].public_id) in fresh.vacancy_office
+
+
+@pytest.mark.django_db(transaction=True)
+def test_warming_builds_the_index_off_the_request(personas, reference_data):
+    from tests.matching.factories import world
+
+    w = world(personas)
+    assert index_service._live is None
+    index_service.warm_in_background().join(timeout=60)
+    assert index_service._live is not None  # built by the thread, not by the query below
+    live = index_service.get_index()
+    assert live.builds == 1
+    assert str(w["vacancy"].public_id) in live.vacancy_office
