@@ -1,10 +1,12 @@
 """Exact top-k retrieval: an upper bound of every row's score in one vectorised pass, then exact
 scoring of the rows whose bound can still beat the k-th best (threshold algorithm).
 
-Per side, ``RowBounds`` keeps contiguous per-row columns derived from ``Columns`` (occupation
-signature, 64-bit skill/licence masks, normalised pay, float32 copies). A query computes
+Per side, ``RowBounds`` keeps four int32 codes per row, each a dictionary code (``SideCodes``)
+of a tuple of values: occupation keys; skill and licence sets; experience, date, education and
+shifts; pay and place. A query computes every non-text factor once per distinct value, sums the
+factors per tuple (``query_tables``) and gathers the four sums per row (``gather_bounds``):
 
-    bound(row) = Σ non-text factors (float32, from per-query lookup tables) + 25 · U + ε
+    bound(row) = occ_t[occ] + sets_t[sets] + a_t[a] + b_t[b] + 25 · U + ε   (float32)
 
 where U = Σ_t q_t · max_row w_row,t ≥ any row's cosine with the query (weights are ≥ 0), and
 ``-inf`` for rows excluded by a hard or request filter or removed. Exact scores (the same
