@@ -34,22 +34,6 @@ def keyring() -> MultiFernet:
     return _keyring(tuple(settings.JOBDESK_FIELD_KEYS))
 
 
-def encrypt(plaintext: str) -> str:
-    return keyring().encrypt(plaintext.encode("utf-8")).decode("ascii")
-
-
-def decrypt(token: str) -> str:
-    try:
-        return keyring().decrypt(token.encode("ascii")).decode("utf-8")
-    except InvalidToken as exc:
-        raise DecryptionError("無法以目前設定的金鑰解密資料（JOBDESK_FIELD_KEY）。") from exc
-
-
-def rotate(token: str) -> str:
-    """Re-encrypt ``token`` under the current (first) key."""
-    return keyring().rotate(token.encode("ascii")).decode("ascii")
-
-
 def encrypt_bytes(plaintext: bytes) -> bytes:
     """A Fernet token (ASCII bytes) for ``plaintext``, under the first key."""
     return keyring().encrypt(plaintext)
@@ -59,7 +43,7 @@ def decrypt_bytes(token: bytes) -> bytes:
     try:
         return keyring().decrypt(token)
     except InvalidToken as exc:
-        raise DecryptionError("無法以目前設定的金鑰解密資料（JOBDESK_FIELD_KEY）。") from exc
+        raise DecryptionError(_UNREADABLE) from exc
 
 
 def rotate_bytes(token: bytes) -> bytes:
@@ -67,7 +51,23 @@ def rotate_bytes(token: bytes) -> bytes:
     try:
         return keyring().rotate(token)
     except InvalidToken as exc:
-        raise DecryptionError("無法以目前設定的金鑰解密資料（JOBDESK_FIELD_KEY）。") from exc
+        raise DecryptionError(_UNREADABLE) from exc
+
+
+def encrypt(plaintext: str) -> str:
+    return encrypt_bytes(plaintext.encode("utf-8")).decode("ascii")
+
+
+def decrypt(token: str) -> str:
+    return decrypt_bytes(token.encode("ascii")).decode("utf-8")
+
+
+def rotate(token: str) -> str:
+    """Re-encrypt ``token`` under the current (first) key."""
+    return rotate_bytes(token.encode("ascii")).decode("ascii")
+
+
+_UNREADABLE = "無法以目前設定的金鑰解密資料（JOBDESK_FIELD_KEY）。"
 
 
 def lookup_hash(value: str, *, purpose: str) -> str:
