@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.quality.data import (
+    JUDGEMENTS,
+    QUERIES,
     Ad,
     Query,
     build_ads,
@@ -71,12 +73,16 @@ def run_systems(ads: list[Ad], queries: list[Query]) -> dict[str, dict[str, list
     return runs
 
 
-def evaluate(shared: Path | None = None) -> Report:
+def evaluate(
+    shared: Path | None = None,
+    queries_path: Path = QUERIES,
+    judgements_path: Path = JUDGEMENTS,
+) -> Report:
     started = time.perf_counter()
     taxonomy = load_taxonomy()
     ads = build_ads(read_ads(shared), taxonomy)
-    queries = read_queries(taxonomy)
-    report = Report(queries, run_systems(ads, queries), read_judgements())
+    queries = read_queries(taxonomy, queries_path)
+    report = Report(queries, run_systems(ads, queries), read_judgements(judgements_path))
     for system, ranked in report.runs.items():
         report.ndcg10[system] = {}
         report.recall50[system] = {}
@@ -96,7 +102,7 @@ def render(report: Report, markdown: bool) -> str:
         lines += ["| system | nDCG@10 | 95% CI | Recall@50 | 95% CI |", "|---|---|---|---|---|"]
     else:
         lines.append(
-            f"{'system':<8} {'nDCG@10':>8} {'95% CI':>15} {'Recall@50':>10} {'95% CI':>15}"
+            f"{'system':<13} {'nDCG@10':>8} {'95% CI':>15} {'Recall@50':>10} {'95% CI':>15}"
         )
     for s in systems:
         m = report.summary(s)
@@ -105,7 +111,7 @@ def render(report: Report, markdown: bool) -> str:
         if markdown:
             lines.append(f"| {s} | {m['ndcg10']:.3f} | {ci} | {m['recall50']:.3f} | {rci} |")
         else:
-            lines.append(f"{s:<8} {m['ndcg10']:>8.3f} {ci:>15} {m['recall50']:>10.3f} {rci:>15}")
+            lines.append(f"{s:<13} {m['ndcg10']:>8.3f} {ci:>15} {m['recall50']:>10.3f} {rci:>15}")
     ids = [q.id for q in report.scored]
     lines.append("")
     for other in systems[1:]:
@@ -147,19 +153,39 @@ def render(report: Report, markdown: bool) -> str:
     return "\n".join(lines)
 
 
-def write_pool(path: Path, shared: Path | None = None) -> int:
-    """The blind worksheet: pooled ads sorted by hire_id with a proposed grade; no system names."""
+def write_pool(
+    path: Path,
+    shared: Path | None = None,
+    queries_path: Path = QUERIES,
+    judgements_path: Path | None = None,
+    depth: int | None = None,
+) -> int:
+    """The blind worksheet: pooled ads sorted by hire_id with a proposed grade; no system names.
+
+    With ``judgements_path`` only the pairs not judged there yet are written (a later round after
+    the engine changed), and with ``depth`` the pool is each system's top ``depth`` (no random ads).
+    """
     taxonomy = load_taxonomy()
     ads = build_ads(read_ads(shared), taxonomy)
     by_id = {a.record.id: a for a in ads}
     rows = {r["hire_id"]: r for r in read_ads(shared)}
-    queries = read_queries(taxonomy)
-    pooled = pool(queries, run_systems(ads, queries), ads)
+    queries = read_queries(taxonomy, queries_path)
+    runs = run_systems(ads, queries)
+    if depth is None:
+        pooled = pool(queries, runs, ads)
+    else:
+        pooled = {
+            q.id: sorted({i for ranked in runs.values() for i in ranked[q.id][:depth]})
+            for q in queries
+        }
+    done = read_judgements(judgements_path) if judgements_path else {}
     count = 0
     with path.open("w", encoding="utf-8") as fh:
         fh.write("query_id\thire_id\tproposed\twhy\ttitle\tlocation\tsalary\tdescription\n")
         for q in queries:
             for hire_id in pooled[q.id]:
+                if hire_id in done.get(q.id, {}):
+                    continue
                 grade, why = propose(q, by_id[hire_id], taxonomy)
                 row = rows[hire_id]
                 desc = " ".join(row["description"].split())[:160]
@@ -175,15 +201,35 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
     parser.add_argument("--pool", type=Path, help="write the blind judging worksheet here")
+    parser.add_argument("--queries", type=Path, default=QUERIES, help="seeker profiles (JSONL)")
+    parser.add_argument("--judgements", type=Path, default=None, help="graded pairs (TSV)")
+    parser.add_argument(
+        "--unjudged-depth",
+        type=int,
+        default=None,
+        help="with --pool and --judgements: only each system's top N not judged yet",
+    )
     args = parser.parse_args(argv)
+    judgements = args.judgements or (JUDGEMENTS if args.queries == QUERIES else None)
     shared = shared_dir()
     if not (shared / "data" / "ads").exists():
         print(f"no ads under {shared}/data/ads (set JOBDESK_SHARED)", file=sys.stderr)
         return 2
     if args.pool:
-        print(f"{write_pool(args.pool, shared)} rows → {args.pool}")
+        if args.unjudged_depth is not None and judgements is None:
+            parser.error("--unjudged-depth needs --judgements")
+        count = write_pool(
+            args.pool,
+            shared,
+            args.queries,
+            judgements if args.unjudged_depth is not None else None,
+            args.unjudged_depth,
+        )
+        print(f"{count} rows → {args.pool}")
         return 0
-    print(render(evaluate(shared), args.markdown))
+    if judgements is None:
+        parser.error("--queries other than the default needs --judgements")
+    print(render(evaluate(shared, args.queries, judgements), args.markdown))
     return 0
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from jobdesk.domain.matching import MatchIndex, Taxonomy
 
-from .data import Ad, Query
+from .data import Ad, Query, distance_km
 
 Ranker = Callable[[Query, int], list[str]]
 _KEEP = re.compile(r"[0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -52,13 +52,38 @@ def bm25_ranker(ads: list[Ad], taxonomy: Taxonomy) -> Ranker:
 
     def rank(query: Query, k: int) -> list[str]:
         p = query.profile
-        text = "\n".join([*query.names, p.experience_text, *p.skills])
+        text = "\n".join([*query.names, p.experience_text, *p.skills, *p.licences])
         terms = sorted(set(bigrams(text)))
         if not terms:
             return []
         parsed = index.parse_query(" ".join(f'"{t}"' for t in terms), ["body"])
         hits = searcher.search(parsed, k).hits
         return [searcher.doc(addr)["id"][0] for _score, addr in hits]
+
+    return rank
+
+
+def bm25_commute_ranker(ads: list[Ad], taxonomy: Taxonomy) -> Ranker:
+    """BM25 as above, keeping only ads within the seeker's commute (or county when the ad has no
+    township): the "plain text search with a distance filter" a service office could run."""
+    bm25 = bm25_ranker(ads, taxonomy)
+    by_id = {a.record.id: a for a in ads}
+
+    def rank(query: Query, k: int) -> list[str]:
+        p = query.profile
+        out: list[str] = []
+        for hire_id in bm25(query, len(ads)):
+            ad = by_id[hire_id]
+            d = distance_km(taxonomy, p.township, ad.record.township)
+            if d is None:
+                if ad.county != query.county:
+                    continue
+            elif p.max_commute_km and d > p.max_commute_km:
+                continue
+            out.append(hire_id)
+            if len(out) == k:
+                break
+        return out
 
     return rank
 
@@ -87,5 +112,6 @@ def filter_ranker(ads: list[Ad], taxonomy: Taxonomy) -> Ranker:
 SYSTEMS: dict[str, Callable[[list[Ad], Taxonomy], Ranker]] = {
     "jobdesk": jobdesk_ranker,
     "bm25": bm25_ranker,
+    "bm25+commute": bm25_commute_ranker,
     "filter": filter_ranker,
 }
