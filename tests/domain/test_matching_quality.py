@@ -56,7 +56,7 @@ def test_evaluation_end_to_end() -> None:
     from bench.matching_quality import evaluate, render
 
     report = evaluate(shared_dir())
-    assert set(report.runs) == {"jobdesk", "bm25", "filter"}
+    assert set(report.runs) == {"jobdesk", "bm25", "bm25+commute", "filter"}
     for ranked in report.runs.values():
         assert all(len(r) == len(set(r)) <= 50 for r in ranked.values())
     summary = {s: report.summary(s) for s in report.runs}
