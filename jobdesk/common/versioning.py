@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db.models import F
@@ -16,6 +16,32 @@ class ConcurrentEditError(ValidationError):
             "這筆資料已被其他人修改，您的變更未儲存。請重新載入頁面，確認最新內容後再修改。",
             code="stale_version",
         )
+
+
+M = TypeVar("M", bound=ScopedModel)
+
+
+def lock_current(obj: M, expected_version: int | None = None) -> M:
+    """The row of ``obj`` as the database holds it now, locked until the transaction ends.
+
+    An edit service compares old and new values and snapshots "before" for the change log; it
+    must do so against this row, never against ``obj``: a ModelForm bound to ``obj`` has already
+    copied the submitted values onto it during ``is_valid()``, so ``obj`` shows no difference and
+    the edit would be dropped while the change log records it. Call inside
+    ``transaction.atomic``; with ``expected_version`` a row that moved on raises
+    ``ConcurrentEditError`` before anything is changed.
+    """
+    fresh: M = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
+    if expected_version is not None and fresh.version != expected_version:
+        raise ConcurrentEditError()
+    return fresh
+
+
+def sync_instance(target: ScopedModel, source: ScopedModel) -> None:
+    """Copy the saved field values of ``source`` onto ``target`` (the caller's object)."""
+    for field in source._meta.concrete_fields:
+        setattr(target, field.attname, getattr(source, field.attname))
+    target._state.fields_cache.clear()
 
 
 def save_versioned(obj: ScopedModel, expected_version: int, update_fields: list[str]) -> None:

@@ -137,17 +137,18 @@ def employer_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     form = EmployerForm(request.POST or None, instance=employer)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        expected = form.cleaned_data.get("version") or 0
         try:
-            services.update_employer(
-                employer,
-                actor=request.user,
-                expected_version=form.cleaned_data.get("version") or 0,
-                **data,
+            saved = services.update_employer(
+                employer, actor=request.user, expected_version=expected, **data
             )
         except ValidationError as exc:
             attach_service_errors(form, exc)
         else:
-            messages.success(request, "已更新雇主資料。")
+            if saved.version == expected:
+                messages.info(request, "雇主資料沒有變更。")
+            else:
+                messages.success(request, "已更新雇主資料。")
             return redirect("employers:employer_detail", public_id=employer.public_id)
     return render(
         request,
@@ -289,17 +290,18 @@ def vacancy_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     vacancy = get_for_user_or_404(Vacancy, request.user, public_id, action="change")
     form = VacancyForm(request.POST or None, instance=vacancy)
     if request.method == "POST" and form.is_valid():
+        expected = form.cleaned_data.get("version") or 0
         try:
-            services.update_vacancy(
-                vacancy,
-                actor=request.user,
-                expected_version=form.cleaned_data.get("version") or 0,
-                values=form.values(),
+            saved = services.update_vacancy(
+                vacancy, actor=request.user, expected_version=expected, values=form.values()
             )
         except ValidationError as exc:
             attach_service_errors(form, exc)
         else:
-            messages.success(request, "已更新職缺，並重新檢核職缺內容。")
+            if saved.version == expected:
+                messages.info(request, "職缺內容沒有變更。")
+            else:
+                messages.success(request, "已更新職缺，並重新檢核職缺內容。")
             return redirect("employers:vacancy_detail", public_id=vacancy.public_id)
     return render(
         request,

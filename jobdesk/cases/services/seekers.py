@@ -14,7 +14,7 @@ from jobdesk.audit.services import record_event, snapshot
 from jobdesk.cases.models import JobSeeker, SensitiveCircumstances, Shift
 from jobdesk.cases.services.guards import require_change, require_office
 from jobdesk.common.crypto import lookup_hash
-from jobdesk.common.versioning import save_versioned
+from jobdesk.common.versioning import lock_current, save_versioned, sync_instance
 from jobdesk.domain.identifiers import check_personal_id, mask_personal_id
 
 ID_HASH_PURPOSE = "cases.national_id"
@@ -168,13 +168,15 @@ def update_seeker(
 ) -> JobSeeker:
     """Change a registration; a stale ``expected_version`` raises ConcurrentEditError."""
     require_change(seeker, actor)
-    merged = {k: getattr(seeker, k) for k in SCALAR_FIELDS} | dict(data)
+    current = lock_current(seeker, expected_version)  # the stored row, not a form-bound object
+    merged = {k: getattr(current, k) for k in SCALAR_FIELDS} | dict(data)
     _validate(merged)
     fields = [k for k in SCALAR_FIELDS if k in data]
-    before = snapshot(seeker, fields)
+    before = snapshot(current, fields)
     for k in fields:
-        setattr(seeker, k, data[k])
-    save_versioned(seeker, expected_version, fields)
+        setattr(current, k, data[k])
+    save_versioned(current, expected_version, fields)
+    sync_instance(seeker, current)
     for name in M2M_FIELDS:
         if name in data:
             getattr(seeker, name).set(data[name])

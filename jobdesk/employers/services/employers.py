@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from jobdesk.audit.services import record_event, snapshot
-from jobdesk.common.versioning import save_versioned
+from jobdesk.common.versioning import lock_current, save_versioned, sync_instance
 from jobdesk.domain.identifiers import check_ubn
 from jobdesk.employers.models import DisputeKind, Employer
 from jobdesk.employers.models.employer import name_key
@@ -72,21 +72,30 @@ def update_employer(
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"unknown employer fields: {sorted(unknown)}")
-    before = snapshot(employer, EDITABLE_FIELDS)
+    current = lock_current(employer, expected_version)  # not ``employer``: a form may have set it
+    before = snapshot(current, EDITABLE_FIELDS)
+    changed = []
     for name, value in changes.items():
-        setattr(employer, name, value.strip() if isinstance(value, str) else value)
-    _validate(employer.name, employer.ubn, exclude_pk=employer.pk)
-    _check_industry(employer.industry)
-    employer.name_key = name_key(employer.name)
-    save_versioned(employer, expected_version, [*changes, "name_key"])
+        value = value.strip() if isinstance(value, str) else value
+        if getattr(current, name) != value:
+            setattr(current, name, value)
+            changed.append(name)
+    if not changed:
+        sync_instance(employer, current)
+        return current
+    _validate(current.name, current.ubn, exclude_pk=current.pk)
+    _check_industry(current.industry)
+    current.name_key = name_key(current.name)
+    save_versioned(current, expected_version, [*changed, "name_key"])
     record_event(
         "employer.updated",
         actor=actor,
-        subject=employer,
+        subject=current,
         before=before,
-        after=snapshot(employer, EDITABLE_FIELDS),
+        after=snapshot(current, EDITABLE_FIELDS),
     )
-    return employer
+    sync_instance(employer, current)
+    return current
 
 
 @transaction.atomic

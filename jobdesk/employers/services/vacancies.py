@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from jobdesk.audit.services import record_event, snapshot
-from jobdesk.common.versioning import save_versioned
+from jobdesk.common.versioning import lock_current, save_versioned, sync_instance
 from jobdesk.domain.adcheck import PayInfo, check_ad
 from jobdesk.employers.coding import suggest_occupations
 from jobdesk.employers.models import (
@@ -220,28 +220,38 @@ def update_vacancy(
     values: dict[str, Any],
     refresh_suggestions: bool = False,
 ) -> Vacancy:
-    """Edit a vacancy; a changed text is re-checked (a fixed ad clears its findings)."""
-    before = snapshot(vacancy, VACANCY_FIELDS)
+    """Edit a vacancy; a changed text is re-checked (a fixed ad clears its findings).
+
+    Old and new values are compared against the row as stored (``lock_current``), not against
+    ``vacancy``, which a bound form may already have changed. Returns the saved row (also copied
+    onto ``vacancy``); an edit that changes nothing saves nothing and records nothing.
+    """
+    current = lock_current(vacancy, expected_version)
+    before = snapshot(current, VACANCY_FIELDS)
     values = dict(values)
-    if "occupation" in values and values["occupation"] != vacancy.occupation:
-        vacancy.occupation_confirmed = values["occupation"] is not None
-    changed = _apply(vacancy, values)
+    if "occupation" in values and values["occupation"] != current.occupation:
+        current.occupation_confirmed = values["occupation"] is not None
+    changed = _apply(current, values)
+    if not changed:
+        sync_instance(vacancy, current)
+        return current
     if refresh_suggestions and ("title" in changed or "description" in changed):
-        _store_suggestions(vacancy)
+        _store_suggestions(current)
         changed += ["occupation_suggestions", "occupation"]
     if "occupation" in changed:
         changed.append("occupation_confirmed")
-    save_versioned(vacancy, expected_version, sorted(set(changed)))
-    recheck_vacancy(vacancy, actor=actor)
-    _unpublish_if_violating(vacancy, actor=actor)
+    save_versioned(current, expected_version, sorted(set(changed)))
+    recheck_vacancy(current, actor=actor)
+    _unpublish_if_violating(current, actor=actor)
     record_event(
         "vacancy.updated",
         actor=actor,
-        subject=vacancy,
+        subject=current,
         before=before,
-        after=snapshot(vacancy, VACANCY_FIELDS),
+        after=snapshot(current, VACANCY_FIELDS),
     )
-    return vacancy
+    sync_instance(vacancy, current)
+    return current
 
 
 @transaction.atomic
