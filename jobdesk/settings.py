@@ -153,6 +153,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # Lockout after repeated failures (per account), see jobdesk/accounts/backends.py.
 JOBDESK_LOCKOUT_THRESHOLD = int(env("JOBDESK_LOCKOUT_THRESHOLD", "5") or 5)
 JOBDESK_LOCKOUT_MINUTES = int(env("JOBDESK_LOCKOUT_MINUTES", "15") or 15)
+JOBDESK_LOGIN_ADDRESS_THRESHOLD = int(env("JOBDESK_LOGIN_ADDRESS_THRESHOLD", "30") or 30)
+JOBDESK_LOGIN_ADDRESS_WINDOW_MINUTES = int(env("JOBDESK_LOGIN_ADDRESS_WINDOW_MINUTES", "15") or 15)
+JOBDESK_OTP_THRESHOLD = int(env("JOBDESK_OTP_THRESHOLD", "5") or 5)
 # Idle session timeout in minutes (PDPA Art. 27 security measure).
 JOBDESK_SESSION_IDLE_MINUTES = int(env("JOBDESK_SESSION_IDLE_MINUTES", "30") or 30)
 # The match index re-fits its text model (a full rebuild) when it is this many days old; in

@@ -34,6 +34,17 @@ class LoginForm(AuthenticationForm):
         try:
             return super().clean()
         except forms.ValidationError:
+            address_until = getattr(self.request, "jobdesk_address_locked_until", None)
+            if address_until is not None:
+                minutes = max(1, int((address_until - timezone.now()).total_seconds() // 60) + 1)
+                raise forms.ValidationError(
+                    _g(
+                        "這個網路位址登入失敗的次數過多，已暫時停止受理登入，"
+                        "請於約 %(minutes)d 分鐘後再試，或洽系統管理者。"
+                    )
+                    % {"minutes": minutes},
+                    code="address_locked",
+                ) from None
             locked_until = getattr(self.request, "jobdesk_locked_until", None)
             if locked_until is not None:
                 minutes = max(1, int((locked_until - timezone.now()).total_seconds() // 60) + 1)

@@ -129,3 +129,31 @@ class User(AbstractUser):
 
     def has_role(self, *roles: str) -> bool:
         return self.is_active and self.role in roles
+
+
+class AuthThrottle(models.Model):
+    """Failed attempts at a sign-in step, counted per key: an account name (whether or not the
+    account exists, so a lock says nothing about which names are real), a client address
+    (password spraying across accounts) or a user's second factor. The key is stored as a keyed
+    hash, never in clear."""
+
+    class Scope(models.TextChoices):
+        ACCOUNT = "account", "帳號"
+        ADDRESS = "address", "來源位址"
+        OTP = "otp", "雙重驗證碼"
+
+    scope = models.CharField("類別", max_length=10, choices=Scope.choices)
+    key_hash = models.CharField("鍵（雜湊）", max_length=64)
+    failures = models.PositiveIntegerField("失敗次數", default=0)
+    window_started_at = models.DateTimeField("計算起點", default=timezone.now)
+    locked_until = models.DateTimeField("鎖定至", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "登入限制"
+        verbose_name_plural = "登入限制"
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "key_hash"], name="auththrottle_scope_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_scope_display()} {self.key_hash[:8]}"

@@ -6,14 +6,17 @@ session carries ``SESSION_KEY`` = the user's id; logging out flushes it.
 
 from __future__ import annotations
 
+import datetime
 import time
 from typing import Any
 
 import pyotp
+from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from jobdesk.accounts import throttle
 from jobdesk.accounts.roles import Role
 from jobdesk.audit.services import record_event
 from jobdesk.privacy.models import StaffOTPDevice
@@ -67,6 +70,13 @@ def start_enrolment(*, actor: Any) -> StaffOTPDevice:
     return device
 
 
+def locked_until(user: Any) -> datetime.datetime | None:
+    """While too many wrong codes were entered (``JOBDESK_OTP_THRESHOLD`` in a row), no code is
+    checked at all until the lock ends (``JOBDESK_LOCKOUT_MINUTES``): six digits cannot be
+    guessed by trying them."""
+    return throttle.locked_until(throttle.Scope.OTP, str(user.pk))
+
+
 def _matching_step(device: StaffOTPDevice, code: str) -> int | None:
     code = "".join(ch for ch in code if ch.isdigit())
     if len(code) != 6:
@@ -89,10 +99,28 @@ def verify_code(*, actor: Any, code: str) -> bool:
     device = StaffOTPDevice.objects.select_for_update().filter(user=actor).first()
     if device is None:
         return False
+    if locked_until(actor) is not None:
+        record_event("privacy.otp_refused_locked", actor=actor, subject=device, office=actor.office)
+        return False
     step = _matching_step(device, code)
     if step is None or step <= device.last_used_step:
         record_event("privacy.otp_failed", actor=actor, subject=device, office=actor.office)
+        until = throttle.fail(
+            throttle.Scope.OTP,
+            str(actor.pk),
+            threshold=settings.JOBDESK_OTP_THRESHOLD,
+            minutes=settings.JOBDESK_LOCKOUT_MINUTES,
+        )
+        if until is not None:
+            record_event(
+                "privacy.otp_locked",
+                actor=actor,
+                subject=device,
+                office=actor.office,
+                after={"locked_until": until},
+            )
         return False
+    throttle.clear(throttle.Scope.OTP, str(actor.pk))
     device.last_used_step = step
     fields = ["last_used_step"]
     if device.confirmed_at is None:

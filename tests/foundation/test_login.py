@@ -103,3 +103,37 @@ def test_idle_session_times_out(client, personas):
     response = client.get(reverse("home"))
     assert response.status_code == 302
     assert reverse("accounts:login") in response.url
+
+
+@override_settings(JOBDESK_LOCKOUT_THRESHOLD=3, JOBDESK_LOCKOUT_MINUTES=15)
+def test_an_unknown_name_locks_like_a_real_one(client, personas):
+    # given the same failures against a real and an invented account name
+    for _ in range(3):
+        _login(client, "alice", "wrong")
+        _login(client, "no-such-person", "wrong")
+    # then both answers are the same lock message: the page tells nothing about which exists
+    real = _login(client, "alice", "wrong").content.decode()
+    invented = _login(client, "no-such-person", "wrong").content.decode()
+    assert "已暫時鎖定" in real
+    assert "已暫時鎖定" in invented
+
+
+@override_settings(
+    JOBDESK_LOCKOUT_THRESHOLD=100,
+    JOBDESK_LOGIN_ADDRESS_THRESHOLD=10,
+    JOBDESK_LOGIN_ADDRESS_WINDOW_MINUTES=15,
+)
+def test_password_spraying_from_one_address_is_throttled(client, personas):
+    # given ten failures over ten different names from one address
+    for i in range(10):
+        _login(client, f"user{i}", "Spring2026!")
+    # then even a right password from that address is refused for a while, and says why
+    response = _login(client, "alice", PASSWORD)
+    assert response.status_code == 200
+    assert "網路位址" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    # while another address can still log in
+    from django.test import Client
+
+    other = Client(REMOTE_ADDR="10.1.2.3")
+    assert _login(other, "alice", PASSWORD).status_code == 302

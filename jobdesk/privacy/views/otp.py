@@ -7,10 +7,22 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
 from jobdesk.privacy import otp
 from jobdesk.privacy.forms import OTPCodeForm
+
+
+def _locked_error(request: HttpRequest) -> str | None:
+    until = otp.locked_until(request.user)
+    if until is None:
+        return None
+    minutes = max(1, int((until - timezone.now()).total_seconds() // 60) + 1)
+    return (
+        f"驗證碼連續輸入錯誤次數過多，已暫時停止驗證，請於約 {minutes} 分鐘後再試；"
+        "若手機遺失，請洽系統管理者重設驗證器。"
+    )
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -34,7 +46,10 @@ def otp_enrol(request: HttpRequest) -> HttpResponse:
             otp.mark_verified(request)
             messages.success(request, "已啟用雙重驗證。")
             return redirect(_next_url(request))
-        form.add_error("code", "驗證碼不正確或已使用過，請確認手機時間後再輸入新的驗證碼。")
+        form.add_error(
+            "code",
+            _locked_error(request) or "驗證碼不正確或已使用過，請確認手機時間後再輸入新的驗證碼。",
+        )
     if device is None or request.method == "GET":
         device = otp.start_enrolment(actor=request.user)
     context = {
@@ -57,5 +72,7 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
         if otp.verify_code(actor=request.user, code=form.cleaned_data["code"]):
             otp.mark_verified(request)
             return redirect(_next_url(request))
-        form.add_error("code", "驗證碼不正確或已使用過，請輸入驗證器上新的驗證碼。")
+        form.add_error(
+            "code", _locked_error(request) or "驗證碼不正確或已使用過，請輸入驗證器上新的驗證碼。"
+        )
     return render(request, "privacy/otp_verify.html", {"form": form, "next": _next_url(request)})
