@@ -9,6 +9,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from jobdesk.common.dates import local_text
+
 
 class AuditEvent(models.Model):
     """One change of state: who did what to which record, with the values before and after."""
@@ -46,7 +48,7 @@ class AuditEvent(models.Model):
         indexes = [models.Index(fields=["subject_type", "subject_id", "created_at"])]
 
     def __str__(self) -> str:
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.event_type}"
+        return f"{local_text(self.created_at)} {self.actor_label} {self.event_type}"
 
 
 class AccessAction(models.TextChoices):
@@ -86,6 +88,4 @@ class AccessEvent(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
-        return (
-            f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.subject_id}"
-        )
+        return f"{local_text(self.created_at)} {self.actor_label} {self.action} {self.subject_id}"

@@ -23,6 +23,7 @@ from jobdesk.cases.models import (
     OutreachEvent,
     PlanStepStatus,
 )
+from jobdesk.common.dates import local_date
 
 DUE_SOON_DAYS = 7
 
@@ -159,7 +160,7 @@ def caseload(
         if next_follow_up:
             row.due.append(DueItem("就業追蹤", next_follow_up))
         if case.status == CaseStatus.OPEN:
-            row.due.append(DueItem("需求評估", case.opened_at.date()))
+            row.due.append(DueItem("需求評估", local_date(case.opened_at)))
         rows.append(row)
     if due == "overdue":
         rows = [r for r in rows if r.next_due and r.next_due < today]

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 
 from jobdesk.accounts.roles import Role
+from jobdesk.common.dates import local_text
 from jobdesk.common.models import ScopedModel, TimeStampedModel
 
 # Recommendations are read and moved on by the casework roles and the employer-service officer
@@ -163,7 +164,7 @@ class MatchRun(TimeStampedModel):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"批次媒合 {self.created_at:%Y-%m-%d %H:%M}（{self.get_status_display()}）"
+        return f"批次媒合 {local_text(self.created_at)}（{self.get_status_display()}）"
 
     @property
     def percent(self) -> int:

@@ -36,6 +36,7 @@ from jobdesk.cases.services.guards import (
     require_status,
     require_supervisor,
 )
+from jobdesk.common.dates import local_date
 from jobdesk.common.versioning import save_versioned
 
 S = CaseStatus
@@ -164,7 +165,10 @@ def record_needs_assessment(
     if data["interviewed_on"] > _today():
         raise ValidationError({"interviewed_on": "晤談日期不可晚於今天。"})
     check_dates_in_order(
-        case.opened_at.date(), data["interviewed_on"], "晤談日期不可早於開案日。", "interviewed_on"
+        local_date(case.opened_at),
+        data["interviewed_on"],
+        "晤談日期不可早於開案日。",
+        "interviewed_on",
     )
     number = (case.assessments.aggregate(n=Max("number"))["n"] or 0) + 1
     assessment: NeedsAssessment = NeedsAssessment.objects.create(
@@ -360,7 +364,7 @@ def place_case(
         errors["pay"] = "請填寫薪資（正整數）。"
     if pay_basis not in PayBasis.values:
         errors["pay_basis"] = "計薪方式不正確。"
-    if start_date < case.opened_at.date():
+    if start_date < local_date(case.opened_at):
         errors["start_date"] = "到職日不可早於開案日。"
     if errors:
         raise ValidationError(errors)

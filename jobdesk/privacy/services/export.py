@@ -46,7 +46,7 @@ def subject_data(seeker: Any) -> dict[str, Any]:
         "相關資料": sections,
         "存取紀錄": [
             {
-                "時間": a.created_at.isoformat(),
+                "時間": timezone.localtime(a.created_at).isoformat(),
                 "人員": a.actor_label,
                 "動作": a.get_action_display(),
                 "內容": a.what,
