@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "jobdesk.common.input_guard.RejectNulMiddleware",
     "jobdesk.accounts.middleware.SessionTimeoutMiddleware",
     "jobdesk.privacy.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -155,6 +156,8 @@ JOBDESK_LOCKOUT_THRESHOLD = int(env("JOBDESK_LOCKOUT_THRESHOLD", "5") or 5)
 JOBDESK_LOCKOUT_MINUTES = int(env("JOBDESK_LOCKOUT_MINUTES", "15") or 15)
 JOBDESK_LOGIN_ADDRESS_THRESHOLD = int(env("JOBDESK_LOGIN_ADDRESS_THRESHOLD", "30") or 30)
 JOBDESK_LOGIN_ADDRESS_WINDOW_MINUTES = int(env("JOBDESK_LOGIN_ADDRESS_WINDOW_MINUTES", "15") or 15)
+JOBDESK_IMPORT_MAX_ROWS = int(env("JOBDESK_IMPORT_MAX_ROWS", "5000") or 5000)
+JOBDESK_IMPORT_STAGE_HOURS = int(env("JOBDESK_IMPORT_STAGE_HOURS", "24") or 24)
 JOBDESK_OTP_THRESHOLD = int(env("JOBDESK_OTP_THRESHOLD", "5") or 5)
 # Idle session timeout in minutes (PDPA Art. 27 security measure).
 JOBDESK_SESSION_IDLE_MINUTES = int(env("JOBDESK_SESSION_IDLE_MINUTES", "30") or 30)

@@ -36,7 +36,6 @@ from jobdesk.employers.models import (
     Employer,
     FindingStatus,
     ImportBatch,
-    ImportStatus,
     Vacancy,
     VacancyFinding,
     VacancyStatus,
@@ -49,6 +48,7 @@ from jobdesk.employers.selectors import (
 
 STAFF_ROLES = frozenset({Role.COUNSELLOR, Role.SUPERVISOR, Role.EMPLOYER_OFFICER})
 PAGE_SIZE = 25
+PREVIEW_ROWS_PER_PAGE = 100
 
 
 def _require(user: Any, roles: frozenset[str]) -> None:
@@ -383,10 +383,15 @@ def import_upload(request: HttpRequest) -> HttpResponse:
 def import_preview(request: HttpRequest, public_id: Any) -> HttpResponse:
     _require(request.user, EMPLOYER_CHANGE_ROLES)
     batch = get_for_user_or_404(ImportBatch, request.user, public_id, action="change")
-    result = None
-    if batch.status == ImportStatus.PREVIEWED:
-        result = services.preview_file(batch.filename, bytes(batch.content))
-    return render(request, "employers/import_preview.html", {"batch": batch, "result": result})
+    result = services.staged_preview(batch)
+    page = Paginator((result or {}).get("rows", []), PREVIEW_ROWS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "employers/import_preview.html",
+        {"batch": batch, "result": result, "page": page, "query": ""},
+    )
 
 
 @login_required

@@ -15,6 +15,8 @@ class ImportStatus(models.TextChoices):
     PREVIEWED = "previewed", "待確認"
     COMMITTED = "committed", "已匯入"
     DISCARDED = "discarded", "已放棄"
+    REJECTED = "rejected", "無法匯入"
+    EXPIRED = "expired", "已逾期清除"
 
 
 class ImportBatch(ScopedModel):

@@ -11,9 +11,11 @@ from jobdesk.employers.services.imports import (
     ImportResult,
     commit_import_batch,
     discard_import_batch,
+    expire_import_batches,
     import_file,
     preview_file,
     stage_import,
+    staged_preview,
 )
 from jobdesk.employers.services.vacancies import (
     change_vacancy_status,
@@ -31,6 +33,7 @@ __all__ = [
     "confirm_occupation",
     "create_vacancy",
     "discard_import_batch",
+    "expire_import_batches",
     "find_or_register_employer",
     "import_file",
     "lift_labour_dispute",
@@ -40,6 +43,7 @@ __all__ = [
     "register_employer",
     "set_labour_dispute",
     "stage_import",
+    "staged_preview",
     "update_employer",
     "update_vacancy",
 ]

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from jobdesk.audit.services import record_event
 from jobdesk.common.db import refresh_planner_statistics
@@ -60,11 +63,26 @@ class ImportResult:
             ],
         }
 
+    def preview_dict(self) -> dict[str, Any]:
+        """Everything the preview page shows, every row included (kept with a staged file)."""
+        return {k: v for k, v in self.as_dict().items() if k != "rejected_rows"} | {
+            "rows": [
+                {
+                    "line": r.line,
+                    "source_id": r.source_id,
+                    "title": r.title,
+                    "action": r.action,
+                    "errors": r.errors,
+                }
+                for r in self.rows
+            ]
+        }
+
 
 def _read(filename: str, content: bytes) -> tuple[str, list[Candidate]]:
     if len(content) > MAX_IMPORT_BYTES:
         raise FileFormatError("檔案超過 20 MB，請分批匯入。")
-    parsed = read_file(filename, content)
+    parsed = read_file(filename, content, max_rows=settings.JOBDESK_IMPORT_MAX_ROWS)
     if not parsed.rows:
         raise FileFormatError("檔案中沒有資料列。")
     return parsed.format, map_rows(parsed.format, parsed.rows)
@@ -199,18 +217,83 @@ def import_file(
 
 @transaction.atomic
 def stage_import(filename: str, content: bytes, *, actor: Any, office: Any) -> ImportBatch:
-    """Keep an uploaded file for its preview; nothing is imported yet."""
+    """Keep an uploaded file for its preview; nothing is imported yet.
+
+    The file is read once, here (within the row and size limits), and the preview is kept with
+    it, so showing the preview again reads nothing. A file that cannot be read is kept without
+    its bytes (status 無法匯入). Staged files older than ``JOBDESK_IMPORT_STAGE_HOURS`` lose
+    their bytes (``expire_import_batches``, also run here).
+    """
+    expire_import_batches()
+    preview = preview_file(filename, content)
+    rejected = bool(preview.file_error)
     batch = ImportBatch.objects.create(
-        office=office, filename=filename[:200], content=content, created_by=actor
+        office=office,
+        filename=filename[:200],
+        content=b"" if rejected else content,
+        created_by=actor,
+        status=ImportStatus.REJECTED if rejected else ImportStatus.PREVIEWED,
+        result={"preview": preview.preview_dict()},
     )
-    record_event("vacancy.import_staged", actor=actor, subject=batch, label=batch.filename)
+    record_event(
+        "vacancy.import_staged",
+        actor=actor,
+        subject=batch,
+        label=batch.filename,
+        after={"status": batch.status, "rows": len(preview.rows), "error": preview.file_error},
+    )
     return batch
+
+
+def expire_import_batches(now: datetime.datetime | None = None) -> int:
+    """Drop the bytes of files staged (or refused) more than ``JOBDESK_IMPORT_STAGE_HOURS`` ago
+    and never imported: an upload must not keep an employer file forever. Returns the count."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(hours=settings.JOBDESK_IMPORT_STAGE_HOURS)
+    stale = ImportBatch.objects.filter(
+        status__in=[ImportStatus.PREVIEWED, ImportStatus.REJECTED], created_at__lt=cutoff
+    ).exclude(status=ImportStatus.REJECTED, content=b"")
+    count = 0
+    for pk in list(stale.values_list("pk", flat=True)[:500]):
+        with transaction.atomic():
+            batch = ImportBatch.objects.select_for_update().filter(pk=pk).first()
+            if batch is None or batch.status not in (
+                ImportStatus.PREVIEWED,
+                ImportStatus.REJECTED,
+            ):
+                continue
+            before = batch.status
+            batch.status = ImportStatus.EXPIRED
+            batch.content = b""
+            batch.save(update_fields=["status", "content", "updated_at"])
+            record_event(
+                "vacancy.import_expired",
+                actor=None,
+                subject=batch,
+                before={"status": before},
+                after={"status": batch.status},
+            )
+            count += 1
+    return count
+
+
+def staged_preview(batch: ImportBatch) -> dict[str, Any] | None:
+    """The preview kept with a staged file (a file staged before previews were kept is read
+    again, within the limits, and nothing is written)."""
+    if batch.status not in (ImportStatus.PREVIEWED, ImportStatus.REJECTED):
+        return None
+    kept = (batch.result or {}).get("preview")
+    if kept is not None:
+        return dict(kept)
+    return preview_file(batch.filename, bytes(batch.content)).preview_dict()
 
 
 def commit_import_batch(batch: ImportBatch, *, actor: Any) -> ImportResult:
     """Import a staged file all-or-nothing; an invalid row leaves the database unchanged."""
     with transaction.atomic():
         locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+        if locked.status == ImportStatus.REJECTED:
+            raise ValidationError("這個檔案無法讀取，不能匯入；請修正後重新上傳。")
         if locked.status != ImportStatus.PREVIEWED:
             raise ValidationError("這個檔案已經處理過了。")
         try:
@@ -236,7 +319,7 @@ def commit_import_batch(batch: ImportBatch, *, actor: Any) -> ImportResult:
 @transaction.atomic
 def discard_import_batch(batch: ImportBatch, *, actor: Any) -> None:
     locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
-    if locked.status != ImportStatus.PREVIEWED:
+    if locked.status not in (ImportStatus.PREVIEWED, ImportStatus.REJECTED):
         raise ValidationError("這個檔案已經處理過了。")
     locked.status = ImportStatus.DISCARDED
     locked.content = b""
