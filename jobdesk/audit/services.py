@@ -93,7 +93,7 @@ def _access_event(
     return AccessEvent(
         actor=actor,
         actor_label=actor.username,
-        office=office if office is not None else getattr(subject, "office", None),
+        office_id=office.pk if office is not None else getattr(subject, "office_id", None),
         action=action,
         subject_type=subject_type,
         subject_id=subject_id,
@@ -118,6 +118,14 @@ def record_access(
     event = _access_event(actor, subject, office, action, what, reason, outside_caseload)
     event.save(force_insert=True)
     return event
+
+
+def record_list_reads(actor: Any, seekers: Iterable[models.Model], what: str) -> None:
+    """A page that lists job seekers (by name) logs one view per seeker shown, in one INSERT.
+
+    Pass only the rows of the page shown (a page of a paginated list), never the whole query.
+    """
+    record_accesses(actor=actor, subjects=((s, None) for s in seekers), what=what)
 
 
 def record_accesses(

@@ -275,9 +275,8 @@ def withdraw(
     return rec
 
 
-@transaction.atomic
-def record_card_printed(rec: Recommendation, *, actor: Any) -> Recommendation:
-    """介紹卡 printed: an access-log row (print of personal data) and the print time."""
+def record_card_viewed(rec: Recommendation, *, actor: Any) -> None:
+    """介紹卡 opened (a printable page of personal data): an access-log row, nothing else."""
     _require_role(actor, RECOMMENDATION_ROLES, "您沒有權限列印介紹卡。")
     _require_scope(Recommendation, rec, actor, "view")
     record_access(
@@ -288,6 +287,24 @@ def record_card_printed(rec: Recommendation, *, actor: Any) -> Recommendation:
         what=f"介紹卡：{rec.vacancy.title}",
         reason="推介（就業服務法第9條：僅提供推介所需資料）",
     )
-    rec.card_printed_at = timezone.now()
-    Recommendation.objects.filter(pk=rec.pk).update(card_printed_at=rec.card_printed_at)
-    return rec
+
+
+@transaction.atomic
+def record_card_printed(rec: Recommendation, *, actor: Any) -> Recommendation:
+    """介紹卡 printed and handed over (a POST, never a page view): the print time, audited."""
+    _require_role(actor, RECOMMENDATION_ROLES, "您沒有權限列印介紹卡。")
+    _require_scope(Recommendation, rec, actor, "view")
+    locked = Recommendation.objects.select_for_update().get(pk=rec.pk)
+    before = {"card_printed_at": locked.card_printed_at}
+    locked.card_printed_at = timezone.now()
+    locked.save(update_fields=["card_printed_at", "updated_at"])
+    record_event(
+        "matching.card_printed",
+        actor=actor,
+        subject=locked,
+        before=before,
+        after={"card_printed_at": locked.card_printed_at},
+        label="介紹卡已列印交付",
+    )
+    rec.card_printed_at = locked.card_printed_at
+    return locked

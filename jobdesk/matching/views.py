@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from jobdesk.audit.models import AccessAction
-from jobdesk.audit.services import record_access, record_accesses
+from jobdesk.audit.services import record_access, record_accesses, record_list_reads
 from jobdesk.common.forms import attach_service_errors
 from jobdesk.common.scoping import get_for_user_or_404
 from jobdesk.matching import selectors, services
@@ -182,6 +182,7 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
             qs, status=d["status"], q=d["q"].strip(), mine=d["mine"], user=request.user
         )
     page = Paginator(qs, 30).get_page(request.GET.get("page"))
+    record_list_reads(request.user, (r.seeker for r in page), "推介清單")
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -313,7 +314,15 @@ def recommendation_withdraw(request: HttpRequest, public_id: str) -> HttpRespons
 def referral_card(request: HttpRequest, public_id: str) -> HttpResponse:
     """介紹卡 (A5 on A4): only what the employer needs; opening it logs a print of personal data."""
     rec = _rec(request, public_id)
-    services.record_card_printed(rec, actor=request.user)
+    if request.method == "POST":
+        try:
+            services.record_card_printed(rec, actor=request.user)
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+        else:
+            messages.success(request, "已記錄介紹卡列印交付時間。")
+        return redirect("matching:referral_card", public_id=rec.public_id)
+    services.record_card_viewed(rec, actor=request.user)
     return render(request, "matching/referral_card.html", {"rec": rec})
 
 

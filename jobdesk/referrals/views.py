@@ -100,6 +100,7 @@ def referral_create(request: HttpRequest, case_id: str) -> HttpResponse:
         else:
             messages.success(request, "已建立轉介評估表，請向求職者說明並簽署轉介同意書。")
             return redirect("referrals:referral_consent", public_id=referral.public_id)
+    record_access(actor=request.user, subject=case.seeker, what="轉介評估（新增）")
     return render(request, "referrals/referral_form.html", {"form": form, "case": case})
 
 

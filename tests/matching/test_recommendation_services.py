@@ -186,9 +186,21 @@ def test_stale_version_saves_nothing(w, personas):
     assert Recommendation.objects.get(pk=rec.pk).status == RecommendationStatus.HIRED
 
 
-def test_printing_the_card_logs_a_print_access(w, personas):
+def test_opening_the_card_logs_a_print_access_and_changes_nothing(w, personas):
     rec = _recommend(w, personas)
-    services.record_card_printed(rec, actor=personas["alice"])
+    before = Recommendation.objects.values().get(pk=rec.pk)
+    services.record_card_viewed(rec, actor=personas["alice"])
     assert AccessEvent.objects.filter(
         action="print", subject_id=str(w["seeker"].public_id)
     ).exists()
+    assert Recommendation.objects.values().get(pk=rec.pk) == before
+
+
+def test_recording_the_card_handed_over_sets_the_time_and_audits(w, personas):
+    from jobdesk.audit.models import AuditEvent
+
+    rec = _recommend(w, personas)
+    saved = services.record_card_printed(rec, actor=personas["alice"])
+    assert Recommendation.objects.get(pk=rec.pk).card_printed_at == saved.card_printed_at
+    assert saved.card_printed_at is not None
+    assert AuditEvent.objects.filter(event_type="matching.card_printed").count() == 1

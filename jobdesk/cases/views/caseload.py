@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from jobdesk.accounts.roles import Role
+from jobdesk.audit.services import record_list_reads
 from jobdesk.cases.forms import CaseloadFilterForm
 from jobdesk.cases.selectors import caseload as caseload_rows
 from jobdesk.cases.selectors import closures_pending as pending_closures
@@ -33,6 +34,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
     """A counsellor's own cases, or (supervisor) the office's, with reviews/steps/follow-ups due."""
     require_casework(request.user)
     form, rows = _rows(request)
+    record_list_reads(request.user, (r.case.seeker for r in rows), "個案負荷清單")
     return render(
         request,
         "cases/caseload.html",
@@ -45,6 +47,7 @@ def caseload_panel(request: HttpRequest) -> HttpResponse:
     """The home page's section (loaded by htmx): the ten most urgent cases."""
     require_casework(request.user)
     _, rows = _rows(request)
+    record_list_reads(request.user, (r.case.seeker for r in rows[:10]), "首頁個案負荷")
     return render(request, "cases/_caseload_panel.html", {"rows": rows[:10], "total": len(rows)})
 
 
@@ -61,6 +64,6 @@ def followups_due(request: HttpRequest) -> HttpResponse:
 @login_required
 def closures_pending(request: HttpRequest) -> HttpResponse:
     require_supervisor_role(request.user)
-    return render(
-        request, "cases/closures_pending.html", {"closures": pending_closures(request.user)}
-    )
+    closures = list(pending_closures(request.user))
+    record_list_reads(request.user, (c.case.seeker for c in closures), "待核定結案清單")
+    return render(request, "cases/closures_pending.html", {"closures": closures})

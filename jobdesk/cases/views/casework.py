@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from jobdesk.audit.services import record_list_reads
 from jobdesk.cases import forms as f
 from jobdesk.cases import services
 from jobdesk.cases.models import (
@@ -273,6 +274,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     if mine:
         qs = qs.filter(counsellor_id=request.user.pk)
     page = Paginator(qs.order_by("-opened_at"), 50).get_page(request.GET.get("page"))
+    record_list_reads(request.user, (c.seeker for c in page), "個案清單")
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -387,6 +389,7 @@ def follow_up_record(request: HttpRequest, public_id: str) -> HttpResponse:
         else:
             messages.success(request, "已記錄就業追蹤。")
             return redirect("cases:case_detail", public_id=case.public_id)
+    log_seeker_read(request, case.seeker, what="就業追蹤紀錄", case=case)
     return render(
         request,
         "cases/case_form.html",
@@ -455,6 +458,7 @@ def case_reassign(request: HttpRequest, public_id: str) -> HttpResponse:
         else:
             messages.success(request, "已改派個案。")
             return redirect("cases:case_detail", public_id=case.public_id)
+    log_seeker_read(request, case.seeker, what="個案改派", case=case)
     return render(
         request,
         "cases/case_form.html",

@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from jobdesk.audit.services import record_accesses
+from jobdesk.audit.services import record_accesses, record_list_reads
 from jobdesk.cases import services
 from jobdesk.cases.forms import SeekerForm, SeekerSearchForm
 from jobdesk.cases.models import JobSeeker
@@ -51,6 +51,8 @@ def seeker_list(request: HttpRequest) -> HttpResponse:
             action="search",
             what="求職者查詢結果",
         )
+    else:
+        record_list_reads(request.user, page, "求職者清單")
     query = request.GET.copy()
     query.pop("page", None)
     return render(

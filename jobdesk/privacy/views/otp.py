@@ -50,7 +50,7 @@ def otp_enrol(request: HttpRequest) -> HttpResponse:
             "code",
             _locked_error(request) or "驗證碼不正確或已使用過，請確認手機時間後再輸入新的驗證碼。",
         )
-    if device is None or request.method == "GET":
+    if device is None:  # the first visit creates the unconfirmed device; reloading keeps it
         device = otp.start_enrolment(actor=request.user)
     context = {
         "form": form,

@@ -66,6 +66,7 @@ def notice(request: HttpRequest, public_id: str) -> HttpResponse:
             else:
                 messages.success(request, "已記錄個資告知。")
                 return redirect("privacy:notice", public_id=seeker.public_id)
+    record_access(actor=request.user, subject=seeker, what="個資告知紀錄")
     return render(
         request,
         "privacy/notice.html",

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from jobdesk.accounts.roles import CASE_VIEW_ROLES, Role
+from jobdesk.audit.services import record_access
 from jobdesk.cases.models import JobSeeker
 from jobdesk.common.forms import attach_service_errors
 from jobdesk.common.scoping import get_for_user_or_404
@@ -60,6 +61,7 @@ def request_create(request: HttpRequest, public_id: str) -> HttpResponse:
         else:
             messages.success(request, f"已受理，法定期限 {created.due_on:%Y-%m-%d}。")
             return redirect("privacy:request_detail", public_id=created.public_id)
+    record_access(actor=request.user, subject=seeker, what="當事人權利請求（受理）")
     return render(request, "privacy/request_form.html", {"form": form, "seeker": seeker})
 
 
@@ -73,6 +75,8 @@ def _request(request: HttpRequest, public_id: str, action: str = "view") -> Data
 def request_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     dsr = _request(request, public_id)
     seeker = dsr.seeker
+    if seeker is not None:
+        record_access(actor=request.user, subject=seeker, what="當事人權利請求")
     correction = None
     if seeker is not None and dsr.kind == RequestKind.CORRECT:
         correction = CorrectionForm(
