@@ -25,6 +25,7 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -42,7 +43,7 @@ def shared_ads() -> dict[str, dict[str, str]]:
         return {row["hire_id"]: row for row in csv.DictReader(fh)}
 
 
-def texts(item: dict, ads: dict[str, dict[str, str]]) -> tuple[str, str]:
+def texts(item: dict[str, Any], ads: dict[str, dict[str, str]]) -> tuple[str, str]:
     title, description = item.get("title") or "", item.get("description") or ""
     if item.get("base_hire_id"):
         ad = ads[item["base_hire_id"]]
@@ -59,7 +60,10 @@ def texts(item: dict, ads: dict[str, dict[str, str]]) -> tuple[str, str]:
     return title, description
 
 
-def run(items: list[dict], ads: dict[str, dict[str, str]]) -> dict[str, list[dict]]:
+Item = dict[str, Any]
+
+
+def run(items: list[Item], ads: dict[str, dict[str, str]]) -> dict[str, list[Item]]:
     lines = []
     for item in items:
         title, description = texts(item, ads)
@@ -73,7 +77,7 @@ def run(items: list[dict], ads: dict[str, dict[str, str]]) -> dict[str, list[dic
     return results
 
 
-def score(items: list[dict], results: dict[str, list[dict]], *, violations: bool, errors: bool):
+def score(items: list[Item], results: dict[str, list[Item]], *, violations: bool, errors: bool):
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
