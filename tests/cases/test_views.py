@@ -112,6 +112,21 @@ def test_supervisor_approves_in_the_browser_flow(client_for, personas, reference
     assert Case.objects.get(pk=closure.case.pk).status == CaseStatus.CLOSED
 
 
+def test_the_loser_of_a_double_approval_is_told_it_was_decided(
+    client_for, personas, reference_data
+):
+    # given a closure that a supervisor approves while the same page is open in a second tab
+    closure = closure_requested(personas["alice"])
+    first, second = client_for(personas["sam"]), client_for(personas["sam"])
+    url = reverse("cases:closure_decide", args=[closure.public_id])
+    first.post(url, {"decision": "approve", "comment": "同意"})
+    # when the second tab approves (or rejects) too
+    response = second.post(url, {"decision": "reject", "comment": "補件"}, follow=True)
+    # then it is told, and the decision stands
+    assert "此結案申請已處理過" in response.content.decode()
+    assert Case.objects.get(pk=closure.case.pk).status == CaseStatus.CLOSED
+
+
 def test_caseload_lists_own_cases_for_counsellors_and_the_office_for_supervisors(
     client_for, personas, reference_data
 ):

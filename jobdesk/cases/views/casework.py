@@ -419,6 +419,10 @@ def closure_decide(request: HttpRequest, public_id: str) -> HttpResponse:
                 services.approve_closure(closure, actor=request.user, comment=comment)
                 done = "已核定結案。"
         except ValidationError as exc:
+            if not hasattr(exc, "error_dict"):  # decided meanwhile (another supervisor, a
+                # second click): say so on the page that shows the decision, whatever it hides
+                messages.error(request, "；".join(exc.messages))
+                return redirect("cases:closure_decide", public_id=closure.public_id)
             attach_service_errors(form, exc)
         else:
             messages.success(request, done)
