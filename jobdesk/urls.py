@@ -9,6 +9,7 @@ urlpatterns = [
     path("areas/<slug:slug>/", views.area, name="area"),
     path("standard/", views.standard, name="standard"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/", include("jobdesk.accounts.urls")),
     path("audit/", include("jobdesk.audit.urls")),
