@@ -195,7 +195,9 @@ else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LANGUAGE_CODE = "zh-hant"
-LANGUAGES = [("zh-hant", "繁體中文"), ("en", "English")]
+# Traditional Chinese only: the English catalogue (locale/en) covers the shell but not the pages,
+# so no language is offered that the pages cannot keep (docs/configuration.md, "Language").
+LANGUAGES = [("zh-hant", "繁體中文")]
 LOCALE_PATHS = [BASE_DIR / "jobdesk" / "locale"]
 TIME_ZONE = env("TIME_ZONE", "Asia/Taipei") or "Asia/Taipei"
 USE_I18N = True

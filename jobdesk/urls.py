@@ -1,5 +1,4 @@
 from django.urls import include, path
-from django.views.i18n import set_language
 
 from jobdesk.common import views
 from jobdesk.common.admin_site import site as admin_site
@@ -10,7 +9,6 @@ urlpatterns = [
     path("standard/", views.standard, name="standard"),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),
-    path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/", include("jobdesk.accounts.urls")),
     path("audit/", include("jobdesk.audit.urls")),
     path("cases/", include("jobdesk.cases.urls")),

@@ -37,7 +37,6 @@ MATRIX: dict[str, Spec] = {
     "standard": Spec(ALL_ROLES),
     "healthz": Spec(frozenset(), public=True),
     "favicon": Spec(frozenset(), public=True),
-    "set_language": Spec(frozenset(), public=True, method="post", ok_status=(302,)),
     "accounts:login": Spec(frozenset(), public=True, ok_status=(200, 302)),
     "accounts:logout": Spec(frozenset(), public=True, method="post", ok_status=(302,)),
     "accounts:password_change": Spec(ALL_ROLES),
