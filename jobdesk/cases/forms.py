@@ -353,6 +353,15 @@ class SkillsForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 class DevelopmentForm(forms.ModelForm):  # type: ignore[type-arg]
+    # Asked, never assumed: a pre-ticked 「正式活動」 counted every self-study as a course.
+    formal = forms.TypedChoiceField(
+        label="活動性質（P2.2.2）",
+        choices=[("yes", "正式活動（課程、工作坊）"), ("no", "非正式活動（自學、練習、同儕交流）")],
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": "請選擇正式或非正式活動。"},
+    )
+
     class Meta:
         formfield_callback = bounded_formfield
         model = DevelopmentActivity
@@ -386,7 +395,12 @@ class ReviewForm(VersionedForm, forms.ModelForm):  # type: ignore[type-arg,misc]
 
 
 def _indicator_choices() -> list[tuple[str, str]]:
-    return [(r["code"], r["code"]) for r in standard_rows() if r["kind"] == "indicator"]
+    """Each behaviour indicator with its text: a counsellor ticks what she did, not a code."""
+    return [
+        (r["code"], f"{r['code']} {r['title']}")
+        for r in standard_rows()
+        if r["kind"] == "indicator"
+    ]
 
 
 class ActivityForm(forms.Form):
