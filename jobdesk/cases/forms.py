@@ -26,7 +26,7 @@ from jobdesk.cases.models import (
     SkillsAssessment,
 )
 from jobdesk.cases.services.seekers import SCALAR_FIELDS
-from jobdesk.common.forms import bounded_formfield
+from jobdesk.common.forms import bounded_formfield, confirmation_field
 from jobdesk.domain.identifiers import check_personal_id
 from jobdesk.standard.loader import standard_rows, task_choices
 from jobdesk.taxonomy.models import EducationLevel, Industry, Occupation, TargetGroup, Township
@@ -441,12 +441,14 @@ class FollowUpForm(forms.Form):
     pay = forms.IntegerField(label="目前薪資（元）", required=False, min_value=1)
     leaving_reason = forms.CharField(label="離職原因", max_length=200, required=False)
     notes = forms.CharField(label="說明", required=False, widget=TEXT, max_length=4000)
+    confirm = confirmation_field("我已了解這次追蹤早於預定日，仍要記錄")
 
 
 class ClosureRequestForm(VersionedForm):
     reason = forms.ChoiceField(label="結案原因", choices=ClosureReason.choices)
     outcome = forms.CharField(label="服務成效", widget=TEXT, max_length=4000)
     improvement_strategy = forms.CharField(label="改善策略（P3.4.1）", widget=TEXT, max_length=4000)
+    confirm = confirmation_field("我已了解尚有未結束的轉介或追蹤，仍要申請結案")
 
 
 class DecisionForm(forms.Form):
