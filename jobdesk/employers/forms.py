@@ -238,8 +238,27 @@ class MarketForm(forms.Form):
         return code
 
 
+class CaseChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        seeker = obj.seeker
+        return f"{seeker.name}（{seeker.national_id_masked}）· {obj.get_status_display()}"
+
+
 class GivenInformationForm(forms.Form):
-    case = forms.UUIDField(label="個案識別碼", help_text="個案頁面上的識別碼。")
+    """P3.1.1: which case of the user's caseload the information was given to."""
+
+    case = CaseChoiceField(
+        label="個案",
+        queryset=None,
+        to_field_name="public_id",
+        empty_label="請選擇個案",
+        help_text="您目前承辦中的個案。",
+        error_messages={"invalid_choice": "請從您承辦中的個案選擇。"},
+    )
     notes = forms.CharField(
         label="提供內容", widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=4000
     )
+
+    def __init__(self, *args: Any, cases: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(Any, self.fields["case"]).queryset = cases
