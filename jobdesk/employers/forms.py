@@ -11,6 +11,7 @@ from jobdesk.domain.identifiers import check_ubn
 from jobdesk.employers.models import DisputeKind, Employer, PayBasis, Shift, Vacancy, VacancyStatus
 from jobdesk.employers.selectors import SORTS, VacancyFilter
 from jobdesk.employers.services.vacancies import VACANCY_FIELDS
+from jobdesk.taxonomy.forms import TaxonomyCodeField
 from jobdesk.taxonomy.models import EducationLevel, Industry, Occupation, Township
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -216,11 +217,11 @@ class ImportUploadForm(forms.Form):
 
 
 class MarketForm(forms.Form):
-    occupation = forms.CharField(
-        label="職業代碼",
-        required=False,
-        max_length=4,
-        help_text="任一層級：1 碼大類、2 碼中類、3 碼小類或 4 碼細類；留空為全部職業。",
+    occupation = TaxonomyCodeField(
+        Occupation,
+        "職業",
+        label="職業",
+        help_text="代碼（任一層級：1 碼大類至 4 碼細類）或名稱，例如：512、廚師；留空為全部職業。",
     )
     county = forms.ChoiceField(label="縣市", required=False)
     townships = forms.ModelMultipleChoiceField(
@@ -230,12 +231,6 @@ class MarketForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(Any, self.fields["county"]).choices = county_choices()
-
-    def clean_occupation(self) -> str:
-        code: str = self.cleaned_data.get("occupation", "").strip()
-        if code and not Occupation.objects.filter(code=code).exists():
-            raise forms.ValidationError(f"職業代碼「{code}」不在職業標準分類中。")
-        return code
 
 
 class CaseChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
