@@ -201,8 +201,13 @@ else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LANGUAGE_CODE = "zh-hant"
-LANGUAGES = [("zh-hant", "繁體中文"), ("en", "English")]
+# Traditional Chinese only: the English catalogue (locale/en) covers the shell but not the pages,
+# so no language is offered that the pages cannot keep (docs/configuration.md, "Language").
+LANGUAGES = [("zh-hant", "繁體中文")]
 LOCALE_PATHS = [BASE_DIR / "jobdesk" / "locale"]
+# Dates on the printed forms (求職登記表, 就業計畫書, 同意書 …) in 民國 years, as Taiwanese
+# government forms write them; screens keep ISO dates (the `form_date` template filter).
+JOBDESK_ROC_DATES = env_bool("JOBDESK_ROC_DATES", True)
 TIME_ZONE = env("TIME_ZONE", "Asia/Taipei") or "Asia/Taipei"
 USE_I18N = True
 USE_TZ = True

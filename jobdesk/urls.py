@@ -1,5 +1,4 @@
 from django.urls import include, path
-from django.views.i18n import set_language
 
 from jobdesk.common import views
 from jobdesk.common.admin_site import site as admin_site
@@ -9,7 +8,7 @@ urlpatterns = [
     path("areas/<slug:slug>/", views.area, name="area"),
     path("standard/", views.standard, name="standard"),
     path("healthz", views.healthz, name="healthz"),
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("accounts/", include("jobdesk.accounts.urls")),
     path("audit/", include("jobdesk.audit.urls")),
     path("cases/", include("jobdesk.cases.urls")),

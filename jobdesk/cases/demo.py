@@ -214,8 +214,9 @@ def _advance(
         )
         first = FollowUp.objects.filter(case=case).order_by("due_on").first()
         if first is not None:
+            # the demo's placement starts today: its first follow-up is recorded early, on purpose
             services.record_follow_up(
-                first, actor=actor, done_on=today, still_employed=True, pay=32000
+                first, actor=actor, done_on=today, still_employed=True, pay=32000, confirmed=True
             )
     if stage >= 7:
         closure = services.request_closure(

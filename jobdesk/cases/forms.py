@@ -26,9 +26,10 @@ from jobdesk.cases.models import (
     SkillsAssessment,
 )
 from jobdesk.cases.services.seekers import SCALAR_FIELDS
-from jobdesk.common.forms import bounded_formfield
+from jobdesk.common.forms import bounded_formfield, confirmation_field
 from jobdesk.domain.identifiers import check_personal_id
 from jobdesk.standard.loader import standard_rows, task_choices
+from jobdesk.taxonomy.forms import TaxonomyCodesField
 from jobdesk.taxonomy.models import EducationLevel, Industry, Occupation, TargetGroup, Township
 from jobdesk.taxonomy.places import resolve_township
 
@@ -45,32 +46,6 @@ class VersionedForm(forms.Form):
 
 def _codes(text: str) -> list[str]:
     return [c for c in _SPLIT.split(text or "") if c]
-
-
-class CodeListField(forms.CharField):
-    """Taxonomy codes typed as a list ("3221、4110"); cleans to model instances."""
-
-    def __init__(self, model: Any, kind: str, **kwargs: Any) -> None:
-        self.model, self.kind = model, kind
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("max_length", 1000)
-        super().__init__(**kwargs)
-
-    def clean(self, value: Any) -> list[Any]:  # type: ignore[override]
-        codes = _codes(super().clean(value))
-        found = {o.code: o for o in self.model.objects.filter(code__in=codes)}
-        unknown = [c for c in codes if c not in found]
-        if unknown:
-            raise forms.ValidationError(f"查無{self.kind}代碼：{'、'.join(unknown)}。")
-        if self.required and not codes:
-            raise forms.ValidationError(f"請至少輸入一個{self.kind}代碼。")
-        return [found[c] for c in codes]
-
-    def prepare_value(self, value: Any) -> Any:
-        if isinstance(value, list | tuple) or hasattr(value, "all"):
-            items = value.all() if hasattr(value, "all") else value
-            return "、".join(getattr(o, "code", str(o)) for o in items)
-        return value
 
 
 class TownshipField(forms.CharField):
@@ -143,11 +118,12 @@ class SeekerForm(VersionedForm):
     work_history = forms.CharField(label="工作經歷", required=False, widget=TEXT, max_length=4000)
     skills = forms.CharField(label="專長技能", required=False, widget=TEXT, max_length=4000)
     licences = forms.CharField(label="證照", required=False, widget=TEXT, max_length=4000)
-    desired_occupations = CodeListField(
+    desired_occupations = TaxonomyCodesField(
         Occupation,
         "職業",
-        label="希望職業（職業標準分類代碼）",
-        help_text="例如：4110、5120（以頓號或逗號分隔）",
+        levels=[4],
+        label="希望職業（職業標準分類）",
+        help_text="代碼或名稱，例如：4110、廚師（以頓號或逗號分隔）",
     )
     desired_townships = TownshipListField(
         label="希望工作地點", help_text="例如：新北市三重區、臺北市大同區"
@@ -301,11 +277,16 @@ class ConfirmationForm(VersionedForm, forms.ModelForm):  # type: ignore[type-arg
 
 
 class PlanForm(VersionedForm):
-    target_occupations = CodeListField(
-        Occupation, "職業", label="目標職業（代碼）", required=True, help_text="例如：4110、5120"
+    target_occupations = TaxonomyCodesField(
+        Occupation,
+        "職業",
+        levels=[4],
+        label="目標職業",
+        required=True,
+        help_text="代碼或名稱，例如：4110、廚師",
     )
-    target_industries = CodeListField(
-        Industry, "行業", label="目標行業（代碼）", help_text="例如：47、5611"
+    target_industries = TaxonomyCodesField(
+        Industry, "行業", label="目標行業", help_text="代碼或名稱，例如：47、餐館"
     )
     target_townships = TownshipListField(
         label="目標地點", help_text="例如：新北市三重區、新北市蘆洲區"
@@ -353,6 +334,15 @@ class SkillsForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 class DevelopmentForm(forms.ModelForm):  # type: ignore[type-arg]
+    # Asked, never assumed: a pre-ticked 「正式活動」 counted every self-study as a course.
+    formal = forms.TypedChoiceField(
+        label="活動性質（P2.2.2）",
+        choices=[("yes", "正式活動（課程、工作坊）"), ("no", "非正式活動（自學、練習、同儕交流）")],
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": "請選擇正式或非正式活動。"},
+    )
+
     class Meta:
         formfield_callback = bounded_formfield
         model = DevelopmentActivity
@@ -386,7 +376,12 @@ class ReviewForm(VersionedForm, forms.ModelForm):  # type: ignore[type-arg,misc]
 
 
 def _indicator_choices() -> list[tuple[str, str]]:
-    return [(r["code"], r["code"]) for r in standard_rows() if r["kind"] == "indicator"]
+    """Each behaviour indicator with its text: a counsellor ticks what she did, not a code."""
+    return [
+        (r["code"], f"{r['code']} {r['title']}")
+        for r in standard_rows()
+        if r["kind"] == "indicator"
+    ]
 
 
 class ActivityForm(forms.Form):
@@ -427,12 +422,14 @@ class FollowUpForm(forms.Form):
     pay = forms.IntegerField(label="目前薪資（元）", required=False, min_value=1)
     leaving_reason = forms.CharField(label="離職原因", max_length=200, required=False)
     notes = forms.CharField(label="說明", required=False, widget=TEXT, max_length=4000)
+    confirm = confirmation_field("我已了解這次追蹤早於預定日，仍要記錄")
 
 
 class ClosureRequestForm(VersionedForm):
     reason = forms.ChoiceField(label="結案原因", choices=ClosureReason.choices)
     outcome = forms.CharField(label="服務成效", widget=TEXT, max_length=4000)
     improvement_strategy = forms.CharField(label="改善策略（P3.4.1）", widget=TEXT, max_length=4000)
+    confirm = confirmation_field("我已了解尚有未結束的轉介或追蹤，仍要申請結案")
 
 
 class DecisionForm(forms.Form):

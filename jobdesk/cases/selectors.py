@@ -38,6 +38,15 @@ def cases_for(user: Any, action: str = "view") -> QuerySet[Case]:
     )
 
 
+def caseload_cases(user: Any) -> QuerySet[Case]:
+    """The cases a user works on now, for pickers: a counsellor's own open cases, a supervisor's
+    office's (scoped for change), newest first."""
+    qs = cases_for(user, "change").exclude(status=CaseStatus.CLOSED)
+    if user.role == Role.COUNSELLOR:
+        qs = qs.filter(counsellor=user)
+    return qs.order_by("-opened_at")
+
+
 def events_for(user: Any) -> QuerySet[OutreachEvent]:
     return OutreachEvent.objects.for_user(user).annotate(
         lead_count=Count("leads"),

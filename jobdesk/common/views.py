@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -49,6 +50,15 @@ def area(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def standard(request: HttpRequest) -> HttpResponse:
     return render(request, "common/standard.html", {"standard": read_standard()})
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    """``/favicon.ico``, for clients that ask before reading the page's ``<link rel=icon>``."""
+    content = (Path(__file__).parent / "static" / "jobdesk" / "favicon.ico").read_bytes()
+    response = HttpResponse(content, content_type="image/x-icon")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 @require_GET

@@ -11,6 +11,7 @@ from jobdesk.domain.identifiers import check_ubn
 from jobdesk.employers.models import DisputeKind, Employer, PayBasis, Shift, Vacancy, VacancyStatus
 from jobdesk.employers.selectors import SORTS, VacancyFilter
 from jobdesk.employers.services.vacancies import VACANCY_FIELDS
+from jobdesk.taxonomy.forms import TaxonomyCodeField
 from jobdesk.taxonomy.models import EducationLevel, Industry, Occupation, Township
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -216,11 +217,11 @@ class ImportUploadForm(forms.Form):
 
 
 class MarketForm(forms.Form):
-    occupation = forms.CharField(
-        label="職業代碼",
-        required=False,
-        max_length=4,
-        help_text="任一層級：1 碼大類、2 碼中類、3 碼小類或 4 碼細類；留空為全部職業。",
+    occupation = TaxonomyCodeField(
+        Occupation,
+        "職業",
+        label="職業",
+        help_text="代碼（任一層級：1 碼大類至 4 碼細類）或名稱，例如：512、廚師；留空為全部職業。",
     )
     county = forms.ChoiceField(label="縣市", required=False)
     townships = forms.ModelMultipleChoiceField(
@@ -231,15 +232,28 @@ class MarketForm(forms.Form):
         super().__init__(*args, **kwargs)
         cast(Any, self.fields["county"]).choices = county_choices()
 
-    def clean_occupation(self) -> str:
-        code: str = self.cleaned_data.get("occupation", "").strip()
-        if code and not Occupation.objects.filter(code=code).exists():
-            raise forms.ValidationError(f"職業代碼「{code}」不在職業標準分類中。")
-        return code
+
+class CaseChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        seeker = obj.seeker
+        return f"{seeker.name}（{seeker.national_id_masked}）· {obj.get_status_display()}"
 
 
 class GivenInformationForm(forms.Form):
-    case = forms.UUIDField(label="個案識別碼", help_text="個案頁面上的識別碼。")
+    """P3.1.1: which case of the user's caseload the information was given to."""
+
+    case = CaseChoiceField(
+        label="個案",
+        queryset=None,
+        to_field_name="public_id",
+        empty_label="請選擇個案",
+        help_text="您目前承辦中的個案。",
+        error_messages={"invalid_choice": "請從您承辦中的個案選擇。"},
+    )
     notes = forms.CharField(
         label="提供內容", widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=4000
     )
+
+    def __init__(self, *args: Any, cases: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(Any, self.fields["case"]).queryset = cases

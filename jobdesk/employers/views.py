@@ -457,7 +457,7 @@ def labour_market(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "market": market,
-            "given_form": GivenInformationForm() if can_record and market else None,
+            "given_form": _given_form(request) if can_record and market else None,
             "query": request.GET.urlencode(),
             "columns": TEMPLATE_COLUMNS,
         },
@@ -474,13 +474,16 @@ def labour_market_given(request: HttpRequest) -> HttpResponse:
     from jobdesk.cases.models import Case
     from jobdesk.cases.services import record_activity
 
-    form = GivenInformationForm(request.POST)
+    form = _given_form(request, request.POST)
     back = request.POST.get("back", "")
     target = f"{_market_url()}?{back}" if back else _market_url()
     if not form.is_valid():
-        messages.error(request, "請填寫正確的個案識別碼。")
+        posted = request.POST.get("case", "")
+        if posted and "case" in form.errors:
+            get_for_user_or_404(Case, request.user, posted, action="change")  # 404 outside scope
+        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
         return redirect(target)
-    case = get_for_user_or_404(Case, request.user, form.cleaned_data["case"], action="change")
+    case = form.cleaned_data["case"]
     summary = request.POST.get("summary", "")[:300]
     notes = f"提供勞動市場資訊：{summary}".strip()
     if form.cleaned_data["notes"]:
@@ -501,6 +504,12 @@ def labour_market_given(request: HttpRequest) -> HttpResponse:
     else:
         messages.success(request, "已記錄於個案服務紀錄（P3.1.1）。")
     return redirect(target)
+
+
+def _given_form(request: HttpRequest, data: Any = None) -> GivenInformationForm:
+    from jobdesk.cases.selectors import caseload_cases
+
+    return GivenInformationForm(data, cases=caseload_cases(request.user))
 
 
 def _market_url() -> str:

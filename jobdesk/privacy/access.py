@@ -5,7 +5,7 @@
 * only counsellors are asked: supervisors see their office's caseload as part of their role
   (BRIEF: "sees the office's caseload"), and every other role reaches a seeker's data only
   through its own scoped views; their reads are logged all the same;
-* the counsellor of an open case of the seeker passes (returns ``None``);
+* the counsellor of a case of the seeker passes (returns ``None``), closed cases included;
 * so does anyone who already gave a reason for this seeker in this session;
 * anyone else gets a page asking for the reason (HTTP 200, nothing of the record shown); on POST
   with a valid reason an access-log row with ``outside_caseload=True`` is written, the reason is
@@ -30,7 +30,9 @@ FIELD = "outside_caseload_reason"
 
 
 def is_in_caseload(user: Any, seeker: Any) -> bool:
-    return bool(seeker.cases.filter(counsellor=user).exclude(status="closed").exists())
+    """The counsellor of any case of the seeker, closed ones included: a counsellor's own closed
+    case stays hers to read (reopening, questions after closure) without a stated reason."""
+    return bool(seeker.cases.filter(counsellor=user).exists())
 
 
 def _granted(request: HttpRequest) -> list[str]:

@@ -36,7 +36,7 @@ MATRIX: dict[str, Spec] = {
     "area": Spec(ALL_ROLES, make=lambda ctx: {"slug": "intake"}),
     "standard": Spec(ALL_ROLES),
     "healthz": Spec(frozenset(), public=True),
-    "set_language": Spec(frozenset(), public=True, method="post", ok_status=(302,)),
+    "favicon": Spec(frozenset(), public=True),
     "accounts:login": Spec(frozenset(), public=True, ok_status=(200, 302)),
     "accounts:logout": Spec(frozenset(), public=True, method="post", ok_status=(302,)),
     "accounts:password_change": Spec(ALL_ROLES),

@@ -53,6 +53,35 @@ def test_tablet_width_shows_the_menu_in_one_column(browser, live_server, persona
     context.close()
 
 
+def test_tablet_at_a_job_fair_sees_the_lead_form_above_the_fold(browser, live_server, personas):
+    from tests.conftest import PASSWORD
+
+    # given a counsellor on a 768×1024 tablet
+    context = browser.new_context(locale="zh-TW", viewport={"width": 768, "height": 1024})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("帳號").fill("alice")
+    page.get_by_label("密碼").fill(PASSWORD)
+    page.get_by_role("button", name="登入").click()
+    page.wait_for_url(f"{live_server.url}/")
+    # when she opens the quick lead form
+    page.goto(f"{live_server.url}/cases/leads/new/")
+    nav = page.get_by_role("navigation", name="主選單")
+    # then the menu is folded to the areas (no 862-px list) and the form starts on screen
+    assert nav.bounding_box()["height"] < 200
+    name_box = page.get_by_label("姓名").bounding_box()
+    assert name_box["y"] + name_box["height"] < 1024
+    # and 全部選單 unfolds every screen, then folds them again
+    toggle = nav.get_by_role("button", name="全部選單")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert nav.get_by_role("link", name="宣導活動", exact=True).first.is_visible()
+    toggle.click()
+    assert nav.bounding_box()["height"] < 200
+    context.close()
+
+
 def test_no_request_leaves_the_machine(page, live_server, personas, login):
     seen: list[str] = []
     page.on("request", lambda request: seen.append(request.url))

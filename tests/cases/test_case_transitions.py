@@ -175,11 +175,15 @@ def test_follow_up_records_status_and_requires_a_leaving_reason(personas, refere
     with pytest.raises(ValidationError) as exc:
         services.record_follow_up(fu, actor=alice, done_on=TODAY(), still_employed=False)
     assert "leaving_reason" in exc.value.message_dict
-    services.record_follow_up(fu, actor=alice, done_on=TODAY(), still_employed=True, pay=32000)
+    services.record_follow_up(
+        fu, actor=alice, done_on=TODAY(), still_employed=True, pay=32000, confirmed=True
+    )
     case.refresh_from_db()
     assert case.status == CaseStatus.FOLLOW_UP
     with pytest.raises(ValidationError, match="已記錄"):
-        services.record_follow_up(fu, actor=alice, done_on=TODAY(), still_employed=True, pay=1)
+        services.record_follow_up(
+            fu, actor=alice, done_on=TODAY(), still_employed=True, pay=1, confirmed=True
+        )
 
 
 def test_closure_without_its_records_is_refused(personas, reference_data):

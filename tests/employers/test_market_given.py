@@ -37,3 +37,21 @@ def test_a_case_of_another_office_is_404(client_for, personas, reference_data):
     )
     assert response.status_code == 404
     assert not Activity.objects.exists()
+
+
+def test_the_case_is_picked_from_the_counsellors_caseload(client_for, personas, reference_data):
+    # given alice's open case, bob's case in the same office, and a figure on the market page
+    own = make_case(personas["alice"])
+    other = make_case(personas["bob"])
+    client = client_for(personas["alice"])
+    # when she opens the market page for an occupation
+    html = client.get(reverse("employers:labour_market"), {"occupation": "5"}).content.decode()
+    # then 記錄已提供給求職者 offers her own cases by name, and asks for no identifier
+    form_html = html.split("記錄已提供給求職者")[1]
+    assert f'<option value="{own.public_id}">{own.seeker.name}（' in form_html
+    assert str(other.public_id) not in form_html
+    assert "個案識別碼" not in html
+    # and a case of her office that is not hers is refused with a message, nothing recorded
+    response = client.post(reverse("employers:labour_market_given"), {"case": str(other.public_id)})
+    assert response.status_code == 302
+    assert not Activity.objects.exists()

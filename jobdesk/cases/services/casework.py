@@ -37,6 +37,7 @@ from jobdesk.cases.services.guards import (
     require_supervisor,
 )
 from jobdesk.common.dates import local_date
+from jobdesk.common.forms import needs_confirmation
 from jobdesk.common.versioning import save_versioned
 
 S = CaseStatus
@@ -398,6 +399,11 @@ def place_case(
     return placement
 
 
+# A follow-up recorded more than this many days before it is due is asked about: the 3-month
+# follow-up done in the first month says little about whether the job lasted.
+FOLLOW_UP_EARLY_DAYS = 14
+
+
 @transaction.atomic
 def record_follow_up(
     follow_up: FollowUp,
@@ -408,8 +414,10 @@ def record_follow_up(
     pay: int | None = None,
     leaving_reason: str = "",
     notes: str = "",
+    confirmed: bool = False,
 ) -> FollowUp:
-    """T3.4 就業追蹤: employment status, pay, and the reason for leaving when left."""
+    """T3.4 就業追蹤: employment status, pay, and the reason for leaving when left. One done
+    more than ``FOLLOW_UP_EARLY_DAYS`` before its due date needs ``confirmed``."""
     require_change(follow_up, actor)
     follow_up = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
     case = follow_up.case
@@ -424,6 +432,14 @@ def record_follow_up(
         raise ValidationError({"leaving_reason": "已離職時請填寫離職原因。"})
     if still_employed and (pay is None or pay <= 0):
         raise ValidationError({"pay": "仍在職時請填寫目前薪資。"})
+    early_days = (follow_up.due_on - done_on).days
+    if early_days > FOLLOW_UP_EARLY_DAYS and not confirmed:
+        raise needs_confirmation(
+            [
+                f"這次追蹤預定於 {follow_up.due_on:%Y-%m-%d}，比預定日早 {early_days} 天；"
+                "提早記錄的追蹤無法反映到職後是否穩定就業。確定要記錄請勾選確認後再送出。"
+            ]
+        )
     follow_up.done_on = done_on
     follow_up.still_employed = still_employed
     follow_up.pay = pay if still_employed else None
@@ -432,9 +448,10 @@ def record_follow_up(
     follow_up.recorded_by = actor
     fields = ["done_on", "still_employed", "pay", "leaving_reason", "notes", "recorded_by"]
     follow_up.save(update_fields=[*fields, "updated_at"])
-    record_event(
-        "case.followed_up", actor=actor, subject=follow_up, after=snapshot(follow_up, fields)
-    )
+    after = snapshot(follow_up, fields)
+    if early_days > FOLLOW_UP_EARLY_DAYS:
+        after["recorded_days_early"] = early_days
+    record_event("case.followed_up", actor=actor, subject=follow_up, after=after)
     if case.status == S.PLACED:
         move_case(case, S.FOLLOW_UP, actor=actor, event="case.follow_up", expected_version=None)
     return follow_up

@@ -23,6 +23,7 @@ from jobdesk.cases.services.guards import (
     require_status,
     require_supervisor,
 )
+from jobdesk.common.forms import needs_confirmation
 
 S = CaseStatus
 
@@ -37,6 +38,24 @@ def closure_blockers(case: Case) -> list[str]:
     return missing
 
 
+def closure_warnings(case: Case) -> list[str]:
+    """What is still open on a case that may be closed all the same, once the counsellor says
+    she knows: referrals to other agencies not yet ended, follow-ups not yet done."""
+    from jobdesk.referrals.models import ReferralStatus  # referrals hang off cases, not back
+
+    warnings = []
+    referrals = case.referrals.exclude(  # type: ignore[attr-defined]
+        status__in=[ReferralStatus.CLOSED, ReferralStatus.STOPPED]
+    ).select_related("resource")
+    if referrals:
+        names = "、".join(f"{r.resource.name}（{r.get_status_display()}）" for r in referrals)
+        warnings.append(f"尚有 {len(referrals)} 件轉介未結束：{names}。")
+    pending = case.follow_ups.filter(done_on__isnull=True).count()
+    if pending:
+        warnings.append(f"尚有 {pending} 次就業追蹤未完成。")
+    return warnings
+
+
 @transaction.atomic
 def request_closure(
     case: Case,
@@ -46,8 +65,10 @@ def request_closure(
     outcome: str,
     improvement_strategy: str,
     expected_version: int | None = None,
+    confirmed: bool = False,
 ) -> ClosureRecord:
-    """O3.4.1 結案紀錄, sent to the supervisor for approval."""
+    """O3.4.1 結案紀錄, sent to the supervisor for approval. Open referrals or follow-ups do not
+    block it, but the counsellor must confirm she knows (``confirmed``); the audit row says so."""
     require_change(case, actor)
     require_open(case, "申請結案")
     errors: dict[str, str] = {}
@@ -62,6 +83,9 @@ def request_closure(
     missing = closure_blockers(case)
     if missing:
         raise ValidationError("結案前須完成：" + "、".join(missing) + "。", code="missing_records")
+    warnings = closure_warnings(case)
+    if warnings and not confirmed:
+        raise needs_confirmation([*warnings, "確定仍要申請結案，請勾選確認後再送出。"])
     closure: ClosureRecord = ClosureRecord.objects.create(
         case=case,
         office=case.office,
@@ -77,7 +101,7 @@ def request_closure(
         actor=actor,
         event="case.closure_requested",
         expected_version=expected_version,
-        after={"reason": reason},
+        after={"reason": reason} | ({"acknowledged": warnings} if warnings else {}),
     )
     return closure
 

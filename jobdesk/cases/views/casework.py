@@ -36,7 +36,7 @@ from jobdesk.cases.selectors import (
     market_for_case,
     practice_counts,
 )
-from jobdesk.cases.services.closure import closure_blockers
+from jobdesk.cases.services.closure import closure_blockers, closure_warnings
 from jobdesk.cases.views.base import (
     error_text,
     gate_seeker_read,
@@ -193,6 +193,7 @@ STEPS: dict[str, Step] = {
             outcome=d["outcome"],
             improvement_strategy=d["improvement_strategy"],
             expected_version=v,
+            confirmed=d.get("confirm", False),
         ),
         done="已送出結案申請，待督導核定。",
     ),
@@ -236,6 +237,7 @@ def _case_step(request: HttpRequest, public_id: str, name: str) -> HttpResponse:
     context: dict[str, Any] = {"case": case, "form": form, "title": step.title, "task": step.task}
     if name == "closure":
         context["blockers"] = closure_blockers(case)
+        context["warnings"] = closure_warnings(case)
     if step.market:
         context["market"] = market_for_case(case)
     return render(request, "cases/case_form.html", context)
@@ -383,7 +385,9 @@ def follow_up_record(request: HttpRequest, public_id: str) -> HttpResponse:
     form = f.FollowUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.record_follow_up(follow_up, actor=request.user, **form.cleaned_data)
+            data = dict(form.cleaned_data)
+            confirmed = data.pop("confirm", False)
+            services.record_follow_up(follow_up, actor=request.user, confirmed=confirmed, **data)
         except ValidationError as exc:
             attach_service_errors(form, exc)
         else:

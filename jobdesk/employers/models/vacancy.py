@@ -161,8 +161,11 @@ class Vacancy(ScopedModel):
             return "面議" if basis == PayBasis.NEGOTIABLE else f"{basis.label}（未載明）"
         low = f"{self.pay_min:,}" if self.pay_min else ""
         high = f"{self.pay_max:,}" if self.pay_max else ""
-        amount = f"{low} ~ {high}" if low and high and low != high else f"{low or high} 起"
-        return f"{basis.label} {amount} 元"
+        if low and high:
+            return f"{basis.label} {low} 元" if low == high else f"{basis.label} {low} ~ {high} 元"
+        if low:
+            return f"{basis.label} {low} 元起"
+        return f"{basis.label}最高 {high} 元"
 
     @property
     def shift_labels(self) -> list[str]:

@@ -12,3 +12,15 @@ document.addEventListener("click", (event) => {
     window.print();
   }
 });
+
+// Small screens: the main menu shows the areas; 全部選單 unfolds every screen (and folds it again).
+document.addEventListener("DOMContentLoaded", () => {
+  const nav = document.querySelector("[data-mainnav]");
+  const toggle = nav ? nav.querySelector("[data-nav-toggle]") : null;
+  if (!nav || !toggle) return;
+  toggle.hidden = false;
+  toggle.addEventListener("click", () => {
+    const expanded = nav.classList.toggle("expanded");
+    toggle.setAttribute("aria-expanded", expanded ? "true" : "false");
+  });
+});
