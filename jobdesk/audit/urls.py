@@ -6,5 +6,6 @@ app_name = "audit"
 
 urlpatterns = [
     path("events/", views.event_list, name="event_list"),
+    path("events/<int:pk>/", views.event_detail, name="event_detail"),
     path("access/", views.access_list, name="access_list"),
 ]

@@ -7,12 +7,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from jobdesk.accounts.roles import LOG_VIEW_ROLES
+from jobdesk.accounts.roles import LOG_VIEW_ROLES, Role
 from jobdesk.audit.forms import LogFilterForm
+from jobdesk.audit.labels import change_rows, event_label
 from jobdesk.audit.models import AccessAction, AccessEvent, AuditEvent
 from jobdesk.audit.selectors import logs_for_user
 from jobdesk.audit.services import record_event
@@ -61,7 +62,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
                 e.created_at.astimezone(timezone.get_current_timezone()).isoformat(),
                 e.actor_label,
                 e.office.name if e.office else "",
-                e.event_type,
+                event_label(e.event_type),
                 e.subject_type,
                 e.subject_id,
                 e.subject_label,
@@ -74,7 +75,25 @@ def event_list(request: HttpRequest) -> HttpResponse:
             ["時間", "操作者", "據點", "事件", "對象類型", "對象識別碼", "對象", "來源位址"],
             rows,
         )
+    context["can_open"] = _can_open_events(request.user)
     return render(request, "audit/event_list.html", context)
+
+
+def _can_open_events(user: Any) -> bool:
+    return bool(user.role == Role.AUDITOR)
+
+
+@login_required
+def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One change with its values before and after, side by side (auditors only)."""
+    if not _can_open_events(request.user):
+        raise PermissionDenied
+    event = logs_for_user(AuditEvent.objects.select_related("office"), request.user).filter(pk=pk)
+    found = event.first()
+    if found is None:
+        raise Http404
+    rows = change_rows(found.subject_type, found.before, found.after)
+    return render(request, "audit/event_detail.html", {"event": found, "rows": rows})
 
 
 @login_required

@@ -17,6 +17,7 @@ urlpatterns = [
     path("seekers/new/", seekers.seeker_create, name="seeker_create"),
     path("seekers/<uuid:public_id>/", seekers.seeker_detail, name="seeker_detail"),
     path("seekers/<uuid:public_id>/edit/", seekers.seeker_edit, name="seeker_edit"),
+    path("seekers/<uuid:public_id>/print/", prints.seeker_print, name="seeker_print"),
     path("seekers/<uuid:public_id>/open-case/", seekers.case_open, name="case_open"),
     # cases
     path("", casework.case_list, name="case_list"),
@@ -29,6 +30,7 @@ urlpatterns = [
     path("<uuid:public_id>/confirm/", casework.confirm_needs, name="confirm_needs"),
     path("<uuid:public_id>/plan/", casework.plan_edit, name="plan_edit"),
     path("<uuid:public_id>/plan/steps/new/", casework.plan_step_add, name="plan_step_add"),
+    path("<uuid:public_id>/plan/print/", prints.plan_print, name="plan_print"),
     path("<uuid:public_id>/skills/", casework.skills_edit, name="skills_edit"),
     path("<uuid:public_id>/development/", casework.development_add, name="development_add"),
     path("<uuid:public_id>/review/", casework.review_create, name="review_create"),

@@ -43,10 +43,30 @@ MATRIX: dict[str, Spec] = {
     "accounts:profile": Spec(ALL_ROLES),
     "audit:event_list": Spec(LOGS),
     "audit:access_list": Spec(LOGS),
+    "audit:event_detail": Spec(
+        frozenset({Role.AUDITOR}), make=lambda ctx: {"pk": ctx["audit_event"].pk}, scoped=True
+    ),
 }
 
 # Context builders: app matrices register functions that create their objects in centre A.
 CONTEXT_BUILDERS: list[Callable[[dict[str, Any]], None]] = []
+
+
+def _audit_event(ctx: dict[str, Any]) -> None:
+    """A change in centre A (the last builders made some; the auditor of the branch sees it)."""
+    from jobdesk.accounts.models import User
+    from jobdesk.audit.services import record_event
+
+    alice = ctx["personas"]["alice"]
+    ctx["audit_event"] = record_event(
+        "accounts.password_changed",
+        actor=alice,
+        subject=User.objects.get(pk=alice.pk),
+        office=ctx["offices"]["a"],
+    )
+
+
+CONTEXT_BUILDERS.append(_audit_event)
 
 
 # App matrices register their URLs on import (kept last: they import MATRIX from here).

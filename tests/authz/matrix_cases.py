@@ -71,6 +71,7 @@ MATRIX.update(
         "cases:seeker_create": Spec(CASEWORK),
         "cases:seeker_detail": Spec(CASEWORK, make=_id("seeker"), scoped=True),
         "cases:seeker_edit": Spec(CASEWORK, make=_id("seeker"), scoped=True),
+        "cases:seeker_print": Spec(CASEWORK, make=_id("seeker"), scoped=True),
         "cases:case_open": Spec(
             CASEWORK, make=_id("seeker"), scoped=True, method="post", ok_status=(302,)
         ),
@@ -84,6 +85,7 @@ MATRIX.update(
         "cases:confirm_needs": Spec(CASEWORK, make=CASE, scoped=True),
         "cases:plan_edit": Spec(CASEWORK, make=CASE, scoped=True),
         "cases:plan_step_add": Spec(CASEWORK, make=CASE, scoped=True),
+        "cases:plan_print": Spec(CASEWORK, make=_id("placed_case"), scoped=True),
         "cases:skills_edit": Spec(CASEWORK, make=CASE, scoped=True),
         "cases:development_add": Spec(CASEWORK, make=CASE, scoped=True),
         "cases:review_create": Spec(CASEWORK, make=CASE, scoped=True),

@@ -139,3 +139,33 @@ def test_list_filters_and_per_seeker_and_vacancy_pages(w, personas, client_for):
     )
     # the outsider sees nothing
     assert "王小明" not in client_for(personas["tina"]).get(url).content.decode()
+
+
+def test_referral_card_gives_the_employers_address_and_phone(w, personas, client_for):
+    from jobdesk.employers.services import register_employer
+    from jobdesk.taxonomy.models import Township
+    from tests.matching.factories import make_vacancy
+
+    # given an employer with an address in 蘆洲 that repeats its township
+    employer = register_employer(
+        actor=personas["oscar"],
+        office=personas["oscar"].office,
+        name="長安物流有限公司",
+        township=Township.objects.get(full_name="新北市蘆洲區"),
+        address="新北市蘆洲區長安街 88 號",
+        contact_phone="02-2999-0000",
+    )
+    vacancy = make_vacancy(personas["oscar"], employer)
+    rec = services.recommend(
+        actor=personas["alice"], seeker=w["seeker"], vacancy=vacancy, consent=True
+    )
+    # when the card is printed
+    html = (
+        client_for(personas["alice"])
+        .get(reverse("matching:referral_card", args=[rec.public_id]))
+        .content.decode()
+    )
+    # then the seeker knows where to go and whom to call
+    assert '<td data-testid="employer-address">新北市蘆洲區長安街 88 號</td>' in html
+    assert '<td data-testid="employer-phone">02-2999-0000</td>' in html
+    assert "推介日期 民國 " in html

@@ -1,14 +1,65 @@
-"""A4 print pages of the standard's work outputs: O1.2.1, O2.3.1, O3.4.1 (each print is logged)."""
+"""A4 print pages for the seeker to sign and the standard's work outputs: 求職登記表, 就業計畫書,
+O1.2.1, O2.3.1, O3.4.1 (each print is logged; dates in 民國 years, ``JOBDESK_ROC_DATES``)."""
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
-from jobdesk.cases.models import ClosureRecord, EmploymentPlan, NeedsAssessment, Review
+from jobdesk.cases.models import (
+    Case,
+    ClosureRecord,
+    EmploymentPlan,
+    JobSeeker,
+    NeedsAssessment,
+    Review,
+)
 from jobdesk.cases.views.base import gate_seeker_read, require_casework
 from jobdesk.common.scoping import get_for_user_or_404
+
+
+@login_required
+def seeker_print(request: HttpRequest, public_id: str) -> HttpResponse:
+    """求職登記表 for the job seeker to check and sign (no PDPA Art. 6 data on paper)."""
+    require_casework(request.user)
+    seeker = get_for_user_or_404(JobSeeker, request.user, public_id)
+    if (
+        gate := gate_seeker_read(request, seeker, what="列印求職登記表", action="print")
+    ) is not None:
+        return gate
+    return render(
+        request, "cases/print_seeker.html", {"seeker": seeker, "today": timezone.localdate()}
+    )
+
+
+@login_required
+def plan_print(request: HttpRequest, public_id: str) -> HttpResponse:
+    """就業計畫書 (T2.1) for the job seeker to agree and sign."""
+    require_casework(request.user)
+    case = get_for_user_or_404(Case, request.user, public_id)
+    plan = EmploymentPlan.objects.filter(case=case).first()
+    if plan is None:
+        raise Http404
+    if (
+        gate := gate_seeker_read(
+            request, case.seeker, what="列印就業計畫書", case=case, action="print"
+        )
+    ) is not None:
+        return gate
+    confirmation = getattr(case, "confirmation", None) if hasattr(case, "confirmation") else None
+    return render(
+        request,
+        "cases/print_plan.html",
+        {
+            "case": case,
+            "seeker": case.seeker,
+            "plan": plan,
+            "steps": plan.steps.all(),
+            "confirmation": confirmation,
+        },
+    )
 
 
 @login_required
