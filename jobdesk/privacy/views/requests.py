@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from jobdesk.accounts.roles import CASE_VIEW_ROLES, Role
+from jobdesk.audit.services import record_access
 from jobdesk.cases.models import JobSeeker
 from jobdesk.common.forms import attach_service_errors
 from jobdesk.common.scoping import get_for_user_or_404
@@ -85,6 +86,8 @@ def request_detail(request: HttpRequest, public_id: str) -> HttpResponse:
                 "address": seeker.address,
             },
         )
+        # The correction form shows the person's contact details: a read (PDPA Art. 27).
+        record_access(actor=request.user, subject=seeker, what="資料更正請求（現有聯絡資料）")
     return render(
         request,
         "privacy/request_detail.html",
