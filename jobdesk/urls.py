@@ -1,8 +1,8 @@
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from jobdesk.audit.admin_site import site as admin_site
 from jobdesk.common import views
-from jobdesk.common.admin_site import site as admin_site
 
 urlpatterns = [
     path("", views.home, name="home"),

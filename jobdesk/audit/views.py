@@ -11,11 +11,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from jobdesk.accounts.roles import LOG_VIEW_ROLES
 from jobdesk.audit.forms import LogFilterForm
 from jobdesk.audit.models import AccessAction, AccessEvent, AuditEvent
 from jobdesk.audit.selectors import logs_for_user
 from jobdesk.audit.services import record_event
+from jobdesk.common.roles import LOG_VIEW_ROLES
 
 
 def _require_log_role(user: Any) -> None:

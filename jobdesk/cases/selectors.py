@@ -23,6 +23,7 @@ from jobdesk.cases.models import (
     OutreachEvent,
     PlanStepStatus,
 )
+from jobdesk.common.scoping import office_subtree
 
 DUE_SOON_DAYS = 7
 
@@ -55,12 +56,26 @@ def open_case_of(seeker: JobSeeker) -> Case | None:
     return found
 
 
+def caseload_cases(user: Any) -> QuerySet[Case]:
+    """The one definition of a counsellor's caseload: their cases that are not closed.
+
+    The caseload gate (privacy.access), the access log's ``outside_caseload`` flag and the
+    caseload page all ask this.
+    """
+    return Case.objects.filter(counsellor=user).exclude(status=CaseStatus.CLOSED)
+
+
+def in_caseload(user: Any, seeker: JobSeeker) -> bool:
+    """True if ``seeker`` has a case in ``user``'s caseload."""
+    return caseload_cases(user).filter(seeker=seeker).exists()
+
+
 def counsellors_for(user: Any) -> QuerySet[User]:
     """Counsellors a supervisor may give cases to (the office and its desks)."""
     if user.office is None:
         return User.objects.none()
     return User.objects.filter(
-        role=Role.COUNSELLOR, is_active=True, office__path__startswith=user.office.path
+        role=Role.COUNSELLOR, is_active=True, office__in=office_subtree(user.office)
     ).order_by("username")
 
 

@@ -30,7 +30,7 @@ def request_list(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     if user.role not in REQUEST_LIST_ROLES or user.office is None:
         raise PermissionDenied
-    qs = DataSubjectRequest.objects.filter(office__path__startswith=user.office.path)
+    qs = DataSubjectRequest.objects.for_user(user, "oversee")
     status = request.GET.get("status", "")
     if status in RequestStatus.values:
         qs = qs.filter(status=status)
