@@ -94,6 +94,8 @@ GROUPS: dict[str, Group] = {
             "tests/privacy/test_otp_roles.py",
             "tests/foundation/test_login.py",
             "tests/foundation/test_lockout_duration.py",
+            "tests/foundation/test_lockout_backend.py",
+            "tests/privacy/test_otp_codes.py",
         ),
     ),
     "blindness": Group(
@@ -122,6 +124,20 @@ _ZIP_STRICT = (
     "(the value matched a fixed-length pattern first), so strictness is never exercised"
 )
 EQUIVALENT: dict[str, str] = {
+    "jobdesk.accounts.backends.xǁLockoutModelBackendǁauthenticate__mutmut_11": (
+        "super().authenticate(None, …): Django's ModelBackend.authenticate never reads request"
+    ),
+    "jobdesk.accounts.backends.xǁLockoutModelBackendǁ_count_failure__mutmut_8": (
+        "refresh_from_db(fields=None) reloads every field of a local copy of which only "
+        "failed_login_count is read afterwards"
+    ),
+    "jobdesk.accounts.backends.xǁLockoutModelBackendǁuser_can_authenticate__mutmut_7": (
+        "getattr(user, 'is_locked', None) instead of False: `not None` is `not False`"
+    ),
+    "jobdesk.privacy.otp.x__matching_step__mutmut_15": (
+        "now//30 - drift over drifts (0, -1, 1) tries the same three steps in another order; the "
+        "result differs only if two neighbouring steps share a code (about 1 in 10^6)"
+    ),
     "jobdesk.domain.identifiers.x__personal_checksum_ok__mutmut_16": _ZIP_STRICT,
     "jobdesk.domain.identifiers.x__personal_checksum_ok__mutmut_19": _ZIP_STRICT,
     "jobdesk.domain.identifiers.x__personal_checksum_ok__mutmut_20": _ZIP_STRICT,
