@@ -3,8 +3,8 @@
 #               serve the zh-Hant UI on http://127.0.0.1:8000
 #   make test   test dependencies, ruff, mypy, manage.py check, makemigrations --check, pytest
 #               (SQLite; PostgreSQL too when DATABASE_URL is set; browser tests when Chromium is found)
-# Also: make bench / make bench-full (benchmarks, not tests), make lock (refresh requirements.lock),
-# make clean.
+# Also: make bench / make bench-full (benchmarks, not tests), make mutate (mutation testing of the
+# modules that protect people, docs/testing.md), make lock (refresh requirements.lock), make clean.
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -16,7 +16,7 @@ PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test lint typecheck checks pytest bench bench-full lock clean serve install install-test
+.PHONY: demo test lint typecheck checks contracts pytest coverage bench bench-full mutate lock clean serve install install-test
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "jobdesk needs Python 3.11 or newer"'
@@ -57,9 +57,19 @@ checks: install-test
 	  $(MANAGE) check --deploy --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 
-# The suite runs on SQLite; with DATABASE_URL set it runs again on that database (PostgreSQL).
+# The modules that protect people (docs/testing.md): their coverage has a floor of its own.
+PROTECTED_MODULES := jobdesk/common/scoping.py,jobdesk/common/models.py,jobdesk/privacy/services/consents.py,jobdesk/privacy/models/consents.py,jobdesk/referrals/services.py,jobdesk/audit/services.py,jobdesk/privacy/access.py,jobdesk/privacy/services/erasure.py,jobdesk/domain/identifiers.py,jobdesk/privacy/otp.py,jobdesk/accounts/backends.py,jobdesk/matching/adapters.py,jobdesk/cases/services/closure.py,jobdesk/domain/adcheck/*
+PROTECTED_FLOOR ?= 90
+OVERALL_FLOOR ?= 85
+
+# Layering (docs/ARCHITECTURE.md) and the one scope source, as contracts.
+contracts: install-test
+	$(BIN)/lint-imports
+
+# The suite runs on SQLite (with coverage); with DATABASE_URL set it runs again on that database.
 pytest: install-test
-	env -u DATABASE_URL $(BIN)/python -m pytest
+	env -u DATABASE_URL $(BIN)/python -m pytest --cov --cov-report=
+	@$(MAKE) --no-print-directory coverage
 	@if [ -n "$$DATABASE_URL" ]; then \
 	  echo "== 同一套測試在 DATABASE_URL 指定的資料庫上再執行一次 =="; \
 	  $(BIN)/python -m pytest -p no:cacheprovider; \
@@ -67,7 +77,12 @@ pytest: install-test
 	  echo "PostgreSQL: 略過（未設定 DATABASE_URL）"; \
 	fi
 
-test: lint typecheck checks pytest
+test: lint typecheck checks contracts pytest
+
+# The coverage of the last `make pytest`: all of jobdesk, then the protected modules with their floor.
+coverage:
+	$(BIN)/python -m coverage report --skip-covered --skip-empty --fail-under=$(OVERALL_FLOOR) | tail -n 3
+	$(BIN)/python -m coverage report --include='$(PROTECTED_MODULES)' --fail-under=$(PROTECTED_FLOOR)
 
 bench: install-test
 	$(BIN)/python -m bench.run
@@ -75,6 +90,11 @@ bench: install-test
 # The sizes of the targets: 100k and 1M each side, batch 200k × 200k (about 10 minutes).
 bench-full: install-test
 	$(BIN)/python -m bench.run --full
+
+# Mutation testing (not a test: minutes per group; docs/testing.md). GROUPS="identifiers closure"
+# runs some; results are kept under var/mutate/ so a rerun re-tests only what changed.
+mutate: install-test
+	$(BIN)/python -m bench.mutate $(GROUPS)
 
 lock: $(BIN)/python
 	$(PIP) install -q -e ".[test,rq]"

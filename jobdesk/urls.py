@@ -1,7 +1,7 @@
 from django.urls import include, path
 
+from jobdesk.audit.admin_site import site as admin_site
 from jobdesk.common import views
-from jobdesk.common.admin_site import site as admin_site
 
 urlpatterns = [
     path("", views.home, name="home"),

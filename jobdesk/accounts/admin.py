@@ -7,7 +7,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.http import HttpRequest
 
 from jobdesk.accounts.models import Office, User
-from jobdesk.common.admin_site import AuditedModelAdmin, site
+from jobdesk.audit.admin_site import AuditedModelAdmin, site
 
 
 @admin.register(Office, site=site)

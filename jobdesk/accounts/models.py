@@ -10,7 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from jobdesk.accounts.roles import Role
+from jobdesk.common.roles import Role
+from jobdesk.common.scoping import is_within
 
 OFFICE_CODE_RE = re.compile(r"^[A-Za-z0-9_-]{2,20}$")
 
@@ -91,7 +92,7 @@ class Office(models.Model):
 
     def is_within(self, other: Office) -> bool:
         """True if this office is ``other`` or lies below it."""
-        return self.path.startswith(other.path)
+        return is_within(self, other)
 
 
 class User(AbstractUser):

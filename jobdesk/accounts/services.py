@@ -8,6 +8,7 @@ from django.db import transaction
 
 from jobdesk.accounts.models import Office, User
 from jobdesk.audit.services import record_event, snapshot
+from jobdesk.common.scoping import office_subtree
 
 
 def record_password_change(user: Any) -> None:
@@ -32,4 +33,4 @@ def unlock_user(user: User, *, actor: Any) -> None:
 
 def offices_within(office: Office) -> Any:
     """The office and every office below it."""
-    return Office.objects.filter(path__startswith=office.path)
+    return office_subtree(office)

@@ -6,16 +6,25 @@ change they record, and nothing in the product updates or deletes them.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.db import models
 
 from jobdesk.common.dates import local_text
+from jobdesk.common.models import ScopedQuerySet
+from jobdesk.common.roles import LOG_VIEW_ROLES
+
+# Who reads the logs of an office subtree: ``objects.for_user(user, "log")``.
+_LOG_SCOPE: dict[str, frozenset[str]] = {"log": LOG_VIEW_ROLES}
 
 
 class AuditEvent(models.Model):
     """One change of state: who did what to which record, with the values before and after."""
 
     created_at = models.DateTimeField("時間", auto_now_add=True, db_index=True)
+
+    scope_roles: ClassVar[dict[str, frozenset[str]]] = _LOG_SCOPE
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="操作者",
@@ -41,6 +50,8 @@ class AuditEvent(models.Model):
     after = models.JSONField("變更後", null=True, blank=True)
     ip_address = models.GenericIPAddressField("來源位址", null=True, blank=True)
 
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = "異動紀錄"
         verbose_name_plural = "異動紀錄"
@@ -62,6 +73,8 @@ class AccessEvent(models.Model):
     """One read of a job seeker's personal data (PDPA Art. 27: who, when, what, from where)."""
 
     created_at = models.DateTimeField("時間", auto_now_add=True, db_index=True)
+
+    scope_roles: ClassVar[dict[str, frozenset[str]]] = _LOG_SCOPE
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="檢視者", on_delete=models.PROTECT, related_name="+"
     )
@@ -81,6 +94,8 @@ class AccessEvent(models.Model):
     reason = models.CharField("理由", max_length=500, blank=True)
     outside_caseload = models.BooleanField("非本人承辦", default=False)
     ip_address = models.GenericIPAddressField("來源位址", null=True, blank=True)
+
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "個資存取紀錄"

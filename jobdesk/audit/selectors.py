@@ -6,12 +6,13 @@ from typing import Any, TypeVar
 
 from django.db.models import Model, QuerySet
 
-from jobdesk.accounts.roles import LOG_VIEW_ROLES
+from jobdesk.common.models import ScopedQuerySet
 
 L = TypeVar("L", bound=Model)
 
 
 def logs_for_user(queryset: QuerySet[L], user: Any) -> QuerySet[L]:
-    if not user.is_authenticated or user.role not in LOG_VIEW_ROLES or user.office_id is None:
-        return queryset.none()
-    return queryset.filter(office__path__startswith=user.office.path)
+    """The log rows ``user`` may read: ``for_user(user, "log")`` (LOG_VIEW_ROLES, subtree)."""
+    if not isinstance(queryset, ScopedQuerySet):
+        raise TypeError("logs are read through their scoped manager")
+    return queryset.for_user(user, "log")

@@ -24,6 +24,7 @@ from jobdesk.cases.models import (
     PlanStepStatus,
 )
 from jobdesk.common.dates import local_date
+from jobdesk.common.scoping import office_subtree
 
 DUE_SOON_DAYS = 7
 
@@ -65,12 +66,19 @@ def open_case_of(seeker: JobSeeker) -> Case | None:
     return found
 
 
+def in_caseload(user: Any, seeker: JobSeeker) -> bool:
+    """True if ``seeker`` has a case of ``user``'s — closed ones included: a counsellor's own
+    closed case stays theirs to read (questions after closure, reopening) without a stated
+    reason. The work list (``caseload_cases``) holds the open ones only."""
+    return Case.objects.filter(counsellor=user, seeker=seeker).exists()
+
+
 def counsellors_for(user: Any) -> QuerySet[User]:
     """Counsellors a supervisor may give cases to (the office and its desks)."""
     if user.office is None:
         return User.objects.none()
     return User.objects.filter(
-        role=Role.COUNSELLOR, is_active=True, office__path__startswith=user.office.path
+        role=Role.COUNSELLOR, is_active=True, office__in=office_subtree(user.office)
     ).order_by("username")
 
 

@@ -12,6 +12,8 @@ from typing import Any, ClassVar, TypeVar
 
 from django.db import models
 
+from jobdesk.common.scoping import office_subtree
+
 M = TypeVar("M", bound=models.Model)
 
 
@@ -24,7 +26,14 @@ class TimeStampedModel(models.Model):
 
 
 class ScopedQuerySet(models.QuerySet[M]):
-    """A queryset that knows how to restrict itself to what a user may see or change."""
+    """A queryset that knows how to restrict itself to what a user may see or change.
+
+    The model says, per action, which roles may reach its rows (``scope_roles``) and through
+    which field its office is found (``office_lookup``). Actions in use: ``view``, ``change``;
+    ``log`` (the logs and the access log of a seeker: auditors and supervisors); ``match``
+    (seekers proposed for a vacancy: staff who serve employers too); ``oversee`` (lists an
+    auditor reads without opening records). A role or action not named grants nothing.
+    """
 
     def for_user(self, user: Any, action: str = "view") -> ScopedQuerySet[M]:
         if not getattr(user, "is_authenticated", False) or not user.is_active:
@@ -35,9 +44,7 @@ class ScopedQuerySet(models.QuerySet[M]):
         lookup: str = getattr(self.model, "office_lookup", "office")
         # The offices of the user's subtree as a subquery: rows are then found through their own
         # office index (a count or a page never joins and scans every row's office path).
-        from jobdesk.accounts.models import Office
-
-        subtree = Office.objects.filter(path__startswith=user.office.path).values("pk")
+        subtree = office_subtree(user.office).values("pk")
         return self.filter(**{f"{lookup}__in": subtree})
 
 
@@ -45,7 +52,7 @@ class ScopedModel(TimeStampedModel):
     """A row that belongs to an office; reached only through ``objects.for_user(user)``.
 
     Subclasses set ``scope_roles = {"view": CASE_VIEW_ROLES, "change": CASE_CHANGE_ROLES}``
-    (see ``jobdesk.accounts.roles``).
+    (see ``jobdesk.common.roles``).
     """
 
     public_id = models.UUIDField("識別碼", default=uuid.uuid4, unique=True, editable=False)

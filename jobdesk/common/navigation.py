@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from jobdesk.accounts.roles import Role
+from jobdesk.common.roles import Role
 
 StrOrPromise = str | Promise
 

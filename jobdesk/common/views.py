@@ -9,9 +9,9 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from jobdesk.accounts.roles import Role
 from jobdesk.common.context_processors import visible_navigation
 from jobdesk.common.navigation import AREA_BY_SLUG
+from jobdesk.common.roles import Role
 from jobdesk.standard.loader import read_standard
 
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from jobdesk.accounts.models import Office, User
 from jobdesk.accounts.roles import Role
+from jobdesk.common.scoping import office_subtree
 from jobdesk.domain.identifiers import check_ubn
 from jobdesk.employers.models import DisputeKind, Employer, PayBasis, Vacancy, VacancyStatus
 from jobdesk.employers.selectors import open_violation_exists
@@ -53,7 +54,7 @@ def _ubn(rng: random.Random) -> str:
 def _officer(office: Office) -> Any:
     return (
         User.objects.filter(office=office, role=Role.EMPLOYER_OFFICER).first()
-        or User.objects.filter(office__path__startswith=office.path).first()
+        or User.objects.filter(office__in=office_subtree(office)).first()
     )
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from jobdesk.common.scoping import path_is_within
 from jobdesk.domain.matching import Contribution, SeekerFilters, VacancyFilters
 from jobdesk.matching import adapters
 from jobdesk.matching.index_service import get_index
@@ -35,7 +36,7 @@ def _fetch(k: int) -> int:
 
 
 def _in_scope(path: str | None, user: Any) -> bool:
-    return path is not None and user.office is not None and path.startswith(user.office.path)
+    return path_is_within(path, user.office)
 
 
 def match_vacancies(
@@ -75,9 +76,9 @@ def match_seekers(
     ][:k]
     rows = {
         str(s.public_id): s
-        for s in JobSeeker.objects.filter(
-            public_id__in=[m.id for m in found], office__path__startswith=user.office.path
-        ).select_related("township", "office")
+        for s in JobSeeker.objects.filter(public_id__in=[m.id for m in found])
+        .for_user(user, "match")
+        .select_related("township", "office")
     }
     return [SeekerMatch(rows[m.id], m.score, m.contributions) for m in found if m.id in rows]
 

@@ -23,6 +23,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from jobdesk.accounts.roles import Role
 from jobdesk.audit.models import AccessAction
 from jobdesk.audit.services import record_access
+from jobdesk.cases.selectors import in_caseload
 from jobdesk.privacy.forms import AccessReasonForm
 
 SESSION_KEY = "jobdesk_outside_caseload"
@@ -30,9 +31,9 @@ FIELD = "outside_caseload_reason"
 
 
 def is_in_caseload(user: Any, seeker: Any) -> bool:
-    """The counsellor of any case of the seeker, closed ones included: a counsellor's own closed
-    case stays hers to read (reopening, questions after closure) without a stated reason."""
-    return bool(seeker.cases.filter(counsellor=user).exists())
+    """The caseload as jobdesk.cases defines it for reading (one definition:
+    ``cases.selectors.in_caseload``, closed cases of the counsellor included)."""
+    return in_caseload(user, seeker)
 
 
 def _granted(request: HttpRequest) -> list[str]:

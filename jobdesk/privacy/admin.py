@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from jobdesk.common.admin_site import AuditedModelAdmin, site
+from jobdesk.audit.admin_site import AuditedModelAdmin, site
 from jobdesk.privacy.models import RetentionPolicy, RetentionRun, StaffOTPDevice
 
 

@@ -385,7 +385,8 @@ def record_outcome(referral: Referral, *, actor: Any, outcome: str, note: str) -
 
 
 def stop_for_withdrawn_consent(consent: Any, *, actor: Any) -> int:
-    """Called inside ``privacy.withdraw_consent``: referrals relying on it stop."""
+    """Hook ``privacy.consent_withdrawn`` (run inside ``privacy.withdraw_consent``): the
+    referrals relying on ``consent`` stop. Registered in ``ReferralsConfig.ready()``."""
     stopped = 0
     for referral in (
         Referral.objects.select_for_update()

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from jobdesk.common.admin_site import AuditedModelAdmin, site
+from jobdesk.audit.admin_site import AuditedModelAdmin, site
 from jobdesk.taxonomy.models import EducationLevel, Industry, Occupation, TargetGroup, Township
 
 

@@ -1,4 +1,11 @@
-"""Counterfactual blindness: §5 protected grounds cannot change any score (就業服務法 §5)."""
+"""Counterfactual blindness: §5 protected grounds cannot change any score (就業服務法 §5).
+
+Each person is a case-file row as the database would hand it over: the matching columns *and* the
+protected ones side by side. Profiles are built by the product's own adapter
+(``jobdesk.matching.adapters.seeker_profile_from_values``), so a change that let the adapter read a
+protected column would change a score here. (The database version, through ``.values()`` and the
+allow-list, is tests/matching/test_counterfactual.py.)
+"""
 
 from __future__ import annotations
 
@@ -10,6 +17,7 @@ from typing import Any
 import pytest
 
 from jobdesk.domain.matching import MatchIndex, SeekerProfile, VacancyRecord, batch_top_k
+from jobdesk.matching.adapters import EDUCATION_ORDINAL, seeker_profile_from_values
 
 from .test_matching import TAXONOMY, random_world
 
@@ -66,10 +74,31 @@ PROTECTED = (
 )
 
 
-def person(i: int, rng: random.Random) -> dict[str, Any]:
-    """A 'full person' as a case file might hold it, protected attributes included."""
+_EDUCATION_CODE = {ordinal: code for code, ordinal in reversed(EDUCATION_ORDINAL.items())}
+
+
+def case_file_row(profile: SeekerProfile) -> dict[str, Any]:
+    """The matching columns of a seeker, as ``JobSeeker.objects.values(...)`` returns them."""
     return {
-        "id": f"p{i:03d}",
+        "public_id": profile.id,
+        "township_id": None if profile.township is None else int(profile.township),
+        "education__code": _EDUCATION_CODE.get(profile.education),
+        "experience_years": profile.experience_years,
+        "work_history": profile.experience_text,
+        "skills": "、".join(profile.skills),
+        "licences": "、".join(profile.licences),
+        "max_commute_km": profile.max_commute_km,
+        "pay_basis": profile.pay_basis,
+        "expected_pay_min": profile.expected_pay_min,
+        "shifts": sorted(profile.shifts),
+        "available_from": profile.available_from,
+        "desired_occupations": list(profile.desired_occupations),
+    }
+
+
+def person(profile: SeekerProfile, rng: random.Random) -> dict[str, Any]:
+    """A 'full person' as a case file might hold it: matching columns and protected ones."""
+    return case_file_row(profile) | {
         "birth_date": date(rng.randint(1955, 2005), rng.randint(1, 12), rng.randint(1, 28)),
         "sex": rng.choice(["F", "M", "X"]),
         "marital_status": rng.choice(["single", "married", "divorced"]),
@@ -83,15 +112,12 @@ def person(i: int, rng: random.Random) -> dict[str, Any]:
         "photo": b"\x89PNG...",
         "height_cm": rng.randint(150, 190),
         "indigenous": rng.random() < 0.1,
-        "profile": None,  # filled below: the matching-relevant part
     }
 
 
 def to_profile(p: dict[str, Any]) -> SeekerProfile:
-    """The mapping under test: copies only SeekerProfile's own fields."""
-    allowed = {f.name for f in dataclasses.fields(SeekerProfile)}
-    profile: SeekerProfile = p["profile"]
-    return SeekerProfile(**{k: getattr(profile, k) for k in allowed})
+    """The product's adapter, handed the whole row (protected columns included)."""
+    return seeker_profile_from_values(p, p["desired_occupations"])
 
 
 def mutate(p: dict[str, Any], rng: random.Random) -> dict[str, Any]:
@@ -133,18 +159,27 @@ def test_no_profile_field_names_a_protected_ground() -> None:
             assert not any(word in name for word in PROTECTED), (cls.__name__, f.name)
 
 
-def test_changing_protected_attributes_leaves_every_score_identical() -> None:
-    rng = random.Random(7)
+def _people(seed: int = 7) -> tuple[list[VacancyRecord], list[dict[str, Any]]]:
+    rng = random.Random(seed)
     vacancies, profiles = random_world(60, 40, seed=11)
-    people = []
-    for i, profile in enumerate(profiles):
-        p = person(i, rng)
-        p["profile"] = profile
-        people.append(p)
+    return vacancies, [person(profile, rng) for profile in profiles]
+
+
+def test_changing_protected_attributes_leaves_every_score_identical() -> None:
+    vacancies, people = _people()
     baseline = scores(vacancies, people)
     for attempt in range(3):
         changed = [mutate(p, random.Random(attempt)) for p in people]
+        assert {k for k in changed[0] if changed[0][k] != people[0][k]} >= {"sex", "birth_date"}
         assert scores(vacancies, changed) == baseline
+
+
+def test_the_comparison_sees_a_change_of_a_matching_column() -> None:
+    # The control: the same comparison notices when an input that matching may read changes.
+    vacancies, people = _people()
+    baseline = scores(vacancies, people)
+    moved = [p | {"township_id": 800 if p["township_id"] != 800 else 100} for p in people]
+    assert scores(vacancies, moved) != baseline
 
 
 def test_profiles_are_frozen() -> None:

@@ -7,7 +7,12 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 
-from jobdesk.accounts.roles import CASE_CHANGE_ROLES, CASE_VIEW_ROLES
+from jobdesk.accounts.roles import (
+    CASE_CHANGE_ROLES,
+    CASE_VIEW_ROLES,
+    LOG_VIEW_ROLES,
+    STAFF_ROLES,
+)
 from jobdesk.common.crypto import EncryptedTextField
 from jobdesk.common.models import ScopedModel
 
@@ -35,6 +40,8 @@ class JobSeeker(ScopedModel):  # type: ignore[django-manager-missing]
     scope_roles: ClassVar[dict[str, frozenset[str]]] = {
         "view": CASE_VIEW_ROLES,
         "change": CASE_CHANGE_ROLES,
+        "log": LOG_VIEW_ROLES,  # the seeker's access log (privacy:seeker_access)
+        "match": STAFF_ROLES,  # proposed for a vacancy of the office (matching:vacancy_matches)
     }
 
     name = models.CharField("姓名", max_length=60)

@@ -38,6 +38,7 @@ from jobdesk.cases.services.guards import (
 )
 from jobdesk.common.dates import local_date
 from jobdesk.common.forms import needs_confirmation
+from jobdesk.common.scoping import is_within
 from jobdesk.common.versioning import save_versioned
 
 S = CaseStatus
@@ -466,9 +467,9 @@ def reassign_case(
     require_change(case, actor)
     if counsellor.role != Role.COUNSELLOR or not counsellor.is_active:
         raise ValidationError({"counsellor": "只能指派給在職的就業服務員。"})
-    if counsellor.office is None or not counsellor.office.path.startswith(actor.office.path):
+    if not is_within(counsellor.office, actor.office):
         raise ValidationError({"counsellor": "只能指派給本據點（含所屬服務台）的就業服務員。"})
-    if not counsellor.office.path.startswith(case.office.path):
+    if not is_within(counsellor.office, case.office):
         raise ValidationError({"counsellor": "承辦人須屬於個案所在據點。"})
     if counsellor.pk == case.counsellor_id:
         raise ValidationError({"counsellor": "個案已由這位就業服務員負責。"})

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from jobdesk.accounts.roles import Role
 from jobdesk.cases.models import Case, CaseStatus
 from jobdesk.common.models import ScopedModel
+from jobdesk.common.scoping import is_within
 
 
 def require_change(obj: ScopedModel, actor: Any) -> None:
@@ -22,7 +23,7 @@ def require_office(office: Any, actor: Any) -> None:
     """The actor works in ``office`` or above it, with a casework role."""
     if actor.role not in (Role.COUNSELLOR, Role.SUPERVISOR) or actor.office is None:
         raise PermissionDenied("您沒有權限在此據點登記資料。")
-    if not office.path.startswith(actor.office.path):
+    if not is_within(office, actor.office):
         raise PermissionDenied("您沒有權限在此據點登記資料。")
 
 

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from jobdesk.accounts.roles import CASE_CHANGE_ROLES, CASE_VIEW_ROLES, Role
 from jobdesk.audit.services import record_access
 from jobdesk.cases.models import Case, JobSeeker
+from jobdesk.cases.selectors import in_caseload
 from jobdesk.privacy.access import caseload_gate, gate_applies
 
 
@@ -45,10 +46,7 @@ def log_seeker_read(
 ) -> None:
     """Every read of a job seeker's personal data is logged (PDPA Art. 27)."""
     user: Any = request.user
-    outside = user.role == Role.COUNSELLOR and not (
-        (case is not None and case.counsellor_id == user.pk)
-        or seeker.cases.filter(counsellor=user).exists()
-    )
+    outside = user.role == Role.COUNSELLOR and not in_caseload(user, seeker)
     record_access(actor=user, subject=seeker, action=action, what=what, outside_caseload=outside)
 
 

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from jobdesk.audit.services import record_event, snapshot
+from jobdesk.common.scoping import is_within, office_subtree
 from jobdesk.common.versioning import lock_current, save_versioned, sync_instance
 from jobdesk.domain.identifiers import check_ubn
 from jobdesk.employers.models import DisputeKind, Employer
@@ -161,11 +162,11 @@ def find_or_register_employer(
     found: Employer | None = None
     if ubn:
         found = Employer.objects.filter(ubn=ubn).first()
-        if found is not None and not found.office.path.startswith(office.path):
+        if found is not None and not is_within(found.office, office):
             raise ValidationError(f"統一編號 {ubn} 的雇主已由其他據點登錄，無法在此匯入。")
     if found is None:
         found = (
-            Employer.objects.filter(name_key=name_key(name), office__path__startswith=office.path)
+            Employer.objects.filter(name_key=name_key(name), office__in=office_subtree(office))
             .order_by("id")
             .first()
         )

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from jobdesk.audit.services import record_event
 from jobdesk.common.db import refresh_planner_statistics
+from jobdesk.common.scoping import is_within
 from jobdesk.employers.importing.mapping import Candidate, map_rows
 from jobdesk.employers.importing.readers import FileFormatError, read_file
 from jobdesk.employers.models import Employer, ImportBatch, ImportStatus, Vacancy
@@ -136,7 +137,7 @@ def _import_one(c: Candidate, *, actor: Any, office: Any, employers: dict[str, E
             suggest=c.suggest_occupation,
         )
         return "create"
-    if not existing.office.path.startswith(office.path):
+    if not is_within(existing.office, office):
         raise ValidationError(f"來源編號 {c.source_id} 的職缺由其他據點登錄，無法在此更新。")
     values = dict(c.values)
     if existing.occupation_confirmed or "occupation" not in values:

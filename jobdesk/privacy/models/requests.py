@@ -8,7 +8,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 
-from jobdesk.accounts.roles import CASE_CHANGE_ROLES, CASE_VIEW_ROLES
+from jobdesk.accounts.roles import CASE_CHANGE_ROLES, CASE_VIEW_ROLES, Role
 from jobdesk.common.models import ScopedModel
 
 _SCOPE: dict[str, frozenset[str]] = {"view": CASE_VIEW_ROLES, "change": CASE_CHANGE_ROLES}
@@ -40,7 +40,9 @@ DEADLINE_DAYS = {
 
 
 class DataSubjectRequest(ScopedModel):
-    scope_roles: ClassVar[dict[str, frozenset[str]]] = _SCOPE
+    scope_roles: ClassVar[dict[str, frozenset[str]]] = _SCOPE | {
+        "oversee": CASE_VIEW_ROLES | {Role.AUDITOR},  # the list of requests (privacy:request_list)
+    }
 
     seeker = models.ForeignKey(
         "cases.JobSeeker",

@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from jobdesk.audit.services import record_event, snapshot
+from jobdesk.common import hooks
 from jobdesk.privacy.data_items import BY_CODE
 from jobdesk.privacy.models import Consent, ConsentPurpose, SignatureMethod
 from jobdesk.privacy.services.guards import require_change
@@ -113,9 +114,7 @@ def withdraw_consent(consent: Consent, *, actor: Any, reason: str = "") -> Conse
         subject=locked,
         after=snapshot(locked, ["withdrawn_at", "withdrawal_reason"]),
     )
-    from jobdesk.referrals.services import stop_for_withdrawn_consent
-
-    stop_for_withdrawn_consent(locked, actor=actor)
+    hooks.run(hooks.CONSENT_WITHDRAWN, locked, actor=actor)  # referrals relying on it stop
     consent.withdrawn_at = locked.withdrawn_at
     consent.withdrawn_by = actor
     consent.withdrawal_reason = locked.withdrawal_reason

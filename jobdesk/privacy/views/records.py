@@ -38,14 +38,7 @@ def _require(user: Any, roles: frozenset[str]) -> None:
 def seeker_for_logs(user: Any, public_id: str) -> JobSeeker:
     """Supervisors and auditors reach a seeker of their office subtree for the access log."""
     _require(user, LOG_VIEW_ROLES)
-    if user.office is None:
-        raise Http404
-    seeker = JobSeeker.objects.filter(
-        public_id=public_id, office__path__startswith=user.office.path
-    ).first()
-    if seeker is None:
-        raise Http404
-    return seeker
+    return get_for_user_or_404(JobSeeker, user, public_id, "log")
 
 
 @login_required
@@ -157,8 +150,10 @@ def outside_caseload(request: HttpRequest) -> HttpResponse:
     """Reads outside one's caseload in the office subtree, with the reasons given."""
     user: Any = request.user
     _require(user, frozenset({Role.SUPERVISOR, Role.AUDITOR}))
-    events = AccessEvent.objects.filter(
-        outside_caseload=True, office__path__startswith=user.office.path
-    ).select_related("actor", "office")
+    events = (
+        AccessEvent.objects.filter(outside_caseload=True)
+        .for_user(user, "log")
+        .select_related("actor", "office")
+    )
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     return render(request, "privacy/outside_caseload.html", {"page": page, "query": ""})

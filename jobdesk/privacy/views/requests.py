@@ -30,7 +30,7 @@ def request_list(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     if user.role not in REQUEST_LIST_ROLES or user.office is None:
         raise PermissionDenied
-    qs = DataSubjectRequest.objects.filter(office__path__startswith=user.office.path)
+    qs = DataSubjectRequest.objects.for_user(user, "oversee")
     status = request.GET.get("status", "")
     if status in RequestStatus.values:
         qs = qs.filter(status=status)
@@ -89,6 +89,8 @@ def request_detail(request: HttpRequest, public_id: str) -> HttpResponse:
                 "address": seeker.address,
             },
         )
+        # The correction form shows the person's contact details: a read (PDPA Art. 27).
+        record_access(actor=request.user, subject=seeker, what="資料更正請求（現有聯絡資料）")
     return render(
         request,
         "privacy/request_detail.html",

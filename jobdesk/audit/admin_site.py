@@ -12,8 +12,8 @@ from django.contrib import admin
 from django.db import models, transaction
 from django.http import HttpRequest
 
-from jobdesk.accounts.roles import Role
 from jobdesk.audit.services import record_event, snapshot
+from jobdesk.common.roles import Role
 
 
 class JobdeskAdminSite(admin.AdminSite):
