@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from django.core.exceptions import ValidationError
 from django.db.models import F
@@ -31,7 +31,7 @@ def lock_current(obj: M, expected_version: int | None = None) -> M:
     ``transaction.atomic``; with ``expected_version`` a row that moved on raises
     ``ConcurrentEditError`` before anything is changed.
     """
-    fresh: M = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
+    fresh = cast(M, type(obj)._default_manager.select_for_update().get(pk=obj.pk))
     if expected_version is not None and fresh.version != expected_version:
         raise ConcurrentEditError()
     return fresh

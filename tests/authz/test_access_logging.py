@@ -22,10 +22,6 @@ _LEAD = (
     "a lead of an outreach event (the name and phone given there), before registration: "
     "not yet a job seeker, whom the access log is about"
 )
-_NAME_ONLY = (
-    "a form whose only seeker data is the name in its heading; the log records reads of a "
-    "record's content (docs/testing.md lists these pages)"
-)
 # Scoped case-work pages that show no job seeker's personal data (beyond the name), each with why.
 SHOWS_NO_SEEKER_DATA: dict[str, str] = {
     "employers:employer_detail": _EMPLOYER,
@@ -36,12 +32,6 @@ SHOWS_NO_SEEKER_DATA: dict[str, str] = {
     "cases:outreach_detail": _LEAD,
     "cases:lead_convert": _LEAD,
     "privacy:seeker_access": "the access log of a seeker, read by supervisors and auditors",
-    "cases:case_reassign": _NAME_ONLY,
-    "cases:follow_up_record": _NAME_ONLY,
-    "privacy:notice": "the PDPA Art. 8 notice wording and when it was given: " + _NAME_ONLY,
-    "privacy:request_create": _NAME_ONLY,
-    "privacy:request_detail": "a request of kind copy/delete/…: " + _NAME_ONLY,
-    "referrals:referral_create": _NAME_ONLY,
 }
 
 PAGES = sorted(
