@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -47,7 +47,8 @@ def attach_service_errors(form: forms.BaseForm, exc: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, errors)
         if CONFIRM_FIELD in exc.error_dict and CONFIRM_FIELD in form.fields:
             form.fields[CONFIRM_FIELD].widget = forms.CheckboxInput()
-            form.data = form.data.copy()
-            form.data.pop(form.add_prefix(CONFIRM_FIELD), None)
+            data = cast(Any, form.data).copy()  # a QueryDict (immutable) or a dict
+            data.pop(form.add_prefix(CONFIRM_FIELD), None)
+            form.data = data
     else:
         form.add_error(None, exc.messages)

@@ -481,7 +481,9 @@ def labour_market_given(request: HttpRequest) -> HttpResponse:
         posted = request.POST.get("case", "")
         if posted and "case" in form.errors:
             get_for_user_or_404(Case, request.user, posted, action="change")  # 404 outside scope
-        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+        messages.error(
+            request, "；".join(str(e) for errors in form.errors.values() for e in errors)
+        )
         return redirect(target)
     case = form.cleaned_data["case"]
     summary = request.POST.get("summary", "")[:300]

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from jobdesk.taxonomy.places import address_with_township
+
 
 @dataclass(frozen=True)
 class DataItem:
@@ -41,7 +43,7 @@ DATA_ITEMS: tuple[DataItem, ...] = (
     DataItem("birth_date", "出生日期", False, lambda s, r: str(s.birth_date or "")),
     DataItem("phone", "聯絡電話", False, lambda s, r: s.phone),
     DataItem("email", "電子郵件", False, lambda s, r: s.email),
-    DataItem("address", "地址", False, lambda s, r: s.address),
+    DataItem("address", "地址", False, lambda s, r: address_with_township(s.address, s.township)),
     DataItem("education", "教育程度", False, lambda s, r: str(s.education or "")),
     DataItem("work_history", "工作經歷", False, lambda s, r: s.work_history),
     DataItem("skills", "專長技能與證照", False, lambda s, r: "；".join([s.skills, s.licences])),

@@ -45,7 +45,7 @@ def resolve_code(model: type[Model], text: str, *, levels: Iterable[int] | None 
     by_code = qs.filter(code=text).first() or qs.filter(code=text.upper()).first()
     if by_code is not None:
         return by_code
-    exact = list(qs.filter(name=text).order_by("-level", "code"))
+    exact: list[Any] = list(qs.filter(name=text).order_by("-level", "code"))
     if exact and (len(exact) == 1 or exact[0].level != exact[1].level):
         return exact[0]
     found = exact or list(qs.filter(name__contains=text).order_by("-level", "code")[:50])

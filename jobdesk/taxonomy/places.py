@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from jobdesk.taxonomy.models import Township
 
@@ -33,3 +34,17 @@ def distance_km(a: Township, b: Township) -> float:
         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     )
     return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+def address_with_township(address: str, township: Any) -> str:
+    """One address line: the township's name once (an address may or may not repeat it)."""
+    address = (address or "").strip()
+    if township is None:
+        return address
+    full, county, district = township.full_name, township.county, township.district
+    plain = normalise_place(address)
+    if plain.startswith(normalise_place(full)) or plain.startswith(normalise_place(county)):
+        return address
+    if district and plain.startswith(normalise_place(district)):
+        return f"{county}{address}"
+    return f"{full}{address}"

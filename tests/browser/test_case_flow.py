@@ -110,6 +110,10 @@ def test_lead_to_closed_case(page, live_server, personas, login, reference_data)
     page.locator("[name=still_employed][value=yes]").check()
     _fill(page, {"pay": "32000"})
     _save(page)
+    # the 1-month follow-up recorded on the first day is asked about: she confirms
+    assert "比預定日早" in page.locator(".error").first.inner_text()
+    page.get_by_label("我已了解這次追蹤早於預定日，仍要記錄").check()
+    _save(page)
     _ok(page, "已記錄就業追蹤")
     # the O1.2.1 print page, with signature lines; the print is logged
     _go(page, page.get_by_role("link", name="列印").first)
@@ -122,6 +126,10 @@ def test_lead_to_closed_case(page, live_server, personas, login, reference_data)
     _go(page, page.get_by_role("link", name="申請結案"))
     page.locator("[name=reason]").select_option("placed_by_referral")
     _fill(page, {"outcome": "穩定就業", "improvement_strategy": "提早安排面試練習"})
+    # the 3- and 6-month follow-ups are still to come: the form says so, and she confirms
+    assert "2 次就業追蹤未完成" in page.get_by_role("note").inner_text()
+    _save(page)
+    page.get_by_label("我已了解尚有未結束的轉介或追蹤，仍要申請結案").check()
     _save(page)
     _ok(page, "已送出結案申請")
     # the supervisor approves

@@ -88,3 +88,18 @@ def test_no_request_leaves_the_machine(page, live_server, personas, login):
     login(personas["alice"])
     assert seen
     assert all(url.startswith(live_server.url) for url in seen), seen
+
+
+def test_an_occupation_is_found_by_its_name(page, live_server, personas, login, reference_data):
+    # given the registration form
+    login(personas["alice"])
+    page.goto(f"{live_server.url}/cases/seekers/new/")
+    field = page.locator("#id_desired_occupations")
+    field.fill("4110")
+    # when she searches by name and picks 「5120 廚師」 from the list
+    search = page.get_by_label("以名稱搜尋職業分類")
+    assert search.is_visible()
+    search.fill("5120 廚師")
+    # then the code joins the field and the search box is ready for the next one
+    assert field.input_value() == "4110、5120"
+    assert search.input_value() == ""

@@ -8,8 +8,9 @@ from types import SimpleNamespace
 import pytest
 from django.urls import reverse
 
-from jobdesk.common.templatetags.jobdesk_text import address_with_township, task_heading
+from jobdesk.common.templatetags.jobdesk_text import task_heading
 from jobdesk.employers.models import PayBasis, Vacancy
+from jobdesk.taxonomy.places import address_with_township
 from tests.cases.factories import assessed, make_case
 
 pytestmark = pytest.mark.django_db

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from jobdesk.standard.loader import standard_rows
+from jobdesk.taxonomy.places import address_with_township
 
 register = template.Library()
 
@@ -54,24 +55,6 @@ def task_heading(title: Any, task: Any = "") -> str:
     if title.startswith(task):
         title = title[len(task) :].lstrip()
     return format_html('<span class="code">{}</span> {}', task, title)
-
-
-def _same_place(text: str) -> str:
-    return text.replace("台", "臺").replace(" ", "")
-
-
-def address_with_township(address: str, township: Any) -> str:
-    """One address line: the township's name once (an address may or may not repeat it)."""
-    address = (address or "").strip()
-    if township is None:
-        return address
-    full, county, district = township.full_name, township.county, township.district
-    plain = _same_place(address)
-    if plain.startswith(_same_place(full)) or plain.startswith(_same_place(county)):
-        return address
-    if district and plain.startswith(_same_place(district)):
-        return f"{county}{address}"
-    return f"{full}{address}"
 
 
 @register.filter

@@ -111,7 +111,11 @@ def consent_signature(request: HttpRequest, public_id: str) -> HttpResponse:
         )
     response = HttpResponse(content, content_type=consent.signature_content_type)
     response["Content-Disposition"] = "inline"
-    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
+    # Opened on its own, the browser shows the image in a viewer page styled inline: allow that
+    # style (no script runs in a sandboxed image), or every view logs a CSP error.
+    response["Content-Security-Policy"] = (
+        "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
+    )
     return response
 
 

@@ -1,12 +1,13 @@
 // 以名稱搜尋 boxes of code-list fields (jobdesk/taxonomy/forms.py): picking 「5120 廚師」 from the
-// list adds 5120 to the field it serves. Without this script the field still takes names.
+// list (the "input" event a pick fires) adds 5120 to the field it serves. Without this script
+// the field still takes names.
 (function () {
   function setup(box) {
     const field = document.getElementById(box.getAttribute("data-code-search-for"));
     const list = box.list;
     if (!field || !list) return;
     box.hidden = false;
-    box.addEventListener("change", () => {
+    box.addEventListener("input", () => {
       const picked = Array.from(list.options).find((o) => o.value === box.value);
       if (!picked) return;
       const code = picked.value.split(" ")[0];
