@@ -1,0 +1,17 @@
+from django.urls import path
+
+from jobdesk.reports.views import indicators
+
+app_name = "reports"
+
+urlpatterns = [
+    path("", indicators.index, name="index"),
+    path("indicators/", indicators.indicator_list, name="indicators"),
+    path("indicators/export/<str:fmt>/", indicators.indicator_export, name="indicators_export"),
+    path("indicators/<slug:key>/", indicators.indicator_rows, name="indicator_rows"),
+    path(
+        "indicators/<slug:key>/export/<str:fmt>/",
+        indicators.indicator_rows_export,
+        name="indicator_rows_export",
+    ),
+]

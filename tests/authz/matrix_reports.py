@@ -1,0 +1,25 @@
+"""URLs of jobdesk.reports in the authorisation matrix (see tests/authz/matrix.py).
+
+Reports are read by supervisors (their office subtree) and counsellors (their own figures);
+the office and counsellor are query parameters, so an outsider gets their own office's report
+(a named office outside the reader's subtree is a 404: tests/reports/test_views.py).
+"""
+
+from __future__ import annotations
+
+from jobdesk.accounts.roles import Role
+from tests.authz.matrix import CASEWORK, MATRIX, Spec
+
+SUPERVISOR = frozenset({Role.SUPERVISOR})
+
+MATRIX.update(
+    {
+        "reports:index": Spec(CASEWORK),
+        "reports:indicators": Spec(CASEWORK),
+        "reports:indicators_export": Spec(CASEWORK, make=lambda ctx: {"fmt": "xlsx"}),
+        "reports:indicator_rows": Spec(CASEWORK, make=lambda ctx: {"key": "new_seekers"}),
+        "reports:indicator_rows_export": Spec(
+            CASEWORK, make=lambda ctx: {"key": "recommendations", "fmt": "csv"}
+        ),
+    }
+)
