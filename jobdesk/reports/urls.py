@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jobdesk.reports.views import indicators
+from jobdesk.reports.views import indicators, workload
 
 app_name = "reports"
 
@@ -14,4 +14,7 @@ urlpatterns = [
         indicators.indicator_rows_export,
         name="indicator_rows_export",
     ),
+    path("workload/", workload.workload, name="workload"),
+    path("workload/export/<str:fmt>/", workload.workload_export, name="workload_export"),
+    path("workload/<slug:measure>/", workload.workload_rows, name="workload_rows"),
 ]

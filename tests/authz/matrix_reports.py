@@ -23,3 +23,14 @@ MATRIX.update(
         ),
     }
 )
+
+MATRIX.update(
+    {
+        "reports:workload": Spec(CASEWORK),
+        "reports:workload_export": Spec(CASEWORK, make=lambda ctx: {"fmt": "xlsx"}),
+        # a cell names one counsellor: a counsellor's own (the default), a supervisor names one
+        "reports:workload_rows": Spec(
+            frozenset({Role.COUNSELLOR}), make=lambda ctx: {"measure": "consultations"}
+        ),
+    }
+)

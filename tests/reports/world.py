@@ -14,6 +14,9 @@ Centre A (三重, with its desk 蘆洲) and centre B (基隆); Taipei dates:
       placed there (self-found) starting 11-10
   S5  alice opens 2026-11-01 00:10 (November)
 
+  Service records (服務紀錄): alice on S2 10-02 (T1.2: P1.2.1, P1.2.2), 10-26 and 11-27 (T3.4:
+  P3.4.1); bob's referral of S3 records T3.3 P3.3.1, P3.3.2, P3.3.3 on 10-22 and P3.3.3 on 11-05.
+
   V1  oscar, 2026-10-05, headcount 2, open          V2  oscar, 2026-10-20, headcount 3, open
   V3  oscar, 2026-10-21, draft (not counted)         V4  oscar, 2026-11-02, headcount 1, open
 """
@@ -52,6 +55,19 @@ def _start(rec: Any, actor: Any, day: datetime.date) -> Any:
     )
 
 
+def _activity(case: Case, actor: Any, kind: str, task: str, codes: list[str]) -> Any:
+    return cases.record_activity(
+        case,
+        actor=actor,
+        kind=kind,
+        task_code=task,
+        indicator_codes=codes,
+        occurred_at=timezone.now(),
+        duration_minutes=30,
+        notes="服務紀錄",
+    )
+
+
 def _open(clock: Any, when: str, actor: Any, name: str) -> Case:
     clock.at(when)
     seeker = make_seeker(actor, name=name)
@@ -68,6 +84,8 @@ def build_world(clock: Any, personas: dict[str, Any], offices: dict[str, Any]) -
     clock.at("2026-10-01 00:20")
     employer = make_employer(oscar)
     w["s2"] = _open(clock, "2026-10-01 00:30", alice, "二號")
+    clock.at("2026-10-02 10:00")
+    _activity(w["s2"], alice, "interview", "T1.2", ["P1.2.1", "P1.2.2"])
     clock.at("2026-10-05 09:00")
     w["v1"] = make_vacancy(oscar, employer, title="倉儲理貨員", headcount=2)
     clock.at("2026-10-10 10:00")
@@ -102,6 +120,8 @@ def build_world(clock: Any, personas: dict[str, Any], offices: dict[str, Any]) -
     w["referral"] = referral
     clock.at("2026-10-25 10:00")
     _start(w["r_s2_v1"], alice, datetime.date(2026, 10, 25))
+    clock.at("2026-10-26 10:00")
+    _activity(w["s2"], alice, "phone", "T3.4", ["P3.4.1"])
     clock.at("2026-10-30 10:00")
     _reply(w["r_s1_v1"], oscar, "hired")
     w["s4"] = _open(clock, "2026-10-31 23:59", alice, "四號")
@@ -138,5 +158,7 @@ def build_world(clock: Any, personas: dict[str, Any], offices: dict[str, Any]) -
         still_employed=True,
         pay=32000,
     )
+    clock.at("2026-11-27 10:00")
+    _activity(w["s2"], alice, "phone", "T3.4", ["P3.4.1"])
     clock.at("2026-12-01 09:00")
     return w
