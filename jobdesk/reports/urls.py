@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jobdesk.reports.views import indicators, workload
+from jobdesk.reports.views import closures, indicators, workload
 
 app_name = "reports"
 
@@ -17,4 +17,7 @@ urlpatterns = [
     path("workload/", workload.workload, name="workload"),
     path("workload/export/<str:fmt>/", workload.workload_export, name="workload_export"),
     path("workload/<slug:measure>/", workload.workload_rows, name="workload_rows"),
+    path("closures/", closures.closure_report, name="closures"),
+    path("closures/print/", closures.closure_report_print, name="closures_print"),
+    path("closures/export/<str:fmt>/", closures.closure_report_export, name="closures_export"),
 ]

@@ -34,3 +34,11 @@ MATRIX.update(
         ),
     }
 )
+
+MATRIX.update(
+    {
+        "reports:closures": Spec(CASEWORK),
+        "reports:closures_print": Spec(CASEWORK),
+        "reports:closures_export": Spec(CASEWORK, make=lambda ctx: {"fmt": "xlsx"}),
+    }
+)

@@ -17,6 +17,9 @@ Centre A (三重, with its desk 蘆洲) and centre B (基隆); Taipei dates:
   Service records (服務紀錄): alice on S2 10-02 (T1.2: P1.2.1, P1.2.2), 10-26 and 11-27 (T3.4:
   P3.4.1); bob's referral of S3 records T3.3 P3.3.1, P3.3.2, P3.3.3 on 10-22 and P3.3.3 on 11-05.
 
+  Closures: S3 (bob) approved by sam 2026-10-31 23:30 (October); S5 (alice) approved
+  2026-12-01 00:15 (December, though 11-30 in UTC).
+
   V1  oscar, 2026-10-05, headcount 2, open          V2  oscar, 2026-10-20, headcount 3, open
   V3  oscar, 2026-10-21, draft (not counted)         V4  oscar, 2026-11-02, headcount 1, open
 """
@@ -65,6 +68,15 @@ def _activity(case: Case, actor: Any, kind: str, task: str, codes: list[str]) ->
         occurred_at=timezone.now(),
         duration_minutes=30,
         notes="服務紀錄",
+    )
+
+
+def _close(case: Case, actor: Any, reason: str, outcome: str) -> Any:
+    from tests.cases.factories import planned
+
+    case = planned(actor, Case.objects.get(pk=case.pk))
+    return cases.request_closure(
+        case, actor=actor, reason=reason, outcome=outcome, improvement_strategy="提早提供職訓資訊"
     )
 
 
@@ -124,6 +136,10 @@ def build_world(clock: Any, personas: dict[str, Any], offices: dict[str, Any]) -
     _activity(w["s2"], alice, "phone", "T3.4", ["P3.4.1"])
     clock.at("2026-10-30 10:00")
     _reply(w["r_s1_v1"], oscar, "hired")
+    clock.at("2026-10-30 11:00")
+    w["closure_s3"] = _close(w["s3"], bob, "training", "參加堆高機職訓")
+    clock.at("2026-10-31 23:30")  # approved 15:30 UTC: still October in Taipei
+    cases.approve_closure(w["closure_s3"], actor=personas["sam"], comment="同意")
     w["s4"] = _open(clock, "2026-10-31 23:59", alice, "四號")
     # S4 moves to centre B on 11-01 (jobdesk has no transfer service yet: the rows are moved as
     # a transfer would move them; the records made afterwards carry centre B)
@@ -160,5 +176,9 @@ def build_world(clock: Any, personas: dict[str, Any], offices: dict[str, Any]) -
     )
     clock.at("2026-11-27 10:00")
     _activity(w["s2"], alice, "phone", "T3.4", ["P3.4.1"])
+    clock.at("2026-11-20 10:00")
+    w["closure_s5"] = _close(w["s5"], alice, "lost_contact", "電話三次未接")
+    clock.at("2026-12-01 00:15")  # approved 16:15 UTC on 11-30: December in Taipei
+    cases.approve_closure(w["closure_s5"], actor=personas["sam"])
     clock.at("2026-12-01 09:00")
     return w
