@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jobdesk.reports.views import closures, indicators, workload
+from jobdesk.reports.views import closures, indicators, practice, workload
 
 app_name = "reports"
 
@@ -20,4 +20,7 @@ urlpatterns = [
     path("closures/", closures.closure_report, name="closures"),
     path("closures/print/", closures.closure_report_print, name="closures_print"),
     path("closures/export/<str:fmt>/", closures.closure_report_export, name="closures_export"),
+    path("practice/", practice.practice, name="practice"),
+    path("practice/records/", practice.practice_records, name="practice_records"),
+    path("practice/export/<str:fmt>/", practice.practice_export, name="practice_export"),
 ]

@@ -42,3 +42,12 @@ MATRIX.update(
         "reports:closures_export": Spec(CASEWORK, make=lambda ctx: {"fmt": "xlsx"}),
     }
 )
+
+MATRIX.update(
+    {
+        "reports:practice": Spec(CASEWORK),
+        "reports:practice_export": Spec(CASEWORK, make=lambda ctx: {"fmt": "csv"}),
+        # the records behind a cell name a code (and a counsellor: a counsellor's own by default)
+        "reports:practice_records": Spec(frozenset({Role.COUNSELLOR}), ok_status=(404,)),
+    }
+)
