@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jobdesk.reports.views import closures, indicators, practice, workload
+from jobdesk.reports.views import closures, indicators, practice, trends, workload
 
 app_name = "reports"
 
@@ -23,4 +23,6 @@ urlpatterns = [
     path("practice/", practice.practice, name="practice"),
     path("practice/records/", practice.practice_records, name="practice_records"),
     path("practice/export/<str:fmt>/", practice.practice_export, name="practice_export"),
+    path("trends/", trends.trends, name="trends"),
+    path("trends/export/<str:fmt>/", trends.trends_export, name="trends_export"),
 ]

@@ -51,3 +51,10 @@ MATRIX.update(
         "reports:practice_records": Spec(frozenset({Role.COUNSELLOR}), ok_status=(404,)),
     }
 )
+
+MATRIX.update(
+    {
+        "reports:trends": Spec(CASEWORK),
+        "reports:trends_export": Spec(CASEWORK, make=lambda ctx: {"fmt": "xlsx"}),
+    }
+)
