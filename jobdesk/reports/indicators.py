@@ -99,7 +99,8 @@ def _between(name: str, period: Period, dates: bool = False) -> dict[str, Any]:
 def _first_per(queryset: QuerySet[Any], person: str) -> QuerySet[Any]:
     """One row per person (their first row): the rows of a 人數 figure."""
     firsts = queryset.values(person).annotate(first=Min("pk")).values("first")
-    return queryset.model._default_manager.filter(pk__in=firsts)
+    rows: QuerySet[Any] = queryset.model._default_manager.filter(pk__in=firsts)
+    return rows
 
 
 # --- the rows --------------------------------------------------------------------------------

@@ -28,8 +28,9 @@ def test_chart_is_well_formed_and_accessible():
     root = ET.fromstring(svg)  # noqa: S314 - our own output
     assert root.get("role") == "img"
     assert root.find(f"{SVG}title").text == "推介<件數>"
-    assert "推介 & 就業：26/10 4、26/11 0" in root.find(f"{SVG}desc").text
-    assert "無資料" in root.find(f"{SVG}desc").text
+    desc = root.find(f"{SVG}desc").text or ""
+    assert "推介 & 就業：26/10 4、26/11 0" in desc
+    assert "無資料" in desc
     # one polyline for the full series, none for a single point, a marker per value
     assert len(root.findall(f"{SVG}polyline")) == 1
     assert len(root.findall(f"{SVG}circle")) + len(root.findall(f"{SVG}rect")) >= 3
