@@ -7,8 +7,15 @@ measure replaces it, so a month is always compared with the baseline in force at
 from __future__ import annotations
 
 import datetime
+from typing import ClassVar
 
+from django.conf import settings
 from django.db import models
+
+from jobdesk.accounts.roles import CASE_CHANGE_ROLES, CASE_VIEW_ROLES
+from jobdesk.common.models import ScopedModel
+
+_USER = settings.AUTH_USER_MODEL
 
 
 class WorkloadMeasure(models.TextChoices):
@@ -44,3 +51,83 @@ class WorkloadBaseline(models.Model):
         for row in cls.objects.filter(valid_from__lte=day).order_by("measure", "-valid_from"):
             found.setdefault(row.measure, row)
         return found
+
+
+LEVELS = [(1, "1 待加強"), (2, "2 尚可"), (3, "3 符合"), (4, "4 良好"), (5, "5 優異")]
+
+
+class AssessmentStatus(models.TextChoices):
+    DRAFT = "draft", "自評中"
+    SUBMITTED = "submitted", "待督導評核"
+    SIGNED = "signed", "已簽核"
+
+
+class CompetencyAssessment(ScopedModel):
+    """A counsellor's competency assessment against BHR3333-004v2 (K/S/A items and behaviour
+    indicators): the self-assessment, then the supervisor's assessment and sign-off.
+
+    Versioned: each assessment has a number per counsellor; a signed one never changes, and a new
+    round is a new number. Office: the counsellor's office. Counsellors see their own only (the
+    selectors add that to ``for_user``).
+    """
+
+    scope_roles: ClassVar[dict[str, frozenset[str]]] = {
+        "view": CASE_VIEW_ROLES,
+        "change": CASE_CHANGE_ROLES,
+    }
+
+    counsellor = models.ForeignKey(
+        _USER, verbose_name="就業服務員", on_delete=models.PROTECT, related_name="+"
+    )
+    number = models.PositiveSmallIntegerField("版次")
+    status = models.CharField(
+        "狀態", max_length=10, choices=AssessmentStatus.choices, default=AssessmentStatus.DRAFT
+    )
+    evidence_from = models.DateField("實踐佐證起日")
+    evidence_to = models.DateField("實踐佐證迄日")
+    self_submitted_at = models.DateTimeField("自評送出時間", null=True, blank=True)
+    supervisor_comment = models.TextField("督導綜合意見", blank=True)
+    signed_by = models.ForeignKey(
+        _USER,
+        verbose_name="簽核督導",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    signed_at = models.DateTimeField("簽核時間", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "職能評核"
+        verbose_name_plural = "職能評核"
+        ordering = ["counsellor", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["counsellor", "number"], name="assessment_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.counsellor} 職能評核 第{self.number}版"
+
+
+class CompetencyRating(models.Model):
+    """One item of an assessment: the counsellor's level and the supervisor's."""
+
+    assessment = models.ForeignKey(
+        CompetencyAssessment, on_delete=models.CASCADE, related_name="ratings"
+    )
+    item_code = models.CharField("項目代碼", max_length=12)
+    self_level = models.PositiveSmallIntegerField("自評", choices=LEVELS, null=True)
+    self_note = models.TextField("自評說明", max_length=1000, blank=True)
+    supervisor_level = models.PositiveSmallIntegerField("督導評核", choices=LEVELS, null=True)
+    supervisor_note = models.TextField("督導說明", max_length=1000, blank=True)
+
+    class Meta:
+        verbose_name = "職能評核項目"
+        verbose_name_plural = "職能評核項目"
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "item_code"], name="rating_per_item")
+        ]
+
+    def __str__(self) -> str:
+        return self.item_code

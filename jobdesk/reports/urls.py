@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jobdesk.reports.views import closures, indicators, practice, trends, workload
+from jobdesk.reports.views import closures, competency, indicators, practice, trends, workload
 
 app_name = "reports"
 
@@ -25,4 +25,7 @@ urlpatterns = [
     path("practice/export/<str:fmt>/", practice.practice_export, name="practice_export"),
     path("trends/", trends.trends, name="trends"),
     path("trends/export/<str:fmt>/", trends.trends_export, name="trends_export"),
+    path("competency/", competency.competency_list, name="competency_list"),
+    path("competency/new/", competency.competency_start, name="competency_start"),
+    path("competency/<uuid:public_id>/", competency.competency_detail, name="competency_detail"),
 ]

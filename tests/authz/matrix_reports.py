@@ -7,8 +7,10 @@ the office and counsellor are query parameters, so an outsider gets their own of
 
 from __future__ import annotations
 
+from typing import Any
+
 from jobdesk.accounts.roles import Role
-from tests.authz.matrix import CASEWORK, MATRIX, Spec
+from tests.authz.matrix import CASEWORK, CONTEXT_BUILDERS, MATRIX, Spec
 
 SUPERVISOR = frozenset({Role.SUPERVISOR})
 
@@ -56,5 +58,27 @@ MATRIX.update(
     {
         "reports:trends": Spec(CASEWORK),
         "reports:trends_export": Spec(CASEWORK, make=lambda ctx: {"fmt": "xlsx"}),
+    }
+)
+
+
+def build(ctx: dict[str, Any]) -> None:
+    from jobdesk.reports.services import start_assessment
+
+    ctx["assessment"] = start_assessment(actor=ctx["personas"]["alice"])
+
+
+CONTEXT_BUILDERS.append(build)
+
+MATRIX.update(
+    {
+        "reports:competency_list": Spec(CASEWORK),
+        # only a counsellor starts their own; a supervisor is refused with a message (302)
+        "reports:competency_start": Spec(CASEWORK, method="post", ok_status=(302,)),
+        "reports:competency_detail": Spec(
+            CASEWORK,
+            make=lambda ctx: {"public_id": ctx["assessment"].public_id},
+            scoped=True,
+        ),
     }
 )

@@ -88,3 +88,45 @@ def test_supervisor_reads_the_month_drills_down_exports_and_prints(
     screenshot(page, "reports-closure-print")
     # then: the print of the seekers' data is in the access log
     assert AccessEvent.objects.filter(action="print", what__contains="結案報告").exists()
+
+
+def test_counsellor_sees_own_practice_and_self_assessment_is_signed_off(
+    page, login, live_server, reports_world, personas
+):
+    # given: alice's service records of the world
+    login(personas["alice"])
+    # when: she opens her practice against the standard
+    page.goto(f"{live_server.url}/reports/")
+    page.get_by_role("link", name="我的職能實踐").click()
+    page.get_by_label("截至月份").fill("2026-11")
+    page.get_by_role("button", name="查詢").click()
+    # then: her own column only, with the records behind a cell
+    assert page.get_by_test_id("cell-T3.4-alice").inner_text().startswith("2")
+    assert page.get_by_test_id("cell-T3.3-bob").count() == 0
+    page.get_by_test_id("cell-T3.4-alice").get_by_role("link").click()
+    assert page.get_by_test_id("row-count").inner_text() == "2"
+    # when: she fills a self-assessment and submits it
+    page.goto(f"{live_server.url}/reports/competency/")
+    page.get_by_role("button", name="新增職能自評").click()
+    page.wait_for_url("**/reports/competency/*/")
+    selects = page.locator("select[name^='self-']")
+    for i in range(selects.count()):
+        selects.nth(i).select_option("3")
+    page.get_by_label("P3.4.1 自評說明").fill("每位就業者皆完成追蹤")
+    page.get_by_role("button", name="送出自評").click()
+    assert page.get_by_test_id("assessment-status").inner_text() == "待督導評核"
+    url = page.url
+    # when: the supervisor assesses every item and signs it off
+    page.context.clear_cookies()
+    login(personas["sam"])
+    page.goto(url)
+    assert "每位就業者皆完成追蹤" in page.content()
+    selects = page.locator("select[name^='sup-']")
+    for i in range(selects.count()):
+        selects.nth(i).select_option("4")
+    page.get_by_label("督導綜合意見").fill("追蹤確實，宜加強職能發展計畫")
+    page.get_by_role("button", name="簽核").click()
+    # then
+    assert page.get_by_test_id("assessment-status").inner_text() == "已簽核"
+    assert page.get_by_role("button", name="簽核").count() == 0
+    screenshot(page, "reports-competency")
