@@ -45,7 +45,7 @@ class Sheet:
         ]
 
 
-def _cell(value: Any) -> Any:
+def cell_value(value: Any) -> Any:
     if isinstance(value, Decimal):
         return float(value)
     if value is None:
@@ -70,7 +70,7 @@ def to_xlsx(sheet: Sheet) -> bytes:
     for column in range(1, len(sheet.headers) + 1):
         ws.cell(header_row, column).font = Font(bold=True)
     for row in sheet.rows:
-        ws.append([_cell(v) for v in row])
+        ws.append([cell_value(v) for v in row])
     ws.freeze_panes = ws.cell(header_row + 1, 1)
     _widths(ws, sheet.headers, sheet.rows)
     definitions = book.create_sheet("定義")
@@ -78,7 +78,7 @@ def to_xlsx(sheet: Sheet) -> bytes:
     for column in range(1, len(DEFINITION_HEADERS) + 1):
         definitions.cell(1, column).font = Font(bold=True)
     for row in sheet.definitions:
-        definitions.append([_cell(v) for v in row])
+        definitions.append([cell_value(v) for v in row])
     for line in definitions.iter_rows(min_row=2):
         for c in line:
             c.alignment = Alignment(wrap_text=True, vertical="top")
@@ -105,12 +105,12 @@ def to_csv(sheet: Sheet) -> bytes:
     writer.writerow([])
     writer.writerow(sheet.headers)
     for row in sheet.rows:
-        writer.writerow([_cell(v) for v in row])
+        writer.writerow([cell_value(v) for v in row])
     if sheet.definitions:
         writer.writerow([])
         writer.writerow(DEFINITION_HEADERS)
         for row in sheet.definitions:
-            writer.writerow([_cell(v) for v in row])
+            writer.writerow([cell_value(v) for v in row])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 

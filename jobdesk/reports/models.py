@@ -131,3 +131,58 @@ class CompetencyRating(models.Model):
 
     def __str__(self) -> str:
         return self.item_code
+
+
+class MonthlyReportStatus(models.TextChoices):
+    QUEUED = "queued", "排程中"
+    RUNNING = "running", "產製中"
+    DONE = "done", "完成"
+    FAILED = "failed", "失敗"
+
+
+SUPERVISORS: frozenset[str] = frozenset({"supervisor"})
+
+
+class MonthlyReport(ScopedModel):
+    """An office's monthly report workbook, made by a background task with its progress.
+
+    Holds figures only (indicators, workload, closure counts by reason): no personal data.
+    """
+
+    scope_roles: ClassVar[dict[str, frozenset[str]]] = {"view": SUPERVISORS, "change": SUPERVISORS}
+
+    month = models.DateField("月份（首日）")
+    status = models.CharField(
+        "狀態",
+        max_length=10,
+        choices=MonthlyReportStatus.choices,
+        default=MonthlyReportStatus.QUEUED,
+    )
+    progress_done = models.PositiveSmallIntegerField("已完成", default=0)
+    progress_total = models.PositiveSmallIntegerField("總數", default=0)
+    requested_by = models.ForeignKey(
+        _USER,
+        verbose_name="申請人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    content = models.BinaryField("檔案", blank=True, default=b"")
+    started_at = models.DateTimeField("開始時間", null=True, blank=True)
+    finished_at = models.DateTimeField("完成時間", null=True, blank=True)
+    error = models.TextField("錯誤訊息", blank=True)
+
+    class Meta:
+        verbose_name = "月報"
+        verbose_name_plural = "月報"
+        ordering = ["-month", "-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.office} {self.month:%Y-%m} 月報"
+
+    @property
+    def percent(self) -> int:
+        if not self.progress_total:
+            return 100 if self.status == MonthlyReportStatus.DONE else 0
+        return int(100 * self.progress_done / self.progress_total)

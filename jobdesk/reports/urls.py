@@ -1,6 +1,14 @@
 from django.urls import path
 
-from jobdesk.reports.views import closures, competency, indicators, practice, trends, workload
+from jobdesk.reports.views import (
+    closures,
+    competency,
+    indicators,
+    monthly,
+    practice,
+    trends,
+    workload,
+)
 
 app_name = "reports"
 
@@ -28,4 +36,7 @@ urlpatterns = [
     path("competency/", competency.competency_list, name="competency_list"),
     path("competency/new/", competency.competency_start, name="competency_start"),
     path("competency/<uuid:public_id>/", competency.competency_detail, name="competency_detail"),
+    path("monthly/", monthly.monthly_list, name="monthly_list"),
+    path("monthly/new/", monthly.monthly_request, name="monthly_request"),
+    path("monthly/<uuid:public_id>/", monthly.monthly_download, name="monthly_download"),
 ]

@@ -82,3 +82,26 @@ MATRIX.update(
         ),
     }
 )
+
+
+def build_monthly(ctx: dict[str, Any]) -> None:
+    from jobdesk.reports.periods import Period
+    from jobdesk.reports.tasks import execute, request_monthly_report
+
+    report = request_monthly_report(office=ctx["offices"]["a"], month=Period.month(2026, 10))
+    ctx["monthly_report"] = execute(report)
+
+
+CONTEXT_BUILDERS.append(build_monthly)
+
+MATRIX.update(
+    {
+        "reports:monthly_list": Spec(SUPERVISOR),
+        "reports:monthly_request": Spec(SUPERVISOR, method="post", ok_status=(302,)),
+        "reports:monthly_download": Spec(
+            SUPERVISOR,
+            make=lambda ctx: {"public_id": ctx["monthly_report"].public_id},
+            scoped=True,
+        ),
+    }
+)
