@@ -65,7 +65,7 @@ MATRIX.update(
 def build(ctx: dict[str, Any]) -> None:
     from jobdesk.reports.services import start_assessment
 
-    ctx["assessment"] = start_assessment(actor=ctx["personas"]["alice"])
+    ctx["competency_assessment"] = start_assessment(actor=ctx["personas"]["alice"])
 
 
 CONTEXT_BUILDERS.append(build)
@@ -77,7 +77,7 @@ MATRIX.update(
         "reports:competency_start": Spec(CASEWORK, method="post", ok_status=(302,)),
         "reports:competency_detail": Spec(
             CASEWORK,
-            make=lambda ctx: {"public_id": ctx["assessment"].public_id},
+            make=lambda ctx: {"public_id": ctx["competency_assessment"].public_id},
             scoped=True,
         ),
     }
