@@ -115,3 +115,10 @@ def test_outside_the_subtree_is_404(world, client_for, personas):
 def test_other_roles_are_refused(world, client_for, personas):
     assert client_for(personas["oscar"]).get("/reports/indicators/").status_code == 403
     assert client_for(personas["audrey"]).get("/reports/indicators/").status_code == 403
+
+
+def test_office_figures_are_not_applicable_to_a_counsellor(world, client_for, personas):
+    client = client_for(personas["alice"])
+    page = client.get("/reports/indicators/?month=2026-10").content.decode()
+    assert '<span data-testid="value-new_vacancy_people">不適用</span>' in page
+    assert client.get("/reports/indicators/new_vacancy_people/").status_code == 404
