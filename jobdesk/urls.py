@@ -16,5 +16,6 @@ urlpatterns = [
     path("matching/", include("jobdesk.matching.urls")),
     path("referrals/", include("jobdesk.referrals.urls")),
     path("privacy/", include("jobdesk.privacy.urls")),
+    path("reports/", include("jobdesk.reports.urls")),
     path("admin/", admin_site.urls),
 ]

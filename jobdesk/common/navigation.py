@@ -86,6 +86,12 @@ AREAS: tuple[Area, ...] = (
         _("報表"),
         (),
         (
+            NavEntry(_("統計指標"), "reports:indicators", CASEWORK),
+            NavEntry(_("工作量與基準"), "reports:workload", frozenset({Role.SUPERVISOR})),
+            NavEntry(_("結案報告"), "reports:closures", frozenset({Role.SUPERVISOR})),
+            NavEntry(_("職能實踐"), "reports:practice", CASEWORK),
+            NavEntry(_("職能評核"), "reports:competency_list", CASEWORK),
+            NavEntry(_("月報"), "reports:monthly_list", frozenset({Role.SUPERVISOR})),
             NavEntry(_("異動紀錄"), "audit:event_list", frozenset({Role.AUDITOR, Role.SUPERVISOR})),
             NavEntry(
                 "個資存取紀錄", "audit:access_list", frozenset({Role.AUDITOR, Role.SUPERVISOR})

@@ -1,0 +1,209 @@
+"""``jobdesk reports-bench``: time the report queries on synthetic rows (a benchmark, not a test).
+
+Creates, in its own office tree (codes starting BENCH), ``--cases`` cases spread over the last 12
+months with their seekers, a vacancy per 5 cases, a recommendation per 2 cases (a quarter of
+them started), and 3 service records per case, written with ``bulk_create`` (fast; these rows
+are synthetic and never shown as real work). Then times, ``--repeat`` times each: the month's
+indicators of the centre, the 12-month trend, the practice matrix over 6 months and a drill-down
+page's rows; prints p50 and p95 in milliseconds. ``--keep`` leaves the rows for a second run.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+import statistics
+import time
+from collections.abc import Callable
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+from django.db import transaction
+from django.utils import timezone
+
+BATCH = 5_000
+
+
+def _timed(fn: Callable[[], Any], repeat: int) -> tuple[float, float]:
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        runs.append((time.perf_counter() - start) * 1000)
+    runs.sort()
+    p95 = runs[min(len(runs) - 1, round(0.95 * (len(runs) - 1)))]
+    return statistics.median(runs), p95
+
+
+class Command(BaseCommand):
+    help = "報表查詢效能基準（合成資料，非測試）：統計指標、逐月趨勢、職能實踐、明細。"
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--cases", type=int, default=20_000)
+        parser.add_argument("--repeat", type=int, default=20)
+        parser.add_argument("--keep", action="store_true", help="保留合成資料")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        from jobdesk.accounts.models import Office, User
+
+        if not (options["keep"] and Office.objects.filter(code="BENCH").exists()):
+            self._clear()
+            started = time.perf_counter()
+            self._make(options["cases"])
+            self.stdout.write(
+                f"合成資料 {options['cases']} 件個案：{time.perf_counter() - started:.1f} 秒"
+            )
+        centre = Office.objects.get(code="BENCH-C")
+        supervisor = User.objects.get(username="bench-supervisor")
+        self._measure(supervisor, centre, options["repeat"])
+        if not options["keep"]:
+            self._clear()
+
+    def _measure(self, supervisor: Any, centre: Any, repeat: int) -> None:
+        from jobdesk.reports import indicators, practice
+        from jobdesk.reports.periods import Period
+        from jobdesk.reports.rowsets import table
+        from jobdesk.reports.scope import ReportScope
+        from jobdesk.reports.views.trends import trend_table
+
+        scope = ReportScope(supervisor, centre)
+        month = Period.this_month().previous()
+        cases_n = indicators.evaluate(indicators.BY_KEY["new_seekers"], scope, month).value
+        checks: list[tuple[str, Callable[[], Any]]] = [
+            ("統計指標（一個月，全部指標）", lambda: indicators.evaluate_all(scope, month)),
+            ("逐月趨勢（12 個月）", lambda: trend_table(scope, month)),
+            (
+                "職能實踐（6 個月）",
+                lambda: practice.matrix(scope, practice.window(month, 6)),
+            ),
+            (
+                f"明細：新登記求職人數（{cases_n} 筆）",
+                lambda: table(
+                    "case",
+                    indicators.rows_of(indicators.BY_KEY["new_seekers"], scope, month),
+                    supervisor,
+                ),
+            ),
+        ]
+        for label, fn in checks:
+            p50, p95 = _timed(fn, repeat)
+            self.stdout.write(f"{label}: p50 {p50:.0f} ms, p95 {p95:.0f} ms")
+
+    @transaction.atomic
+    def _clear(self) -> None:
+        from jobdesk.accounts.models import Office, User
+        from jobdesk.audit.models import AuditEvent
+        from jobdesk.cases.models import Activity, Case, JobSeeker
+        from jobdesk.employers.models import Employer, Vacancy
+        from jobdesk.matching.models import Recommendation
+
+        offices = Office.objects.filter(code__startswith="BENCH")
+        for model in (Activity, Recommendation, Case, JobSeeker, Vacancy, Employer, AuditEvent):
+            model._default_manager.filter(office__in=offices).delete()
+        User.objects.filter(username__startswith="bench-").delete()
+        offices.filter(parent__isnull=False).delete()
+        offices.delete()
+
+    def _make(self, count: int) -> None:
+        from jobdesk.accounts.models import Office, OfficeKind, User
+        from jobdesk.accounts.roles import Role
+        from jobdesk.cases.models import Activity, Case, JobSeeker
+        from jobdesk.employers.models import Employer, Vacancy
+        from jobdesk.matching.models import Recommendation
+        from jobdesk.reports.periods import local_zone
+        from jobdesk.taxonomy.models import Township
+
+        rng = random.Random(12)  # noqa: S311 - synthetic data, not secrets
+        root = Office.objects.create(code="BENCH", name="基準分署", kind=OfficeKind.BRANCH)
+        centre = Office.objects.create(
+            code="BENCH-C", name="基準就業中心", kind=OfficeKind.CENTRE, parent=root
+        )
+        User.objects.create_user("bench-supervisor", role=Role.SUPERVISOR, office=centre)
+        staff = [
+            User.objects.create_user(f"bench-c{i}", role=Role.COUNSELLOR, office=centre)
+            for i in range(20)
+        ]
+        township = Township.objects.first()
+        now = timezone.now()
+        zone = local_zone()
+
+        def when() -> datetime.datetime:
+            return (now - datetime.timedelta(days=rng.uniform(0, 365))).astimezone(zone)
+
+        seekers = [
+            JobSeeker(
+                office=centre,
+                name=f"基準{i}",
+                national_id_encrypted=f"B{i:09d}",
+                national_id_hash=f"bench-{i}",
+                national_id_masked="B12****000",
+                id_kind="bench",
+                township=township,
+            )
+            for i in range(count)
+        ]
+        JobSeeker.objects.bulk_create(seekers, batch_size=BATCH)
+        seekers = list(JobSeeker.objects.filter(office=centre).order_by("pk"))
+        cases = [
+            Case(
+                office=centre,
+                seeker=s,
+                counsellor=rng.choice(staff),
+                opened_at=when(),
+            )
+            for s in seekers
+        ]
+        Case.objects.bulk_create(cases, batch_size=BATCH)
+        cases = list(Case.objects.filter(office=centre).order_by("pk"))
+        employer = Employer.objects.create(office=centre, name="基準公司", name_key="基準公司")
+        vacancies = [
+            Vacancy(
+                office=centre,
+                employer=employer,
+                title=f"職缺{i}",
+                headcount=rng.randint(1, 4),
+                status="open",
+            )
+            for i in range(max(1, count // 5))
+        ]
+        Vacancy.objects.bulk_create(vacancies, batch_size=BATCH)
+        vacancies = list(Vacancy.objects.filter(office=centre))
+        recs = []
+        for case in cases[::2]:
+            at = case.opened_at + datetime.timedelta(days=rng.uniform(0, 20))
+            started = rng.random() < 0.25
+            recs.append(
+                Recommendation(
+                    office=centre,
+                    seeker_id=case.seeker_id,
+                    case=case,
+                    vacancy=rng.choice(vacancies),
+                    counsellor_id=case.counsellor_id,
+                    status="started" if started else "not_hired",
+                    reply_reason="" if started else rng.choice(["skills", "pay", "location"]),
+                    consent_given=True,
+                    consent_recorded_by_id=case.counsellor_id,
+                    consent_recorded_at=at,
+                    recommended_at=at,
+                    replied_at=at + datetime.timedelta(days=5),
+                    start_date=(at + datetime.timedelta(days=10)).date() if started else None,
+                )
+            )
+        Recommendation.objects.bulk_create(recs, batch_size=BATCH)
+        tasks = [("T1.2", ["P1.2.1", "P1.2.3"]), ("T3.2", ["P3.2.2"]), ("T3.4", ["P3.4.1"])]
+        activities = [
+            Activity(
+                office=centre,
+                case=case,
+                recorded_by_id=case.counsellor_id,
+                kind="interview",
+                task_code=task,
+                indicator_codes=codes,
+                occurred_at=case.opened_at + datetime.timedelta(days=rng.uniform(0, 30)),
+                duration_minutes=30,
+                notes="基準",
+            )
+            for case in cases
+            for task, codes in tasks
+        ]
+        Activity.objects.bulk_create(activities, batch_size=BATCH)

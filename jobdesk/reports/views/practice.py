@@ -1,0 +1,120 @@
+"""Practice against BHR3333-004v2 per counsellor: the matrix, the gaps, the records behind."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from jobdesk.reports import exports
+from jobdesk.reports import practice as report
+from jobdesk.reports.periods import Period, local_date
+from jobdesk.reports.rowsets import Row
+from jobdesk.reports.scope import ReportScope, scope_for
+from jobdesk.reports.views.base import check_format, filter_context, log_rows, query
+
+DEFINITION = [
+    "practice",
+    "職能實踐（服務紀錄佐證之工作任務與行為指標）",
+    "就業服務員於期間內所記錄之服務紀錄，依其標註之工作任務（T）及行為指標（P）計次，並列最近日期。",
+    "就業服務人員職能基準 BHR3333-004v2（勞動部勞動力發展署 iCAP，2018-12-21）",
+    "是",
+    "僅計服務紀錄（cases 服務紀錄）；需求表、計畫等其他工作產出未計入。",
+]
+
+
+def _params(request: HttpRequest) -> tuple[ReportScope, Period, Period, int]:
+    scope = scope_for(request.user, request.GET)
+    month = Period.parse_month(request.GET.get("month"))
+    try:
+        months = int(request.GET.get("months", report.DEFAULT_WINDOW))
+    except ValueError:
+        months = report.DEFAULT_WINDOW
+    if months not in report.WINDOW_CHOICES:
+        months = report.DEFAULT_WINDOW
+    return scope, month, report.window(month, months), months
+
+
+def _context(request: HttpRequest) -> dict[str, Any]:
+    scope, month, period, months = _params(request)
+    return filter_context(scope, month) | {
+        "window": period,
+        "months": months,
+        "window_choices": report.WINDOW_CHOICES,
+        "scope_query": query(scope, month, months=months),
+    }
+
+
+@login_required
+def practice(request: HttpRequest) -> HttpResponse:
+    context = _context(request)
+    context |= report.matrix(context["scope"], context["window"])
+    return render(request, "reports/practice.html", context)
+
+
+@login_required
+def practice_records(request: HttpRequest) -> HttpResponse:
+    context = _context(request)
+    scope: ReportScope = context["scope"]
+    code = request.GET.get("code", "")
+    item = next((i for i in report.items() if i.code == code), None)
+    if item is None or scope.counsellor is None:
+        raise Http404
+    records = report.cell_activities(scope, context["window"], scope.counsellor, code)
+    rows = [
+        Row(
+            [
+                f"{a.case.seeker.name}（{a.case.seeker.national_id_masked}）",
+                local_date(a.occurred_at),
+                a.get_kind_display(),
+                a.task_code,
+                "、".join(a.indicator_codes),
+                a.notes[:80],
+            ],
+            reverse("cases:case_detail", args=[a.case.public_id]),
+            a.case.seeker,
+        )
+        for a in records
+    ]
+    log_rows(request.user, rows, what=f"職能實踐明細：{code}")
+    return render(
+        request,
+        "reports/practice_records.html",
+        context
+        | {
+            "item": item,
+            "headers": ["求職者", "服務日期", "方式", "工作任務", "行為指標", "紀錄摘要"],
+            "rows": rows,
+        },
+    )
+
+
+@login_required
+def practice_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The matrix (counts and dates, no personal data: not access-logged)."""
+    check_format(fmt)
+    context = _context(request)
+    data = report.matrix(context["scope"], context["window"])
+    headers = ["代碼", "類別", "內容"]
+    for c in data["counsellors"]:
+        headers += [f"{c} 次數", f"{c} 最近日期"]
+    rows: list[list[Any]] = []
+    for item, cells in data["rows"]:
+        row: list[Any] = [item.code, "工作任務" if item.kind == "task" else "行為指標", item.title]
+        for _counsellor, e in cells:
+            row += [e.count, e.last or ""]
+        rows.append(row)
+    gaps = [f"{c}：{'、'.join(i.code for i in missing) or '無缺口'}" for c, missing in data["gaps"]]
+    sheet = exports.Sheet(
+        title="職能實踐對照 BHR3333-004v2",
+        period=context["window"].label,
+        office=context["scope"].label,
+        headers=headers,
+        rows=rows,
+        definitions=[DEFINITION],
+        notes=[f"期間內無佐證之行為指標（缺口）— {g}" for g in gaps],
+    )
+    return exports.response(sheet, fmt, f"practice-{context['scope'].office.code}")

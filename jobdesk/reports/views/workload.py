@@ -1,0 +1,82 @@
+"""Staff workload against the Ministry's monthly baseline, per counsellor, and the rows behind."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from jobdesk.reports import exports
+from jobdesk.reports import workload as registry
+from jobdesk.reports.models import WorkloadBaseline
+from jobdesk.reports.views.base import check_format, filter_context, log_rows, scope_and_month
+
+
+def _definitions(period: Any) -> list[list[Any]]:
+    baselines = WorkloadBaseline.in_force(period.start)
+    out = []
+    for m in registry.MEASURES:
+        b = baselines.get(m.key)
+        source = f"{b.source}（{b.valid_from} 起，每人每月 {b.monthly_per_staff}）" if b else "—"
+        out.append([m.key, m.name, m.definition, source, "否（待確認）", b.note if b else ""])
+    return out
+
+
+@login_required
+def workload(request: HttpRequest) -> HttpResponse:
+    scope, period = scope_and_month(request)
+    return render(
+        request,
+        "reports/workload.html",
+        filter_context(scope, period)
+        | {
+            "table": registry.workload(scope, period),
+            "measures": registry.MEASURES,
+            "baselines": WorkloadBaseline.in_force(period.start),
+        },
+    )
+
+
+@login_required
+def workload_rows(request: HttpRequest, measure: str) -> HttpResponse:
+    scope, period = scope_and_month(request)
+    found = registry.BY_KEY.get(measure)
+    if found is None or scope.counsellor is None:
+        raise Http404
+    headers, rows = registry.measure_rows(found, scope, period, scope.counsellor)
+    log_rows(request.user, rows, what=f"工作量明細：{found.name}")
+    return render(
+        request,
+        "reports/workload_rows.html",
+        filter_context(scope, period) | {"measure": found, "headers": headers, "rows": rows},
+    )
+
+
+@login_required
+def workload_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    check_format(fmt)
+    scope, period = scope_and_month(request)
+    rows: list[list[Any]] = []
+    for counsellor, cells in registry.workload(scope, period):
+        row: list[Any] = [str(counsellor), counsellor.office.name if counsellor.office else ""]
+        for cell in cells:
+            row += [
+                cell.count,
+                cell.baseline.monthly_per_staff if cell.baseline else "",
+                cell.percent,
+            ]
+        rows.append(row)
+    headers = ["就業服務員", "據點"]
+    for m in registry.MEASURES:
+        headers += [m.name, f"{m.name}基準", f"{m.name}達成率（%）"]
+    sheet = exports.Sheet(
+        title="就業服務員工作量與每人每月基準",
+        period=period.label,
+        office=scope.label,
+        headers=headers,
+        rows=rows,
+        definitions=_definitions(period),
+    )
+    return exports.response(sheet, fmt, f"workload-{scope.office.code}-{period.key}")
