@@ -77,7 +77,11 @@ GROUPS: dict[str, Group] = {
     ),
     "retention": Group(
         ("jobdesk/privacy/services/erasure.py",),
-        ("tests/privacy/test_erasure.py", "tests/privacy/test_retention_last_closure.py"),
+        (
+            "tests/privacy/test_erasure.py",
+            "tests/privacy/test_retention_last_closure.py",
+            "tests/privacy/test_erasure_parts.py",
+        ),
     ),
     "identifiers": Group(
         ("jobdesk/domain/identifiers.py",),
