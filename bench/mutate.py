@@ -181,6 +181,7 @@ EQUIVALENT: dict[str, str] = {
 }
 
 DETECTED = {"killed", "timeout"}
+NOT_RUN = {"skipped", "not checked"}  # not in the score: reported, run them with --clean
 
 
 ATOMIC = "@transaction.atomic"
@@ -296,9 +297,9 @@ def score(statuses: dict[str, str]) -> tuple[float, Counter[str], list[str]]:
     survivors = [
         m
         for m, s in statuses.items()
-        if s not in DETECTED and s != "skipped" and m not in EQUIVALENT
+        if s not in DETECTED and s not in NOT_RUN and m not in EQUIVALENT
     ]
-    considered = sum(1 for s in statuses.values() if s != "skipped") - len(equivalent)
+    considered = sum(1 for s in statuses.values() if s not in NOT_RUN) - len(equivalent)
     detected = sum(counts[s] for s in DETECTED)
     return (detected / considered if considered else 1.0), counts, survivors
 
@@ -316,7 +317,7 @@ def run_group(name: str, show: bool, retest: bool = False) -> dict[str, object]:
     names = list(group.functions)
     if retest:  # survivors again (after new tests), not the whole module
         earlier = _selected(group, results(ws))
-        names = [m for m, s in earlier.items() if s not in DETECTED and s != "skipped"] or names
+        names = [m for m, s in earlier.items() if s not in DETECTED and s not in NOT_RUN] or names
     done = _mutmut(ws, "run", "--max-children", "1", *names)
     if done.returncode != 0:
         print(done.stdout[-3000:], done.stderr[-3000:], sep="\n")
