@@ -27,8 +27,17 @@ def test_a_hook_without_a_handler_is_an_error(monkeypatch):
 def test_handlers_run_in_order_with_the_arguments(monkeypatch):
     calls = []
     monkeypatch.setitem(hooks._handlers, hooks.CONSENT_WITHDRAWN, [])
-    hooks.register(hooks.CONSENT_WITHDRAWN, lambda c, *, actor: calls.append(("a", c, actor)) or 1)
-    hooks.register(hooks.CONSENT_WITHDRAWN, lambda c, *, actor: calls.append(("b", c, actor)) or 2)
+
+    def first(consent, *, actor):
+        calls.append(("a", consent, actor))
+        return 1
+
+    def second(consent, *, actor):
+        calls.append(("b", consent, actor))
+        return 2
+
+    hooks.register(hooks.CONSENT_WITHDRAWN, first)
+    hooks.register(hooks.CONSENT_WITHDRAWN, second)
     assert hooks.run(hooks.CONSENT_WITHDRAWN, "consent", actor="alice") == [1, 2]
     assert calls == [("a", "consent", "alice"), ("b", "consent", "alice")]
 

@@ -40,6 +40,7 @@ def test_the_account_is_still_locked_a_minute_later(client, personas):
     alice = User.objects.get(username="alice")
     one_minute_later = timezone.now() + datetime.timedelta(minutes=1)
     # then
+    assert alice.locked_until is not None
     assert alice.locked_until > one_minute_later
     # and the right password is still refused now
     assert _login(client, "alice", PASSWORD).status_code == 200
