@@ -13,6 +13,7 @@ from jobdesk.common.versioning import save_versioned
 from jobdesk.domain.identifiers import check_ubn
 from jobdesk.employers.models import DisputeKind, Employer
 from jobdesk.employers.models.employer import name_key
+from jobdesk.employers.search import refresh_employer_vacancies
 
 EDITABLE_FIELDS = [
     "name",
@@ -79,6 +80,8 @@ def update_employer(
     _check_industry(employer.industry)
     employer.name_key = name_key(employer.name)
     save_versioned(employer, expected_version, [*changes, "name_key"])
+    if "name" in changes:  # vacancies are found by their employer's name too
+        refresh_employer_vacancies(employer)
     record_event(
         "employer.updated",
         actor=actor,
