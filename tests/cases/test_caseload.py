@@ -52,6 +52,7 @@ def test_next_due_follows_every_step_of_a_case(personas, reference_data):
     services.record_follow_up(first, actor=alice, done_on=today, still_employed=True, pay=32000)
     case.refresh_from_db()
     second = FollowUp.objects.filter(case=case, done_on__isnull=True).get()
+    assert case.next_review_on is not None
     assert _next_due(case) == min(second.due_on, case.next_review_on)
     assert _next_due(case) == computed_next_due(case)
 
