@@ -4,6 +4,8 @@ from django.views.i18n import set_language
 from jobdesk.common import views
 from jobdesk.common.admin_site import site as admin_site
 
+handler500 = "jobdesk.common.errors.server_error"  # zh-Hant; 503 while the database is down
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("areas/<slug:slug>/", views.area, name="area"),
