@@ -3,8 +3,9 @@
 #               serve the zh-Hant UI on http://127.0.0.1:8000
 #   make test   test dependencies, ruff, mypy, manage.py check, makemigrations --check, pytest
 #               (SQLite; PostgreSQL too when DATABASE_URL is set; browser tests when Chromium is found)
-# Also: make bench / make bench-full (benchmarks, not tests), make mutate (mutation testing of the
-# modules that protect people, docs/testing.md), make lock (refresh requirements.lock), make clean.
+# Also: make bench / make bench-full / make bench-web (benchmarks, not tests), make mutate
+# (mutation testing of the modules that protect people, docs/testing.md), make serve-prod
+# (gunicorn), make lock (refresh requirements.lock), make clean.
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -16,7 +17,7 @@ PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test lint typecheck checks contracts pytest coverage bench bench-full mutate lock clean serve install install-test
+.PHONY: demo test lint typecheck checks contracts pytest coverage bench bench-full bench-web mutate lock clean serve serve-prod install install-test
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "jobdesk needs Python 3.11 or newer"'
@@ -96,12 +97,24 @@ bench-full: install-test
 mutate: install-test
 	$(BIN)/python -m bench.mutate $(GROUPS)
 
+# Pages at national scale on DATABASE_URL (a PostgreSQL database of its own): generates 1M seekers
+# and cases (150k open) and 100k vacancies once (resumable), serves them with gunicorn on
+# 127.0.0.1 and prints p50/p95 per page beside the bare SQL (docs/scaling.md). BENCH_WEB_ARGS
+# changes the sizes, e.g. BENCH_WEB_ARGS="--seekers 200000 --open 30000".
+bench-web: install-test
+	@test -n "$$DATABASE_URL" || { echo "bench-web: DATABASE_URL must name a PostgreSQL database of its own"; exit 2; }
+	$(BIN)/python -m bench.web_bench $(BENCH_WEB_ARGS)
+
 lock: $(BIN)/python
 	$(PIP) install -q -e ".[test,rq]"
 	$(PIP) freeze --exclude-editable | grep -v '^-e' > requirements.lock
 
 serve: install
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+# The production server (gunicorn, jobdesk/gunicorn_conf.py): see docs/scaling.md.
+serve-prod: install
+	JOBDESK_BIND=$(HOST):$(PORT) $(BIN)/jobdesk serve
 
 clean:
 	rm -rf $(VENV) var/static .mypy_cache .ruff_cache .pytest_cache

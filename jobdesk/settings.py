@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "jobdesk.background",
     "jobdesk.common",
     "jobdesk.accounts",
     "jobdesk.audit",
@@ -93,6 +94,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "jobdesk.common.middleware.RequestContextMiddleware",
+    "jobdesk.common.middleware.NoStoreForStaffMiddleware",
+    "jobdesk.common.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "jobdesk.urls"
@@ -119,7 +122,11 @@ TEMPLATES = [
 _database_url = env("DATABASE_URL")
 if _database_url:
     DATABASES: dict[str, dict[str, Any]] = {
-        "default": dict(dj_database_url.parse(_database_url, conn_max_age=60))
+        # Persistent connections, checked before reuse (CONN_HEALTH_CHECKS): the first request
+        # after a database restart reconnects instead of failing.
+        "default": dict(
+            dj_database_url.parse(_database_url, conn_max_age=60, conn_health_checks=True)
+        )
     }
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
@@ -192,6 +199,11 @@ if not _lookup_key:
 JOBDESK_LOOKUP_KEY = _lookup_key
 
 # Background work: the Django tasks API; database backend by default, RQ for scale-out.
+# The database worker (jobdesk worker) writes a heartbeat for the task it runs every
+# JOBDESK_TASK_HEARTBEAT seconds; a RUNNING task without one for JOBDESK_TASK_VISIBILITY_TIMEOUT
+# seconds was abandoned by a killed worker and is queued again (jobdesk/background/recovery.py).
+JOBDESK_TASK_HEARTBEAT = float(env("JOBDESK_TASK_HEARTBEAT", "15") or 15)
+JOBDESK_TASK_VISIBILITY_TIMEOUT = float(env("JOBDESK_TASK_VISIBILITY_TIMEOUT", "120") or 120)
 _task_backend = env("JOBDESK_TASK_BACKEND", "database")
 if _task_backend == "rq":
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}

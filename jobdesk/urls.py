@@ -3,6 +3,8 @@ from django.urls import include, path
 from jobdesk.audit.admin_site import site as admin_site
 from jobdesk.common import views
 
+handler500 = "jobdesk.common.errors.server_error"  # zh-Hant; 503 while the database is down
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("areas/<slug:slug>/", views.area, name="area"),

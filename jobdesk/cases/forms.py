@@ -207,7 +207,12 @@ class SeekerForm(VersionedForm):
 
 
 class SeekerSearchForm(forms.Form):
-    q = forms.CharField(label="姓名或證號", required=False, max_length=200)
+    q = forms.CharField(
+        label="姓名、電話末碼或證號",
+        required=False,
+        max_length=200,
+        help_text="姓名（可只輸入部分，如名字兩字）、電話末 3–6 碼，或完整身分證號。",
+    )
 
 
 class OutreachEventForm(forms.ModelForm):  # type: ignore[type-arg]

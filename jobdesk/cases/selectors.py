@@ -6,11 +6,13 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Min, Q, QuerySet
+from django.core.paginator import Page
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
 from jobdesk.accounts.models import User
 from jobdesk.accounts.roles import Role
+from jobdesk.cases.due import DueItem, due_items, next_follow_up_subquery, next_step_subquery
 from jobdesk.cases.models import (
     Case,
     CaseStatus,
@@ -21,9 +23,9 @@ from jobdesk.cases.models import (
     Lead,
     LeadStatus,
     OutreachEvent,
-    PlanStepStatus,
 )
-from jobdesk.common.dates import local_date
+from jobdesk.cases.models.casework import OPEN_CASES, STATUS_RANK
+from jobdesk.common.pagination import CountedPaginator
 from jobdesk.common.scoping import office_subtree
 
 DUE_SOON_DAYS = 7
@@ -39,7 +41,7 @@ def cases_for(user: Any, action: str = "view") -> QuerySet[Case]:
     )
 
 
-def caseload_cases(user: Any) -> QuerySet[Case]:
+def picker_cases(user: Any) -> QuerySet[Case]:
     """The cases a user works on now, for pickers: a counsellor's own open cases, a supervisor's
     office's (scoped for change), newest first."""
     qs = cases_for(user, "change").exclude(status=CaseStatus.CLOSED)
@@ -108,16 +110,6 @@ def source_statistics(user: Any) -> list[SourceRow]:
 
 
 @dataclass
-class DueItem:
-    label: str
-    on: datetime.date
-
-    @property
-    def overdue(self) -> bool:
-        return self.on < timezone.localdate()
-
-
-@dataclass
 class CaseloadRow:
     case: Case
     due: list[DueItem] = field(default_factory=list)
@@ -137,62 +129,91 @@ CASELOAD_SORTS = {
     "name": "求職者姓名",
     "status": "狀態",
 }
+# Each sort is read in order from one of Case.Meta.indexes (open cases only).
+CASELOAD_ORDER: dict[str, tuple[Any, ...]] = {
+    "due": (F("next_due_on").asc(nulls_last=True), "id"),
+    "opened": ("-opened_at", "-id"),
+    "name": ("seeker__name", "id"),
+    "status": (STATUS_RANK, "-opened_at"),
+}
+CASELOAD_PAGE_SIZE = 50
+# What a caseload row shows, and nothing else (no national ID is read, let alone decrypted).
+CASELOAD_COLUMNS = (
+    "public_id",
+    "status",
+    "opened_at",
+    "next_review_on",
+    "next_due_on",
+    "office_id",
+    "seeker",
+    "seeker__name",
+    "counsellor",
+    "counsellor__username",
+    "counsellor__display_name",
+)
 
 
-def caseload(
+def caseload_cases(
     user: Any,
     *,
     counsellor: User | None = None,
     status: str = "",
     due: str = "",
-    sort: str = "due",
     today: datetime.date | None = None,
-) -> list[CaseloadRow]:
-    """Open cases with what is due (reviews, plan steps, follow-ups).
+) -> QuerySet[Case]:
+    """The open cases of a caseload, filtered; no joins, so counting it is cheap.
 
     A counsellor sees their own cases; a supervisor the office's (optionally one counsellor's).
-    ``due``: "overdue" or "week" (due within DUE_SOON_DAYS). Three queries whatever the size.
+    ``due``: "overdue" or "week" (due within DUE_SOON_DAYS), on ``Case.next_due_on``.
     """
     today = today or timezone.localdate()
-    qs = cases_for(user).exclude(status=CaseStatus.CLOSED)
+    qs = Case.objects.for_user(user).filter(OPEN_CASES)
     if user.role == Role.COUNSELLOR:
         qs = qs.filter(counsellor=user)
     elif counsellor is not None:
         qs = qs.filter(counsellor=counsellor)
     if status:
         qs = qs.filter(status=status)
-    qs = qs.annotate(
-        next_step_on=Min("plan__steps__due_on", filter=Q(plan__steps__status=PlanStepStatus.TODO)),
-        next_follow_up_on=Min("follow_ups__due_on", filter=Q(follow_ups__done_on__isnull=True)),
-    )
-    rows: list[CaseloadRow] = []
-    for case in qs:
-        row = CaseloadRow(case)
-        if case.next_review_on and case.status in (CaseStatus.ACTIVE, CaseStatus.FOLLOW_UP):
-            row.due.append(DueItem("定期評估", case.next_review_on))
-        next_step: datetime.date | None = getattr(case, "next_step_on", None)
-        if next_step:
-            row.due.append(DueItem("計畫步驟", next_step))
-        next_follow_up: datetime.date | None = getattr(case, "next_follow_up_on", None)
-        if next_follow_up:
-            row.due.append(DueItem("就業追蹤", next_follow_up))
-        if case.status == CaseStatus.OPEN:
-            row.due.append(DueItem("需求評估", local_date(case.opened_at)))
-        rows.append(row)
     if due == "overdue":
-        rows = [r for r in rows if r.next_due and r.next_due < today]
+        qs = qs.filter(next_due_on__lt=today)
     elif due == "week":
-        horizon = today + datetime.timedelta(days=DUE_SOON_DAYS)
-        rows = [r for r in rows if r.next_due and r.next_due <= horizon]
-    far = datetime.date.max
-    keys = {
-        "due": lambda r: (r.next_due or far, r.case.seeker.name),
-        "opened": lambda r: (-r.case.opened_at.timestamp(), r.case.seeker.name),
-        "name": lambda r: (r.case.seeker.name, r.case.opened_at.timestamp()),
-        "status": lambda r: (list(CaseStatus.values).index(r.case.status), r.case.seeker.name),
-    }
-    rows.sort(key=keys.get(sort, keys["due"]))  # type: ignore[arg-type]
-    return rows
+        qs = qs.filter(next_due_on__lte=today + datetime.timedelta(days=DUE_SOON_DAYS))
+    return qs
+
+
+def caseload_page(
+    user: Any,
+    *,
+    page: Any = 1,
+    per_page: int = CASELOAD_PAGE_SIZE,
+    sort: str = "due",
+    **filters: Any,
+) -> tuple[Page[Case], list[CaseloadRow]]:
+    """One page of a caseload with what is due on each case, sorted and paginated in the
+    database: two queries (the count, and the page's rows with their earliest open plan step and
+    follow-up, computed for those rows only) whatever the size of the caseload."""
+    cases = caseload_cases(user, **filters)
+    ordered = (
+        cases.select_related("seeker", "counsellor")
+        .only(*CASELOAD_COLUMNS)
+        .annotate(next_step_on=next_step_subquery(), next_follow_up_on=next_follow_up_subquery())
+        .order_by(*CASELOAD_ORDER.get(sort, CASELOAD_ORDER["due"]))
+    )
+    found = CountedPaginator(ordered, per_page, count_from=cases).get_page(page)
+    rows = [
+        CaseloadRow(
+            case,
+            due_items(
+                status=case.status,
+                next_review_on=case.next_review_on,
+                opened_at=case.opened_at,
+                next_step_on=case.next_step_on,  # type: ignore[attr-defined]
+                next_follow_up_on=case.next_follow_up_on,  # type: ignore[attr-defined]
+            ),
+        )
+        for case in found.object_list
+    ]
+    return found, rows
 
 
 def follow_ups_due(user: Any, *, within_days: int = DUE_SOON_DAYS) -> QuerySet[FollowUp]:

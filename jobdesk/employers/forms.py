@@ -136,7 +136,12 @@ class VacancyForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 class VacancyFilterForm(forms.Form):
-    q = forms.CharField(label="關鍵字", required=False, max_length=200)
+    q = forms.CharField(
+        label="關鍵字",
+        required=False,
+        max_length=200,
+        help_text="找職缺名稱、工作內容與雇主名稱（兩個字以上）。",
+    )
     occupation = forms.CharField(
         label="職業代碼", required=False, max_length=4, help_text="任一層級：1、51、512、5120"
     )

@@ -16,6 +16,7 @@ from jobdesk.employers.models import (
     VacancyFinding,
     VacancyStatus,
 )
+from jobdesk.employers.search import keyword_filter
 from jobdesk.taxonomy.models import Township
 from jobdesk.taxonomy.places import distance_km
 
@@ -79,7 +80,7 @@ def filtered_vacancies(user: Any, f: VacancyFilter | None = None) -> QuerySet[An
     qs: QuerySet[Any] = Vacancy.objects.for_user(user)
     f = f or VacancyFilter()
     if f.q:
-        qs = qs.filter(Q(title__icontains=f.q) | Q(employer__name__icontains=f.q))
+        qs = keyword_filter(qs, f.q)  # title, description and employer name, by bigram index
     if f.occupation:
         qs = qs.filter(occupation__code__startswith=f.occupation)
     if f.township is not None and f.within_km:
@@ -105,8 +106,10 @@ def vacancies_for_user(user: Any, f: VacancyFilter | None = None) -> QuerySet[An
     """The vacancies a user may see, filtered and sorted for a list (no N+1: related rows joined,
     open violations annotated)."""
     f = f or VacancyFilter()
-    qs: QuerySet[Any] = filtered_vacancies(user, f).select_related(
-        "employer", "occupation", "township", "education"
+    qs: QuerySet[Any] = (
+        filtered_vacancies(user, f)
+        .select_related("employer", "occupation", "township", "education")
+        .defer("search_text")
     )
     today = timezone.localdate()
     qs = qs.annotate(

@@ -509,9 +509,9 @@ def labour_market_given(request: HttpRequest) -> HttpResponse:
 
 
 def _given_form(request: HttpRequest, data: Any = None) -> GivenInformationForm:
-    from jobdesk.cases.selectors import caseload_cases
+    from jobdesk.cases.selectors import picker_cases
 
-    return GivenInformationForm(data, cases=caseload_cases(request.user))
+    return GivenInformationForm(data, cases=picker_cases(request.user))
 
 
 def _market_url() -> str:

@@ -115,6 +115,12 @@ def execute_run(run: MatchRun) -> MatchRun:
 
 @task()
 def run_match_batch(run_id: int) -> dict[str, Any]:
-    """The background task: ``run_id`` is a ``MatchRun`` created by ``start_run``."""
-    run = execute_run(MatchRun.objects.get(pk=run_id))
+    """The background task: ``run_id`` is a ``MatchRun`` created by ``start_run``.
+
+    Idempotent (a task abandoned by a killed worker runs again, jobdesk.background.recovery):
+    a run that finished is not recomputed; one cut short is recomputed, and its results replace
+    the previous ones in one transaction."""
+    run = MatchRun.objects.get(pk=run_id)
+    if run.status != MatchRunStatus.DONE:
+        run = execute_run(run)
     return {"run": run.pk, "suggestions": run.suggestions}

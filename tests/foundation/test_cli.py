@@ -18,7 +18,7 @@ def test_hyphenated_command_names_are_mapped(monkeypatch):
     assert seen["argv"] == ["jobdesk", "load_taxonomies", "--verbosity", "0"]
 
 
-@pytest.mark.parametrize(("backend", "command"), [("database", "db_worker"), ("rq", "rqworker")])
+@pytest.mark.parametrize(("backend", "command"), [("database", "task_worker"), ("rq", "rqworker")])
 def test_worker_starts_the_configured_backend(monkeypatch, backend, command):
     seen = {}
     monkeypatch.setenv("JOBDESK_TASK_BACKEND", backend)

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from jobdesk.cases import selectors, services
+from jobdesk.cases.due import refresh_next_due
 from jobdesk.cases.models import Case
 from jobdesk.common.dates import local_date
 from tests.cases.factories import make_case
@@ -42,13 +43,16 @@ def test_caseload_due_date_of_a_case_opened_at_half_past_midnight(reference_data
     case = make_case(alice)
     opened = _half_past_midnight_yesterday()
     Case.objects.filter(pk=case.pk).update(opened_at=opened)
+    case.refresh_from_db()
+    refresh_next_due(case)
     # when the caseload is read on that Taipei day
     day = opened.date()
-    rows = selectors.caseload(alice, today=day)
+    _, rows = selectors.caseload_page(alice)
     # then the needs assessment is due that day, not the day before, and not overdue
     (row,) = [r for r in rows if r.case.pk == case.pk]
     assert [d.on for d in row.due if d.label == "需求評估"] == [day]
-    assert selectors.caseload(alice, today=day, due="overdue") == []
+    assert Case.objects.get(pk=case.pk).next_due_on == day
+    assert not selectors.caseload_cases(alice, due="overdue", today=day).filter(pk=case.pk)
 
 
 @pytest.mark.django_db

@@ -39,6 +39,23 @@ def test_match_batch_enqueues_the_task(w):
     assert MatchSuggestion.objects.values("run").distinct().count() == 1
 
 
+def test_a_finished_run_delivered_again_is_not_recomputed(w):
+    # given: a run done, whose worker died before the task was marked finished
+    from jobdesk.matching.tasks import run_match_batch, start_run
+
+    run = start_run(top_k=5)
+    run_match_batch.call(run.pk)
+    run.refresh_from_db()
+    finished_at, rows = run.finished_at, list(MatchSuggestion.objects.values_list("pk", flat=True))
+    # when: the task is delivered a second time
+    result = run_match_batch.call(run.pk)
+    # then
+    run.refresh_from_db()
+    assert run.finished_at == finished_at
+    assert list(MatchSuggestion.objects.values_list("pk", flat=True)) == rows
+    assert result == {"run": run.pk, "suggestions": run.suggestions}
+
+
 def test_match_profile_ranks_open_vacancies(w, tmp_path, capsys):
     profile = tmp_path / "p.json"
     profile.write_text(

@@ -5,7 +5,7 @@ Every record is a ``ScopedModel`` with the office of its case (copied by the ser
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -29,6 +29,24 @@ class CaseStatus(models.TextChoices):
     CLOSED = "closed", "已結案"
 
 
+# Cases on a caseload: every status but closed (the predicate of the caseload's partial indexes).
+OPEN_CASES = ~models.Q(status=CaseStatus.CLOSED.value)
+# The caseload's "status" sort: the order of the workflow, not of the codes.
+STATUS_RANK = models.Case(
+    *[
+        models.When(status=value, then=models.Value(rank))
+        for rank, value in enumerate(CaseStatus.values)
+    ],
+    output_field=models.SmallIntegerField(),
+)
+
+
+def _caseload_index(name: str, *parts: Any) -> models.Index:
+    if all(isinstance(p, str) for p in parts):
+        return models.Index(fields=list(parts), name=name, condition=OPEN_CASES)
+    return models.Index(*parts, name=name, condition=OPEN_CASES)
+
+
 class Case(ScopedModel):
     scope_roles: ClassVar[dict[str, frozenset[str]]] = _CASE_SCOPE
 
@@ -47,12 +65,29 @@ class Case(ScopedModel):
     opened_at = models.DateTimeField("開案時間")
     closed_at = models.DateTimeField("結案時間", null=True, blank=True)
     next_review_on = models.DateField("下次定期評估", null=True, blank=True)
+    # The earliest of what is due (review, plan step, follow-up, the assessment of a new case):
+    # derived, kept by jobdesk.cases.due.refresh_next_due, so that the caseload sorts and
+    # filters by it in the database.
+    next_due_on = models.DateField("下一個到期日", null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "個案"
         verbose_name_plural = "個案"
         ordering = ["-opened_at"]
-        indexes = [models.Index(fields=["counsellor", "status"])]
+        indexes = [
+            models.Index(fields=["counsellor", "status"]),
+            # The caseload (jobdesk.cases.selectors.caseload_page): open cases only, one index per
+            # sort for the office's view and one for a counsellor's own, so a page is read in order.
+            _caseload_index("case_open_office", "office", "next_due_on"),
+            _caseload_index("case_open_due", "next_due_on", "id"),
+            _caseload_index("case_open_c_due", "counsellor", "next_due_on", "id"),
+            _caseload_index("case_open_opened", "-opened_at", "-id"),
+            _caseload_index("case_open_c_opened", "counsellor", "-opened_at", "-id"),
+            _caseload_index("case_open_status", STATUS_RANK, models.F("opened_at").desc()),
+            _caseload_index(
+                "case_open_c_status", "counsellor", STATUS_RANK, models.F("opened_at").desc()
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"個案 {self.seeker.name}（{self.get_status_display()}）"

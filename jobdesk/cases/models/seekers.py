@@ -101,11 +101,19 @@ class JobSeeker(ScopedModel):  # type: ignore[django-manager-missing]
         related_name="+",
     )
 
+    # The bigrams of the name and the phone's tail (jobdesk.cases.search), written by the services
+    # that write the name or phone; indexed by the database (jobdesk.common.textsearch). Never the
+    # national ID: that is found through its keyed hash.
+    search_text = models.TextField(blank=True, default="", editable=False)
+
     class Meta:
         verbose_name = "求職者"
         verbose_name_plural = "求職者"
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["updated_at"], name="seeker_updated")]  # match marks
+        indexes = [
+            models.Index(fields=["updated_at"], name="seeker_updated"),  # match marks
+            models.Index(fields=["name", "id"], name="seeker_name"),  # the caseload's name sort
+        ]
 
     def __str__(self) -> str:
         return f"{self.name}（{self.national_id_masked}）"

@@ -16,6 +16,7 @@ from django.utils import timezone
 from jobdesk.accounts.models import User
 from jobdesk.accounts.roles import Role
 from jobdesk.audit.services import record_event, snapshot
+from jobdesk.cases.due import refresh_next_due
 from jobdesk.cases.models import (
     Case,
     CaseStatus,
@@ -90,6 +91,7 @@ def move_case(
         case.version if expected_version is None else expected_version,
         ["status", *fields],
     )
+    refresh_next_due(case)
     record_event(
         event,
         actor=actor,
@@ -141,6 +143,7 @@ def open_case(
         lead=lead,
         opened_at=timezone.now(),
     )
+    refresh_next_due(case)
     record_event(
         "case.opened",
         actor=actor,
@@ -337,6 +340,7 @@ def record_review(
     save_versioned(
         case, case.version if expected_version is None else expected_version, ["next_review_on"]
     )
+    refresh_next_due(case)
     record_event("case.reviewed", actor=actor, subject=review, after=values)
     return review
 
@@ -455,6 +459,8 @@ def record_follow_up(
     record_event("case.followed_up", actor=actor, subject=follow_up, after=after)
     if case.status == S.PLACED:
         move_case(case, S.FOLLOW_UP, actor=actor, event="case.follow_up", expected_version=None)
+    else:
+        refresh_next_due(case)
     return follow_up
 
 

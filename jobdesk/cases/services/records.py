@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from jobdesk.audit.services import record_event, snapshot
+from jobdesk.cases.due import refresh_next_due
 from jobdesk.cases.models import (
     Activity,
     ActivityKind,
@@ -105,6 +106,7 @@ def add_plan_step(
         due_on=due_on,
         owner=owner.strip(),
     )
+    refresh_next_due(plan.case)
     record_event("case.plan_step_added", actor=actor, subject=step, after=snapshot(step))
     return step
 
@@ -120,6 +122,7 @@ def set_plan_step_status(
     step.status = status
     step.done_on = (done_on or timezone.localdate()) if status == PlanStepStatus.DONE else None
     save_versioned(step, expected_version, ["status", "done_on"])
+    refresh_next_due(step.case)
     record_event(
         "case.plan_step_status",
         actor=actor,

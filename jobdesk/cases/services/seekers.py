@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from jobdesk.audit.services import record_event, snapshot
 from jobdesk.cases.models import JobSeeker, SensitiveCircumstances, Shift
+from jobdesk.cases.search import set_search_text
 from jobdesk.cases.services.guards import require_change, require_office
 from jobdesk.common.crypto import lookup_hash
 from jobdesk.common.versioning import lock_current, save_versioned, sync_instance
@@ -138,6 +139,7 @@ def register_seeker(
         registered_by=actor,
         **{k: data[k] for k in SCALAR_FIELDS if k in data and data[k] is not None},
     )
+    set_search_text(seeker)
     seeker.save()
     for name in M2M_FIELDS:
         if name in data:
@@ -175,7 +177,8 @@ def update_seeker(
     before = snapshot(current, fields)
     for k in fields:
         setattr(current, k, data[k])
-    save_versioned(current, expected_version, fields)
+    terms = ["search_text"] if set_search_text(current) else []
+    save_versioned(current, expected_version, [*fields, *terms])
     sync_instance(seeker, current)
     for name in M2M_FIELDS:
         if name in data:

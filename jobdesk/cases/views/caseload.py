@@ -11,13 +11,14 @@ from django.shortcuts import render
 from jobdesk.accounts.roles import Role
 from jobdesk.audit.services import record_list_reads
 from jobdesk.cases.forms import CaseloadFilterForm
-from jobdesk.cases.selectors import caseload as caseload_rows
+from jobdesk.cases.selectors import caseload_page, counsellors_for, follow_ups_due
 from jobdesk.cases.selectors import closures_pending as pending_closures
-from jobdesk.cases.selectors import counsellors_for, follow_ups_due
 from jobdesk.cases.views.base import require_casework, require_supervisor_role
 
+PANEL_ROWS = 10
 
-def _rows(request: HttpRequest) -> tuple[CaseloadFilterForm, list[Any]]:
+
+def _options(request: HttpRequest) -> tuple[CaseloadFilterForm, dict[str, Any]]:
     user: Any = request.user
     is_supervisor = user.role == Role.SUPERVISOR
     form = CaseloadFilterForm(
@@ -26,29 +27,42 @@ def _rows(request: HttpRequest) -> tuple[CaseloadFilterForm, list[Any]]:
     options: dict[str, Any] = {}
     if form.is_bound and form.is_valid():
         options = {k: v for k, v in form.cleaned_data.items() if v}
-    return form, caseload_rows(user, **options)
+    return form, options
 
 
 @login_required
 def caseload(request: HttpRequest) -> HttpResponse:
-    """A counsellor's own cases, or (supervisor) the office's, with reviews/steps/follow-ups due."""
+    """A counsellor's own cases, or (supervisor) the office's, with reviews/steps/follow-ups due:
+    one page at a time, sorted and counted in the database."""
     require_casework(request.user)
-    form, rows = _rows(request)
+    form, options = _options(request)
+    page, rows = caseload_page(request.user, page=request.GET.get("page"), **options)
+    query = request.GET.copy()
+    query.pop("page", None)
     record_list_reads(request.user, (r.case.seeker for r in rows), "個案負荷清單")
     return render(
         request,
         "cases/caseload.html",
-        {"form": form, "rows": rows, "is_supervisor": request.user.role == Role.SUPERVISOR},  # type: ignore[union-attr]
+        {
+            "form": form,
+            "page": page,
+            "rows": rows,
+            "query": query.urlencode(),
+            "is_supervisor": request.user.role == Role.SUPERVISOR,  # type: ignore[union-attr]
+        },
     )
 
 
 @login_required
 def caseload_panel(request: HttpRequest) -> HttpResponse:
-    """The home page's section (loaded by htmx): the ten most urgent cases."""
+    """The home page's section (loaded by htmx): the ten most urgent cases and the count."""
     require_casework(request.user)
-    _, rows = _rows(request)
-    record_list_reads(request.user, (r.case.seeker for r in rows[:10]), "首頁個案負荷")
-    return render(request, "cases/_caseload_panel.html", {"rows": rows[:10], "total": len(rows)})
+    _, options = _options(request)
+    page, rows = caseload_page(request.user, per_page=PANEL_ROWS, **options)
+    record_list_reads(request.user, (r.case.seeker for r in rows), "首頁個案負荷")
+    return render(
+        request, "cases/_caseload_panel.html", {"rows": rows, "total": page.paginator.count}
+    )
 
 
 @login_required

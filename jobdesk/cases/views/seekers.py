@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -16,7 +16,8 @@ from jobdesk.audit.services import record_accesses, record_list_reads
 from jobdesk.cases import services
 from jobdesk.cases.forms import SeekerForm, SeekerSearchForm
 from jobdesk.cases.models import JobSeeker
-from jobdesk.cases.selectors import open_case_of, seekers_for
+from jobdesk.cases.search import search_seekers
+from jobdesk.cases.selectors import open_case_of
 from jobdesk.cases.services.seekers import national_id_hash
 from jobdesk.cases.views.base import (
     error_text,
@@ -25,25 +26,44 @@ from jobdesk.cases.views.base import (
     version_of,
 )
 from jobdesk.common.forms import attach_service_errors
+from jobdesk.common.pagination import CountedPaginator
 from jobdesk.common.scoping import get_for_user_or_404
 from jobdesk.domain.identifiers import check_personal_id
+
+SEEKER_PAGE_SIZE = 50
+# What the list shows: never the encrypted national ID (only its masked form).
+SEEKER_LIST_COLUMNS = (
+    "public_id",
+    "name",
+    "national_id_masked",
+    "created_at",
+    "office",
+    "office__name",
+    "township",
+    "township__full_name",
+)
 
 
 @login_required
 def seeker_list(request: HttpRequest) -> HttpResponse:
     require_casework(request.user)
     form = SeekerSearchForm(request.GET or None)
-    qs = seekers_for(request.user)
+    qs: QuerySet[JobSeeker] = JobSeeker.objects.for_user(request.user)
     q = ""
     if form.is_valid():
         q = form.cleaned_data["q"].strip()
     if q:
         check = check_personal_id(q)
         if check.ok:
-            qs = qs.filter(national_id_hash=national_id_hash(q))
+            qs = qs.filter(national_id_hash=national_id_hash(check.value))
         else:
-            qs = qs.filter(name__icontains=q)
-    page = Paginator(qs.order_by("-created_at"), 50).get_page(request.GET.get("page"))
+            qs = search_seekers(qs, q)
+    shown = (
+        qs.select_related("township", "office").only(*SEEKER_LIST_COLUMNS).order_by("-created_at")
+    )
+    page = CountedPaginator(shown, SEEKER_PAGE_SIZE, count_from=qs).get_page(
+        request.GET.get("page")
+    )
     if q:  # a search reads personal data: each seeker shown is logged
         record_accesses(
             actor=request.user,

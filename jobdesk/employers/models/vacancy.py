@@ -111,6 +111,9 @@ class Vacancy(ScopedModel):
     )
     source_id = models.CharField("來源編號", max_length=40, blank=True)
     source_url = models.URLField("來源網址", max_length=400, blank=True)
+    # The bigrams of the title, description and employer name (jobdesk.employers.search), written
+    # by the services that write those; indexed by the database (jobdesk.common.textsearch).
+    search_text = models.TextField(blank=True, default="", editable=False)
 
     scope_roles: ClassVar[dict[str, frozenset[str]]] = {
         "view": EMPLOYER_VIEW_ROLES,

@@ -14,6 +14,7 @@ from jobdesk.common.versioning import lock_current, save_versioned, sync_instanc
 from jobdesk.domain.identifiers import check_ubn
 from jobdesk.employers.models import DisputeKind, Employer
 from jobdesk.employers.models.employer import name_key
+from jobdesk.employers.search import refresh_employer_vacancies
 
 EDITABLE_FIELDS = [
     "name",
@@ -88,6 +89,8 @@ def update_employer(
     _check_industry(current.industry)
     current.name_key = name_key(current.name)
     save_versioned(current, expected_version, [*changed, "name_key"])
+    if "name" in changed:  # vacancies are found by their employer's name too
+        refresh_employer_vacancies(current)
     record_event(
         "employer.updated",
         actor=actor,

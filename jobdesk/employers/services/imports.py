@@ -17,6 +17,7 @@ from jobdesk.common.scoping import is_within
 from jobdesk.employers.importing.mapping import Candidate, map_rows
 from jobdesk.employers.importing.readers import FileFormatError, read_file
 from jobdesk.employers.models import Employer, ImportBatch, ImportStatus, Vacancy
+from jobdesk.employers.search import set_search_text
 from jobdesk.employers.services.employers import find_or_register_employer
 from jobdesk.employers.services.vacancies import (
     _apply,
@@ -149,6 +150,8 @@ def _import_one(c: Candidate, *, actor: Any, office: Any, employers: dict[str, E
     if existing.employer_id != employer.pk:
         existing.employer = employer
         changed.append("employer")
+        if set_search_text(existing):  # the employer's name is in the keyword index
+            changed.append("search_text")
     if changed:
         existing.version += 1  # an officer's form opened before the re-import goes stale
         existing.save(update_fields=sorted({*changed, "updated_at", "version"}))

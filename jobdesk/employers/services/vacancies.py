@@ -22,6 +22,7 @@ from jobdesk.employers.models import (
     VacancySource,
     VacancyStatus,
 )
+from jobdesk.employers.search import set_search_text
 
 VACANCY_FIELDS = [
     "title",
@@ -95,6 +96,8 @@ def _apply(vacancy: Vacancy, values: dict[str, Any]) -> list[str]:
     vacancy.shift_keys = "," + ",".join(vacancy.shifts) + "," if vacancy.shifts else ""
     if "shifts" in changed:
         changed.append("shift_keys")
+    if set_search_text(vacancy):  # the keyword index (jobdesk.employers.search)
+        changed.append("search_text")
     return changed
 
 
