@@ -147,6 +147,8 @@ CASELOAD_COLUMNS = (
     "office_id",
     "seeker",
     "seeker__name",
+    "seeker__public_id",  # the access log names whom the page showed
+    "seeker__office_id",
     "counsellor",
     "counsellor__username",
     "counsellor__display_name",

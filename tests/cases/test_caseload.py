@@ -49,7 +49,9 @@ def test_next_due_follows_every_step_of_a_case(personas, reference_data):
     assert first is not None
     assert _next_due(case) == first.due_on
     # a follow-up recorded moves it to the next one (and the next review once followed up)
-    services.record_follow_up(first, actor=alice, done_on=today, still_employed=True, pay=32000)
+    services.record_follow_up(
+        first, actor=alice, done_on=today, still_employed=True, pay=32000, confirmed=True
+    )
     case.refresh_from_db()
     second = FollowUp.objects.filter(case=case, done_on__isnull=True).get()
     assert case.next_review_on is not None

@@ -76,7 +76,12 @@ def _close(case: Case, actor: Any, reason: str, outcome: str) -> Any:
 
     case = planned(actor, Case.objects.get(pk=case.pk))
     return cases.request_closure(
-        case, actor=actor, reason=reason, outcome=outcome, improvement_strategy="提早提供職訓資訊"
+        case,
+        actor=actor,
+        reason=reason,
+        outcome=outcome,
+        improvement_strategy="提早提供職訓資訊",
+        confirmed=True,
     )
 
 
