@@ -25,9 +25,13 @@ from jobdesk.domain.adcheck import PayInfo, check_ad
 LABELLED = Path(__file__).resolve().parent.parent / "tests/domain/data/adcheck_labelled.jsonl"
 
 
-def load(split: str) -> list[dict[str, object]]:
+def load(split: str, id_prefix: str = "") -> list[dict[str, object]]:
     items = [json.loads(line) for line in LABELLED.read_text(encoding="utf-8").splitlines() if line]
-    return [item for item in items if split == "all" or item["split"] == split]
+    return [
+        item
+        for item in items
+        if (split == "all" or item["split"] == split) and str(item["id"]).startswith(id_prefix)
+    ]
 
 
 def pay_of(item: dict[str, object]) -> PayInfo | None:
@@ -67,9 +71,10 @@ def ratio(num: int, den: int) -> str:
     return f"{num / den:.3f}" if den else "  -  "
 
 
-def report(split: str, errors: bool) -> None:
-    items = load(split)
-    print(f"== split {split}: {len(items)} labelled ads")
+def report(split: str, errors: bool, id_prefix: str = "") -> None:
+    items = load(split, id_prefix)
+    shown = f"{split}, ids {id_prefix}*" if id_prefix else split
+    print(f"== split {shown}: {len(items)} labelled ads")
     for violations_only in (True, False):
         tp, fp, fn = score(
             items, violations_only=violations_only, errors=errors and not violations_only
@@ -130,11 +135,16 @@ def main() -> None:
     )
     parser.add_argument("--split", choices=["dev", "test", "all", "both"], default="both")
     parser.add_argument("--errors", action="store_true", help="print every mis-scored labelled ad")
+    parser.add_argument(
+        "--id-prefix",
+        default="",
+        help="score only items whose id starts with this (ac-n: 2026-12 dev items)",
+    )
     parser.add_argument("--ads", type=Path, help="CSV of real ads to count flags on")
     parser.add_argument("--show", action="store_true", help="with --ads: print every finding")
     args = parser.parse_args()
     for split in ("dev", "test") if args.split == "both" else (args.split,):
-        report(split, args.errors)
+        report(split, args.errors, args.id_prefix)
     if args.ads:
         real_ads(args.ads, args.show)
 
