@@ -55,6 +55,13 @@ def found(description: str, title: str = "職缺") -> set[tuple[str, str]]:
         ("接待", "臉型需小", "facial_features", V),
         ("文员", "女性，28岁以下", "sex", V),
         ("作业员", "限男性，年龄18-35岁", "age", V),
+        # who in one clause, the verdict in the next
+        ("技術員", "曾任工會理監事者，本公司不予考慮", "union_membership", V),
+        ("倉儲", "持有身心障礙證明者，恕難錄用", "disability", V),
+        ("作業員", "工作期間不得參加或籌組工會", "union_membership", V),
+        ("櫃檯", "婚後需自動離職", "marital_status", V),
+        ("美編", "老闆只用水瓶座與雙魚座員工", "zodiac", V),
+        ("店員", "我們希望找一位女生加入", "sex", V),
     ],
 )
 def test_restricting_clause_is_found(title: str, text: str, ground: str, severity: str) -> None:
@@ -70,7 +77,7 @@ def test_restricting_clause_is_found(title: str, text: str, ground: str, severit
 
 @pytest.mark.parametrize(
     "title",
-    ["櫃檯小姐", "誠徵行政小姐", "送貨先生", "清潔阿姨", "飲料店美眉", "搬家帥哥"],
+    ["櫃檯小姐", "誠徵行政小姐", "送貨先生", "清潔阿姨", "飲料店美眉", "搬家帥哥", "行政小妹"],
 )
 def test_a_form_of_address_in_the_title_names_a_sex(title: str) -> None:
     findings = check_ad(title, "接聽電話、處理文件")
@@ -111,6 +118,8 @@ def test_a_form_of_address_in_the_title_names_a_sex(title: str) -> None:
         ("單身宿舍管理員", "管理員工單身宿舍"),
         ("耳鼻喉科護理師", "五官科診所，協助門診跟診"),
         ("店員", "處女座流星雨活動企劃"),
+        ("社工員", "本會為天主教社福機構，歡迎各宗教背景人士加入"),
+        ("會計", "基督教會計師事務所徵會計助理"),
     ],
 )
 def test_lawful_wording_is_not_flagged(title: str, text: str) -> None:

@@ -235,6 +235,24 @@ def _decide(
     return None
 
 
+_SUBJECT_END = re.compile(r"(?:者|人士|之人|的人|員工)\s*$")
+
+
+def _verdict_after(
+    lex: Lexicon, text: str, clause: tuple[int, int], end: int, following: tuple[int, int]
+) -> list[tuple[str, int, int]]:
+    """「曾任工會理監事者，本公司不予考慮」: a clause naming who, the next one saying no."""
+    if end - clause[0] > 40 or not _SUBJECT_END.search(text, end, clause[1]):
+        return []
+    if clause[1] - end > 8 or following[0] - clause[1] > 1:
+        return []
+    for kind in ("exclude", "limit", "prefer"):
+        match = lex.markers[kind].search(text, following[0], min(following[1], following[0] + 10))
+        if match:
+            return [(kind, match.start(), match.end())]
+    return []
+
+
 def _extend_left(lex: Lexicon, text: str, clause: tuple[int, int], left: int) -> int:
     """Quote a chain of markers whole: 需會台語, not 會台語."""
     for _ in range(3):
@@ -253,10 +271,12 @@ def find_conditions(text: str, field: str, ad: AdContext, title: str = "") -> li
     """Every restriction on a protected ground in one normalised field."""
     lex = lexicon()
     found: list[Condition] = []
-    for clause in clauses(text):
+    spans = clauses(text)
+    for index, clause in enumerate(spans):
+        following = spans[index + 1] if index + 1 < len(spans) else None
         for entry in lex.entries:
             for match in entry.pattern.finditer(text, *clause):
-                condition = _judge(lex, entry, match, text, clause, field, ad, title)
+                condition = _judge(lex, entry, match, text, clause, field, ad, title, following)
                 if condition is not None:
                     found.append(condition)
     return found
@@ -271,6 +291,7 @@ def _judge(
     field: str,
     ad: AdContext,
     title: str,
+    following: tuple[int, int] | None = None,
 ) -> Condition | None:
     start, end = match.span()
     if start == end:
@@ -290,6 +311,8 @@ def _judge(
     lead = flip.start() if flip else start
     span = (lead, end)
     markers = [m for m in _markers(lex, text, clause, start, end) if m[2] <= lead or m[1] >= end]
+    if not markers and following is not None:
+        markers = _verdict_after(lex, text, clause, end, following)
     decided = _decide(entry, markers, flipped)
     severity: Severity | None = None
     if decided is not None:
