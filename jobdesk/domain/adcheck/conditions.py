@@ -203,10 +203,10 @@ def _is_contact_person(text: str, start: int) -> bool:
 
 
 def _about_the_work(
-    lex: Lexicon, text: str, clause: tuple[int, int], start: int, marker_end: int
+    lex: Lexicon, text: str, clause: tuple[int, int], start: int, marker_start: int
 ) -> bool:
-    """服務原住民族部落遊客, 需照顧身障者: a task verb between the marker and the words."""
-    lo = max(clause[0], marker_end, start - 8)
+    """需照顧身障者, 需能聽懂各地口音: a task verb between the marker and the words."""
+    lo = max(clause[0], marker_start - 2, start - 10)
     return bool(lex.task.search(text, lo, start))
 
 
@@ -317,7 +317,7 @@ def _judge(
     severity: Severity | None = None
     if decided is not None:
         kind, severity, m_start, m_end = decided
-        if m_end <= start and _about_the_work(lex, text, clause, start, m_end):
+        if m_end <= start and _about_the_work(lex, text, clause, start, m_start):
             return None
         span = (_extend_left(lex, text, clause, min(lead, m_start)), max(end, m_end))
     else:
