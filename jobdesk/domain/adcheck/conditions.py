@@ -77,6 +77,12 @@ class Lexicon:
     lift: re.Pattern[str]
     flip: re.Pattern[str]
     task: re.Pattern[str]
+    task_or_knowledge: re.Pattern[str]
+
+    def work_verbs(self, entry: Entry) -> re.Pattern[str]:
+        """Verbs whose object is the job's work. Knowing a language is the skill itself, so
+        熟悉/了解 count for every ground but language (需熟悉星座 is a skill; 需熟悉台語 is not)."""
+        return self.task if entry.ground is Ground.LANGUAGE else self.task_or_knowledge
 
 
 @dataclass(frozen=True)
@@ -134,6 +140,7 @@ def lexicon() -> Lexicon:
         lift=re.compile(_alternation(markers["lift"])),
         flip=re.compile(r"(?:" + _alternation(markers["flip"]) + r")\s*$"),
         task=re.compile(raw["task_verbs"]),
+        task_or_knowledge=re.compile(raw["task_verbs"] + "|" + raw["knowledge_verbs"]),
     )
 
 
@@ -151,7 +158,7 @@ def clauses(text: str) -> list[tuple[int, int]]:
 
 
 # How far a marker may stand from the ground words, before and after (characters).
-_BEFORE = {"limit": 8, "need": 8, "declare": 16, "ask": 10, "welcome": 8, "exclude": 8}
+_BEFORE = {"limit": 8, "need": 8, "declare": 16, "ask": 10, "welcome": 8, "exclude": 8, "prefer": 8}
 _AFTER = {"exclude": 10, "prefer": 8, "need_after": 2}
 
 
@@ -203,11 +210,15 @@ def _is_contact_person(text: str, start: int) -> bool:
 
 
 def _about_the_work(
-    lex: Lexicon, text: str, clause: tuple[int, int], start: int, marker_start: int
+    verbs: re.Pattern[str], text: str, clause: tuple[int, int], start: int, marker_start: int
 ) -> bool:
     """需照顧身障者, 需能聽懂各地口音: a task verb between the marker and the words."""
     lo = max(clause[0], marker_start - 2, start - 10)
-    return bool(lex.task.search(text, lo, start))
+    return bool(verbs.search(text, lo, start))
+
+
+# An exclusion that names applying (請勿應徵, 恕不錄用) is about applicants even next to 族群.
+_APPLICANT_VERB = re.compile(r"應徵|投遞|投|試|錄用|錄取|考慮|面試|報名")
 
 
 _FLIPPED = {"limit": "exclude", "need": "exclude", "prefer": "exclude", "exclude": "need"}
@@ -302,8 +313,7 @@ def _judge(
     if words in _ADDRESS_TERMS and _is_contact_person(text, start):
         return None
     clause_text = text[clause[0] : clause[1]]
-    if is_about_clients(clause_text, start - clause[0], end - clause[0], strict=True):
-        return None
+    about_clients = is_about_clients(clause_text, start - clause[0], end - clause[0], strict=True)
     if entry.language_is_the_work and (field == "title" or words in title):
         return None
     flip = lex.flip.search(text, max(clause[0], start - 3), start)
@@ -314,14 +324,21 @@ def _judge(
     if not markers and following is not None:
         markers = _verdict_after(lex, text, clause, end, following)
     decided = _decide(entry, markers, flipped)
+    verbs = lex.work_verbs(entry)
     severity: Severity | None = None
+    if about_clients and not (
+        decided is not None
+        and decided[0] == "exclude"
+        and _APPLICANT_VERB.search(text, decided[2], min(clause[1], decided[3] + 4))
+    ):
+        return None
     if decided is not None:
         kind, severity, m_start, m_end = decided
-        if m_end <= start and _about_the_work(lex, text, clause, start, m_start):
+        if m_end <= start and _about_the_work(verbs, text, clause, start, m_start):
             return None
         span = (_extend_left(lex, text, clause, min(lead, m_start)), max(end, m_end))
     else:
-        if lex.task.search(text, max(clause[0], start - 4), start):
+        if verbs.search(text, max(clause[0], start - 4), start):
             return None  # 教授阿美族語, 服務女性: the words are the work
         if flipped and "absence" in entry.severity:
             kind = "absence"
