@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .context import AdContext, is_about_clients
+from .context import AdContext, is_about_clients, mentions_clients
 from .model import Ground, Severity
 
 # Where a clause ends. 、 and ： stay inside: 「新住民、外配勿試」 is one clause, 「血型：A型」 too.
@@ -189,12 +189,22 @@ def _markers(
     return found
 
 
+_BARE_TAILS = frozenset({"", "者", "為限", "尤佳", "優先"})
+
+
 def _is_bare_item(text: str, clause: tuple[int, int], start: int, end: int) -> bool:
-    """「女性」「未婚」 alone as an item of a list of conditions."""
-    head = text[clause[0] : start]
-    head = head[_LABEL.match(head).end() :] if _LABEL.match(head) else head  # type: ignore[union-attr]
-    tail = text[end : clause[1]].strip()
-    return not head.strip() and tail in {"", "者", "為限", "尤佳", "優先"}
+    """「女性」「未婚」 alone as an item of a list of conditions (items split by 、 too), or a
+    description of the person ending in 之/的 (「體格壯碩之男性」); not in a list of clients."""
+    lo = text.rfind("、", clause[0], start) + 1 or clause[0]
+    hi = text.find("、", end, clause[1])
+    hi = clause[1] if hi < 0 else hi
+    head = text[lo:start]
+    label = _LABEL.match(head)
+    head = (head[label.end() :] if label else head).strip()
+    tail = text[end:hi].strip()
+    if mentions_clients(text[clause[0] : start]):
+        return False
+    return (not head or (len(head) <= 8 and head[-1] in "之的")) and tail in _BARE_TAILS
 
 
 def _is_contact_person(text: str, start: int) -> bool:

@@ -106,6 +106,11 @@ def is_about_clients(text: str, start: int, end: int, *, strict: bool = False) -
     return bool(_CLIENT_AFTER.search(clause_after(text, end)))
 
 
+def mentions_clients(text: str) -> bool:
+    """Whether a stretch of text names the job's clients (服務對象, 長者, 學生 …)."""
+    return bool(_CLIENT_NOUN_BEFORE.search(text))
+
+
 def is_negated(text: str, start: int, end: int) -> bool:
     """不限男女, 年齡不拘: the words lift a restriction instead of setting one."""
     before = text[max(0, start - 3) : start]

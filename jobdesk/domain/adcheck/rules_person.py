@@ -183,12 +183,9 @@ SEX_RULES = [
 ]
 
 # ---------------------------------------------------------------- marital status
+# 未婚/已婚/單身 are read by the clause pass (conditions.py): the bare word describes someone, a
+# marker or a list item makes it a requirement (本公司員工多為已婚媽媽 is not one).
 MARITAL_RULES = [
-    rule(
-        Ground.MARITAL_STATUS,
-        r"(?:(?:僅|只)?限|需|須)?\s*(?:未婚|已婚|單身(?!宿舍|公寓|套房|宿|赴任))(?:者|人士|女性|男性|女子|男子)?"
-        r"(?:\s*(?:" + _PREF + "))?",
-    ),
     rule(
         Ground.MARITAL_STATUS,
         r"婚姻(?:狀況|狀態|情形|與否)|婚否|有無(?:結婚|婚姻|配偶)|已育|未育|無家累|無家庭負擔"
