@@ -67,6 +67,8 @@ def found(description: str, title: str = "職缺") -> set[tuple[str, str]]:
         ("行政", "年齡20-30歲、未婚、五官端正", "marital_status", V),
         ("倉管", "體格壯碩之男性", "sex", V),
         ("業務", "需為台北市民", "native_place", W),
+        # the marker stands between the clients and the words
+        ("照顧服務員", "照顧長者限女性", "sex", V),
     ],
 )
 def test_restricting_clause_is_found(title: str, text: str, ground: str, severity: str) -> None:

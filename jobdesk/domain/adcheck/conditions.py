@@ -334,6 +334,10 @@ def _judge(
     if not markers and following is not None:
         markers = _verdict_after(lex, text, clause, end, following)
     decided = _decide(entry, markers, flipped)
+    if about_clients and decided is not None and decided[3] <= start:
+        # 「照顧長者限女性」: the marker stands between the clients and the words
+        tail = text[decided[3] : clause[1]]
+        about_clients = is_about_clients(tail, start - decided[3], end - decided[3], strict=True)
     verbs = lex.work_verbs(entry)
     severity: Severity | None = None
     if about_clients and not (
