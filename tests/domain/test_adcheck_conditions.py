@@ -69,6 +69,10 @@ def found(description: str, title: str = "職缺") -> set[tuple[str, str]]:
         ("業務", "需為台北市民", "native_place", W),
         # the marker stands between the clients and the words
         ("照顧服務員", "照顧長者限女性", "sex", V),
+        ("居家清潔員", "適合家庭主婦兼職", "sex", V),
+        ("業務", "星座請寫在履歷上", "zodiac", V),
+        ("助理", "外省第二代優先", "native_place", V),
+        ("議員助理", "本服務處徵助理，需認同本黨價值", "party", W),
     ],
 )
 def test_restricting_clause_is_found(title: str, text: str, ground: str, severity: str) -> None:
@@ -132,6 +136,7 @@ def test_a_form_of_address_in_the_title_names_a_sex(title: str) -> None:
         ("電話客服", "需能聽懂各地口音並耐心回覆客戶"),
         ("占卜師", "需熟悉星座、塔羅與紫微斗數"),
         ("社工", "服務對象：長者、身障者、原住民"),
+        ("人資專員", "負責工會溝通與勞資協商"),
     ],
 )
 def test_lawful_wording_is_not_flagged(title: str, text: str) -> None:

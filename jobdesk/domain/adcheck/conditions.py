@@ -53,7 +53,21 @@ _ADDRESS_TERMS = frozenset(
 )
 
 #: What a clause with a ground word in it is doing, in the order it is decided.
-KINDS = ("exclude", "limit", "declare", "ask", "need", "need_after", "prefer", "welcome")
+KINDS = (
+    "exclude",
+    "limit",
+    "declare",
+    "ask",
+    "ask_after",
+    "need",
+    "need_after",
+    "skill_after",
+    "prefer",
+    "welcome",
+)
+# Markers read after the words, and the kind they count as. 流利/溝通 after a word speak of a
+# language skill only (「台語溝通」), not of 「工會溝通」.
+_AFTER_KIND = {"need_after": "need", "skill_after": "need", "ask_after": "ask"}
 
 
 @dataclass(frozen=True)
@@ -130,6 +144,8 @@ def lexicon() -> Lexicon:
                 "limit",
                 "need",
                 "need_after",
+                "skill_after",
+                "ask_after",
                 "exclude",
                 "prefer",
                 "ask",
@@ -159,7 +175,7 @@ def clauses(text: str) -> list[tuple[int, int]]:
 
 # How far a marker may stand from the ground words, before and after (characters).
 _BEFORE = {"limit": 8, "need": 8, "declare": 16, "ask": 10, "welcome": 8, "exclude": 8, "prefer": 8}
-_AFTER = {"exclude": 10, "prefer": 8, "need_after": 2}
+_AFTER = {"exclude": 10, "prefer": 8, "need_after": 2, "skill_after": 2, "ask_after": 3}
 
 
 def _nearest_before(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str] | None:
@@ -170,11 +186,13 @@ def _nearest_before(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> re
 
 
 def _markers(
-    lex: Lexicon, text: str, clause: tuple[int, int], start: int, end: int
+    lex: Lexicon, text: str, clause: tuple[int, int], start: int, end: int, entry: Entry
 ) -> list[tuple[str, int, int]]:
     """(kind, start, end) of every marker around the words, nearest first within a kind."""
     found: list[tuple[str, int, int]] = []
     for kind in KINDS:
+        if kind == "skill_after" and entry.ground is not Ground.LANGUAGE:
+            continue
         pattern = lex.markers[kind]
         reach = _BEFORE.get(kind, 0)
         if reach:
@@ -185,7 +203,7 @@ def _markers(
         if reach:
             after = pattern.search(text, end, min(clause[1], end + reach + 4))
             if after and after.start() - end <= reach:
-                found.append(("need" if kind == "need_after" else kind, after.start(), after.end()))
+                found.append((_AFTER_KIND.get(kind, kind), after.start(), after.end()))
     return found
 
 
@@ -330,7 +348,9 @@ def _judge(
     flipped = flip is not None
     lead = flip.start() if flip else start
     span = (lead, end)
-    markers = [m for m in _markers(lex, text, clause, start, end) if m[2] <= lead or m[1] >= end]
+    markers = [
+        m for m in _markers(lex, text, clause, start, end, entry) if m[2] <= lead or m[1] >= end
+    ]
     if not markers and following is not None:
         markers = _verdict_after(lex, text, clause, end, following)
     decided = _decide(entry, markers, flipped)
@@ -350,6 +370,8 @@ def _judge(
         kind, severity, m_start, m_end = decided
         if m_end <= start and _about_the_work(verbs, text, clause, start, m_start):
             return None
+        if m_start >= end and verbs.search(text, max(clause[0], start - 4), start):
+            return None  # 負責工會溝通: the words are the object of the work
         span = (_extend_left(lex, text, clause, min(lead, m_start)), max(end, m_end))
     else:
         if verbs.search(text, max(clause[0], start - 4), start):
