@@ -43,13 +43,14 @@ def _make(
     norm: Normalised,
     field: str,
     span: tuple[int, int],
+    basis: str = "",
 ) -> Finding:
     start, end = norm.original_span(*span)
     words = raw[start:end]
     return Finding(
         ground=ground.value,
         words=words,
-        basis=basis_for(ground),
+        basis=basis or basis_for(ground),
         severity=severity.value,
         start=start,
         end=end,
@@ -66,7 +67,17 @@ def _field_findings(
         start, end = _trim(norm.text, condition.start, condition.end)
         if start == end or _in_eeo_statement(norm.text, start):
             continue
-        found.append(_make(condition.ground, condition.severity, raw, norm, field, (start, end)))
+        found.append(
+            _make(
+                condition.ground,
+                condition.severity,
+                raw,
+                norm,
+                field,
+                (start, end),
+                condition.basis,  # the lexicon's legal basis
+            )
+        )
     for item in ALL_RULES:
         for match in item.pattern.finditer(norm.text):
             if match.end() == match.start():
