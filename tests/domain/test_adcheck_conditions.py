@@ -73,6 +73,10 @@ def found(description: str, title: str = "職缺") -> set[tuple[str, str]]:
         ("業務", "星座請寫在履歷上", "zodiac", V),
         ("助理", "外省第二代優先", "native_place", V),
         ("議員助理", "本服務處徵助理，需認同本黨價值", "party", W),
+        ("行政總務", "招募條件：大專以上、Office熟練、未婚女性", "marital_status", V),
+        ("倉管人員", "年約25-40，男", "age", V),
+        ("櫃台", "熟齡者勿試", "age", V),
+        ("門市", "過去曾擔任產業工會幹部者請勿應徵", "union_membership", V),
     ],
 )
 def test_restricting_clause_is_found(title: str, text: str, ground: str, severity: str) -> None:
@@ -137,6 +141,7 @@ def test_a_form_of_address_in_the_title_names_a_sex(title: str) -> None:
         ("占卜師", "需熟悉星座、塔羅與紫微斗數"),
         ("社工", "服務對象：長者、身障者、原住民"),
         ("人資專員", "負責工會溝通與勞資協商"),
+        ("清潔員", "中高齡者優先錄取，歡迎二度就業"),
     ],
 )
 def test_lawful_wording_is_not_flagged(title: str, text: str) -> None:

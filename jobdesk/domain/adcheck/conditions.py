@@ -222,7 +222,13 @@ def _is_bare_item(text: str, clause: tuple[int, int], start: int, end: int) -> b
     tail = text[end:hi].strip()
     if mentions_clients(text[clause[0] : start]):
         return False
-    return (not head or (len(head) <= 8 and head[-1] in "之的")) and tail in _BARE_TAILS
+    head_ok = not head or (len(head) <= 8 and head[-1] in "之的") or _is_ground_word(head)
+    return head_ok and (tail in _BARE_TAILS or _is_ground_word(tail))
+
+
+def _is_ground_word(words: str) -> bool:
+    """「未婚女性」: the rest of a list item is itself a ground word."""
+    return any(entry.pattern.fullmatch(words) for entry in lexicon().entries)
 
 
 def _is_contact_person(text: str, start: int) -> bool:
