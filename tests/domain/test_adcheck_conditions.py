@@ -76,6 +76,9 @@ def found(description: str, title: str = "職缺") -> set[tuple[str, str]]:
         ("行政總務", "招募條件：大專以上、Office熟練、未婚女性", "marital_status", V),
         ("倉管人員", "年約25-40，男", "age", V),
         ("櫃台", "熟齡者勿試", "age", V),
+        ("業務助理", "徵才條件：1.女 2.22~30歲 3.大學以上", "sex", V),
+        ("作業員", "應徵前需確認未曾加入任何工會", "union_membership", V),
+        ("管家", "來自良好家庭背景", "class", V),
         ("門市", "過去曾擔任產業工會幹部者請勿應徵", "union_membership", V),
     ],
 )
@@ -142,6 +145,7 @@ def test_a_form_of_address_in_the_title_names_a_sex(title: str) -> None:
         ("社工", "服務對象：長者、身障者、原住民"),
         ("人資專員", "負責工會溝通與勞資協商"),
         ("清潔員", "中高齡者優先錄取，歡迎二度就業"),
+        ("業務", "客戶多為原住民部落，需能尊重原住民文化"),
     ],
 )
 def test_lawful_wording_is_not_flagged(title: str, text: str) -> None:

@@ -31,6 +31,7 @@ from .model import Ground, Severity
 # Where a clause ends. 、 and ： stay inside: 「新住民、外配勿試」 is one clause, 「血型：A型」 too.
 _CLAUSE_END = re.compile(
     r"[。\n;!?，,；|()\[\]【】「」『』《》<>◆•★※➤✅■□●○◎]|(?<![\d.])\d{1,2}[.、)](?!\d)"
+    r"|(?<=\s)\d{1,2}[.、](?=\d)"
 )
 _LABEL = re.compile(r"^\s*(?:條件|資格|要求|限制|應徵條件|需求條件|其他條件|其他)?\s*[:]?\s*")
 _SURNAMES = set(
