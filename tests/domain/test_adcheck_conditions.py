@@ -146,6 +146,8 @@ def test_a_form_of_address_in_the_title_names_a_sex(title: str) -> None:
         ("人資專員", "負責工會溝通與勞資協商"),
         ("清潔員", "中高齡者優先錄取，歡迎二度就業"),
         ("業務", "客戶多為原住民部落，需能尊重原住民文化"),
+        ("原住民族電視台記者", "採訪原住民族新聞，具族語能力者佳"),
+        ("整形外科諮詢師", "為顧客說明五官微整療程"),
     ],
 )
 def test_lawful_wording_is_not_flagged(title: str, text: str) -> None:

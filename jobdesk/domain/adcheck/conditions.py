@@ -256,6 +256,14 @@ def _about_the_work(
 _APPLICANT_VERB = re.compile(r"應徵|投遞|投|試|錄用|錄取|考慮|面試|報名")
 
 
+# Kinds of marker that restrict by themselves: one of them between the clients and the words
+# makes the words the applicant's again (照顧長者限女性); a question does not (為顧客說明五官).
+_RESTRICTING = frozenset({"limit", "need", "exclude"})
+# A language's community named in the title makes the language the job's medium
+# (原住民族電視台記者 … 具族語能力者佳, 客家電視台 … 客語).
+_LANGUAGE_COMMUNITY = {"族語": "原住民", "原住民語": "原住民", "客語": "客家", "客家話": "客家"}
+_LANGUAGE_COMMUNITY |= {"客家語": "客家", "台語": "台語", "閩南語": "閩南"}
+
 _FLIPPED = {"limit": "exclude", "need": "exclude", "prefer": "exclude", "exclude": "need"}
 
 
@@ -349,7 +357,9 @@ def _judge(
         return None
     clause_text = text[clause[0] : clause[1]]
     about_clients = is_about_clients(clause_text, start - clause[0], end - clause[0], strict=True)
-    if entry.language_is_the_work and (field == "title" or words in title):
+    if entry.language_is_the_work and (
+        field == "title" or words in title or _LANGUAGE_COMMUNITY.get(words, words) in title
+    ):
         return None
     flip = lex.flip.search(text, max(clause[0], start - 3), start)
     flipped = flip is not None
@@ -361,7 +371,7 @@ def _judge(
     if not markers and following is not None:
         markers = _verdict_after(lex, text, clause, end, following)
     decided = _decide(entry, markers, flipped)
-    if about_clients and decided is not None and decided[3] <= start:
+    if about_clients and decided is not None and decided[3] <= start and decided[0] in _RESTRICTING:
         # 「照顧長者限女性」: the marker stands between the clients and the words
         tail = text[decided[3] : clause[1]]
         about_clients = is_about_clients(tail, start - decided[3], end - decided[3], strict=True)
