@@ -79,6 +79,11 @@ def found(description: str, title: str = "職缺") -> set[tuple[str, str]]:
         ("業務助理", "徵才條件：1.女 2.22~30歲 3.大學以上", "sex", V),
         ("作業員", "應徵前需確認未曾加入任何工會", "union_membership", V),
         ("管家", "來自良好家庭背景", "class", V),
+        # colloquial
+        ("助理", "長得醜的別來", "appearance", V),
+        ("行政", "超過40的不要", "age", V),
+        ("廚師", "廚房都是男生，女生來會不方便", "sex", V),
+        ("司機", "外省掛的不用來", "native_place", V),
         ("門市", "過去曾擔任產業工會幹部者請勿應徵", "union_membership", V),
     ],
 )
@@ -148,6 +153,8 @@ def test_a_form_of_address_in_the_title_names_a_sex(title: str) -> None:
         ("業務", "客戶多為原住民部落，需能尊重原住民文化"),
         ("原住民族電視台記者", "採訪原住民族新聞，具族語能力者佳"),
         ("整形外科諮詢師", "為顧客說明五官微整療程"),
+        ("包裝員", "簡單包裝，適合二度就業媽媽（婦女再就業專案）"),
+        ("助理", "老闆是處女座，做事要細心"),
     ],
 )
 def test_lawful_wording_is_not_flagged(title: str, text: str) -> None:
