@@ -84,6 +84,8 @@ def found(description: str, title: str = "職缺") -> set[tuple[str, str]]:
         ("行政", "超過40的不要", "age", V),
         ("廚師", "廚房都是男生，女生來會不方便", "sex", V),
         ("司機", "外省掛的不用來", "native_place", V),
+        ("業務", "有小孩的媽媽就不要來了", "sex", V),
+        ("客服", "gay的不要", "sexual_orientation", V),
         ("門市", "過去曾擔任產業工會幹部者請勿應徵", "union_membership", V),
     ],
 )
@@ -155,6 +157,8 @@ def test_a_form_of_address_in_the_title_names_a_sex(title: str) -> None:
         ("整形外科諮詢師", "為顧客說明五官微整療程"),
         ("包裝員", "簡單包裝，適合二度就業媽媽（婦女再就業專案）"),
         ("助理", "老闆是處女座，做事要細心"),
+        ("行政", "公司有很多媽媽員工，請假好商量"),
+        ("廚房", "不要有菸癮的（廚房禁菸）"),
     ],
 )
 def test_lawful_wording_is_not_flagged(title: str, text: str) -> None:

@@ -253,7 +253,7 @@ def _about_the_work(
 
 
 # An exclusion that names applying (請勿應徵, 恕不錄用) is about applicants even next to 族群.
-_APPLICANT_VERB = re.compile(r"應徵|投遞|投|試|錄用|錄取|考慮|面試|報名")
+_APPLICANT_VERB = re.compile(r"應徵|投遞|投|試|錄用|錄取|考慮|面試|報名|來")
 
 
 # Kinds of marker that restrict by themselves: one of them between the clients and the words
