@@ -25,9 +25,19 @@ from jobdesk.domain.adcheck import PayInfo, check_ad
 LABELLED = Path(__file__).resolve().parent.parent / "tests/domain/data/adcheck_labelled.jsonl"
 
 
-def load(split: str) -> list[dict[str, object]]:
+def load(split: str, id_prefix: str = "", exclude_prefix: str = "") -> list[dict[str, object]]:
+    """Items of a split; ``id_prefix``/``exclude_prefix``: comma-separated id prefixes to keep
+    or to drop (``ac-n,ac-m``: items written in 2026-12, see docs/adcheck.md)."""
     items = [json.loads(line) for line in LABELLED.read_text(encoding="utf-8").splitlines() if line]
-    return [item for item in items if split == "all" or item["split"] == split]
+    keep = tuple(p for p in id_prefix.split(",") if p)
+    drop = tuple(p for p in exclude_prefix.split(",") if p)
+    return [
+        item
+        for item in items
+        if (split == "all" or item["split"] == split)
+        and (not keep or str(item["id"]).startswith(keep))
+        and not (drop and str(item["id"]).startswith(drop))
+    ]
 
 
 def pay_of(item: dict[str, object]) -> PayInfo | None:
@@ -67,9 +77,11 @@ def ratio(num: int, den: int) -> str:
     return f"{num / den:.3f}" if den else "  -  "
 
 
-def report(split: str, errors: bool) -> None:
-    items = load(split)
-    print(f"== split {split}: {len(items)} labelled ads")
+def report(split: str, errors: bool, id_prefix: str = "", exclude_prefix: str = "") -> None:
+    items = load(split, id_prefix, exclude_prefix)
+    shown = split + (f", ids {id_prefix}*" if id_prefix else "")
+    shown += f", without {exclude_prefix}*" if exclude_prefix else ""
+    print(f"== split {shown}: {len(items)} labelled ads")
     for violations_only in (True, False):
         tp, fp, fn = score(
             items, violations_only=violations_only, errors=errors and not violations_only
@@ -130,11 +142,17 @@ def main() -> None:
     )
     parser.add_argument("--split", choices=["dev", "test", "all", "both"], default="both")
     parser.add_argument("--errors", action="store_true", help="print every mis-scored labelled ad")
+    parser.add_argument(
+        "--id-prefix", default="", help="score only ids starting with one of these (comma list)"
+    )
+    parser.add_argument(
+        "--exclude-prefix", default="", help="drop ids starting with one of these (comma list)"
+    )
     parser.add_argument("--ads", type=Path, help="CSV of real ads to count flags on")
     parser.add_argument("--show", action="store_true", help="with --ads: print every finding")
     args = parser.parse_args()
     for split in ("dev", "test") if args.split == "both" else (args.split,):
-        report(split, args.errors)
+        report(split, args.errors, args.id_prefix, args.exclude_prefix)
     if args.ads:
         real_ads(args.ads, args.show)
 

@@ -160,6 +160,7 @@ class VacancyFilterForm(forms.Form):
     status = forms.ChoiceField(
         label="狀態", choices=[("", "全部"), *VacancyStatus.choices], required=False
     )
+    open_findings = forms.BooleanField(label="有未處理的§5檢核結果", required=False)
     sort = forms.ChoiceField(
         label="排序",
         choices=[
@@ -193,6 +194,7 @@ class VacancyFilterForm(forms.Form):
             pay_at_least=d.get("pay_at_least"),
             shift=d.get("shift") or "",
             status=d.get("status") or "",
+            open_findings=bool(d.get("open_findings")),
             sort=str(d["sort"]) if d.get("sort") in SORTS else "newest",
         )
 

@@ -38,6 +38,11 @@ def open_violation_exists() -> Exists:
     )
 
 
+def open_finding_exists() -> Exists:
+    """A §5 finding of any severity that nobody has dealt with yet (neither fixed nor overruled)."""
+    return Exists(VacancyFinding.objects.filter(vacancy=OuterRef("pk"), status=FindingStatus.OPEN))
+
+
 def servable_vacancies(on: datetime.date | None = None) -> QuerySet[Vacancy]:
     """Open vacancies that may be recommended: employer without an active labour dispute
     (就業服務法 §10), no open §5 violation, not past the closing date. Not scoped to a user:
@@ -67,6 +72,7 @@ class VacancyFilter:
     shift: str = ""
     status: str = ""
     employer: Employer | None = None
+    open_findings: bool = False
     sort: str = "newest"
 
 
@@ -99,6 +105,8 @@ def filtered_vacancies(user: Any, f: VacancyFilter | None = None) -> QuerySet[An
         qs = qs.filter(status=f.status)
     if f.employer is not None:
         qs = qs.filter(employer=f.employer)
+    if f.open_findings:
+        qs = qs.filter(open_finding_exists())
     return qs
 
 

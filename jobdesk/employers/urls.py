@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jobdesk.employers import views
+from jobdesk.employers import compliance_views, views
 
 app_name = "employers"
 
@@ -12,6 +12,18 @@ urlpatterns = [
     path("<uuid:public_id>/dispute/", views.employer_dispute, name="employer_dispute"),
     path("vacancies/", views.vacancy_list, name="vacancy_list"),
     path("vacancies/new/", views.vacancy_create, name="vacancy_create"),
+    path("vacancies/check/", compliance_views.vacancy_check_text, name="vacancy_check_text"),
+    path("vacancies/recheck/", compliance_views.recheck_start, name="recheck_start"),
+    path(
+        "vacancies/recheck/<uuid:public_id>/",
+        compliance_views.recheck_detail,
+        name="recheck_detail",
+    ),
+    path(
+        "vacancies/recheck/<uuid:public_id>/progress/",
+        compliance_views.recheck_progress,
+        name="recheck_progress",
+    ),
     path("vacancies/<uuid:public_id>/", views.vacancy_detail, name="vacancy_detail"),
     path("vacancies/<uuid:public_id>/edit/", views.vacancy_edit, name="vacancy_edit"),
     path("vacancies/<uuid:public_id>/status/", views.vacancy_status, name="vacancy_status"),

@@ -15,6 +15,7 @@ REDIRECT = (302,)
 
 def build(ctx: dict[str, Any]) -> None:
     from jobdesk.employers.services import create_vacancy, register_employer, stage_import
+    from jobdesk.employers.services.compliance import start_ad_recheck
 
     oscar = ctx["personas"]["oscar"]
     office = ctx["offices"]["a"]
@@ -34,6 +35,7 @@ def build(ctx: dict[str, Any]) -> None:
     ctx["vacancy"] = vacancy
     ctx["finding"] = vacancy.findings.first()
     ctx["batch"] = stage_import("a.csv", b"x", actor=oscar, office=office)
+    ctx["recheck"] = start_ad_recheck(actor=oscar)
 
 
 def _employer(ctx: dict[str, Any]) -> dict[str, Any]:
@@ -42,6 +44,10 @@ def _employer(ctx: dict[str, Any]) -> dict[str, Any]:
 
 def _vacancy(ctx: dict[str, Any]) -> dict[str, Any]:
     return {"public_id": ctx["vacancy"].public_id}
+
+
+def _recheck(ctx: dict[str, Any]) -> dict[str, Any]:
+    return {"public_id": ctx["recheck"].public_id}
 
 
 CONTEXT_BUILDERS.append(build)
@@ -71,6 +77,10 @@ MATRIX.update(
             method="post",
             ok_status=REDIRECT,
         ),
+        "employers:vacancy_check_text": Spec(CHANGE, method="post"),
+        "employers:recheck_start": Spec(CHANGE),
+        "employers:recheck_detail": Spec(CHANGE, make=_recheck, scoped=True),
+        "employers:recheck_progress": Spec(CHANGE, make=_recheck, scoped=True),
         "employers:import_upload": Spec(CHANGE),
         "employers:import_template": Spec(CHANGE),
         "employers:import_preview": Spec(

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
 
 from tests.conftest import CHROMIUM
 
@@ -16,6 +18,21 @@ from tests.conftest import CHROMIUM
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+class _SerialWSGIServer(WSGIServer):
+    """The live server answers one request at a time. The test database is one SQLite
+    connection shared with the server thread, and htmx requests (the vacancy form's §5 check
+    while typing, panels loaded on page load) would otherwise run beside a form's POST on it
+    ("cannot start a transaction within a transaction"). Production servers have a connection
+    per worker and are not concerned."""
+
+    def __init__(self, *args: Any, connections_override: Any = None, **kwargs: Any) -> None:
+        # LiveServerThread.run() already installs the shared connections in this thread
+        super().__init__(*args, **kwargs)
+
+
+LiveServerThread.server_class = _SerialWSGIServer
 
 
 def pytest_collection_modifyitems(items: list[Any]) -> None:

@@ -58,7 +58,7 @@ V, W = Severity.VIOLATION.value, Severity.WARNING.value
         ("思想純正", "thought", V, "思想純正"),
         ("基督徒優先", "religion", V, "基督徒優先"),
         ("國民黨員優先", "party", V, "國民黨員優先"),
-        ("同性戀勿試", "sexual_orientation", V, "同性戀勿"),
+        ("同性戀勿試", "sexual_orientation", V, "同性戀勿試"),
         ("曾加入工會者勿", "union_membership", V, "曾加入工會者勿"),
         ("需接受基因檢測", "private_data", V, "基因檢測"),
         ("需接受心理測驗", "private_data", V, "心理測驗"),

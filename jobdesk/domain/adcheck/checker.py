@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .conditions import find_conditions
 from .context import AdContext
 from .model import Finding, Ground, PayInfo, Severity, basis_for, message_for
 from .normalise import Normalised, normalise
@@ -42,13 +43,14 @@ def _make(
     norm: Normalised,
     field: str,
     span: tuple[int, int],
+    basis: str = "",
 ) -> Finding:
     start, end = norm.original_span(*span)
     words = raw[start:end]
     return Finding(
         ground=ground.value,
         words=words,
-        basis=basis_for(ground),
+        basis=basis or basis_for(ground),
         severity=severity.value,
         start=start,
         end=end,
@@ -57,8 +59,25 @@ def _make(
     )
 
 
-def _field_findings(raw: str, norm: Normalised, field: str, ad: AdContext) -> list[Finding]:
+def _field_findings(
+    raw: str, norm: Normalised, field: str, ad: AdContext, title: str = ""
+) -> list[Finding]:
     found: list[Finding] = []
+    for condition in find_conditions(norm.text, field, ad, title):
+        start, end = _trim(norm.text, condition.start, condition.end)
+        if start == end or _in_eeo_statement(norm.text, start):
+            continue
+        found.append(
+            _make(
+                condition.ground,
+                condition.severity,
+                raw,
+                norm,
+                field,
+                (start, end),
+                condition.basis,  # the lexicon's legal basis
+            )
+        )
     for item in ALL_RULES:
         for match in item.pattern.finditer(norm.text):
             if match.end() == match.start():
@@ -113,7 +132,7 @@ def check_ad(title: str, description: str, pay: PayInfo | None = None) -> list[F
     ad = AdContext.of(norms["title"].text, norms["description"].text)
     findings: list[Finding] = []
     for field, norm in norms.items():
-        findings.extend(_field_findings(raws[field], norm, field, ad))
+        findings.extend(_field_findings(raws[field], norm, field, ad, norms["title"].text))
     undisclosed, where = pay_undisclosed(norms, pay)
     if undisclosed:
         if where is None:

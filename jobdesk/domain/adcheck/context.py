@@ -45,16 +45,23 @@ _PROGRAMMES: dict[str, re.Pattern[str]] = {
         r"身(?:心)?障(?:礙)?(?:者)?(?:專案|保障|定額|進用|職缺|就業|優先|朋友優先)|定額進用|職務再設計"
         r"|保障名額|支持性就業|庇護"
     ),
-    "indigenous": re.compile(r"原住民族工作權保障法|原住民(?:族)?(?:身分|保障|定額|進用|職缺)"),
+    "indigenous": re.compile(
+        r"原住民族工作權保障法|原住民(?:族)?(?:身分|保障|定額|進用|職缺)|定額(?:僱用|雇用|進用)"
+    ),
     "sex_gor": re.compile(
         r"內衣|泳裝|泳衣|女性專屬|女子(?:學校|宿舍|監獄)|女湯|男湯|更衣室|哺乳|婦產|產後|月子|陪產"
         r"|女宿|男宿|舍監|宿舍管理|女性(?:顧客|客人|會員|患者|病患|長者|住民)|男性(?:顧客|客人|患者|病患|長者|住民)"
-        r"|女子?(?:SPA|spa|美容|護膚|健身)|(?:女|男)(?:性)?(?:浴|廁)"
+        r"|女子?(?:SPA|spa|美容|護膚|健身)|(?:女|男)(?:性)?(?:浴|廁)|三溫暖|男賓|女賓|澡堂|浴池"
     ),
     "religious_org": re.compile(
-        r"教會|牧師|傳道|宣教|神學|佛寺|寺院|教堂|禪寺|修道|神職|法師|宮廟"
+        r"教會(?!計)|牧師|傳道|宣教|神學|佛寺|寺院|教堂|禪寺|修道|神職|法師|宮廟|佛堂|道場|精舍"
+        r"|本(?:寺|宮|廟|堂|教會)"
+        r"|清真寺|天主堂|基督教(?:會(?!計)|團體|機構)|佛教(?:團體|機構|基金會)"
+        r"|本(?:店|公司|會|單位|機構|園)為[^,。\n]{0,6}(?:一貫道|基督教|天主教|佛教|道教|伊斯蘭)"
     ),
-    "party_org": re.compile(r"黨團|黨部|競選總部|競選辦公室|議員服務處|立委服務處"),
+    "party_org": re.compile(
+        r"黨團|黨部|競選總部|競選辦公室|議員服務處|立委服務處|本服務處|議員辦公室|立委辦公室"
+    ),
 }
 
 
@@ -101,6 +108,11 @@ def is_about_clients(text: str, start: int, end: int, *, strict: bool = False) -
     if not strict and _CLIENT_VERB_BEFORE.search(before):
         return True
     return bool(_CLIENT_AFTER.search(clause_after(text, end)))
+
+
+def mentions_clients(text: str) -> bool:
+    """Whether a stretch of text names the job's clients (服務對象, 長者, 學生 …)."""
+    return bool(_CLIENT_NOUN_BEFORE.search(text))
 
 
 def is_negated(text: str, start: int, end: int) -> bool:

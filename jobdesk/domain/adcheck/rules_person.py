@@ -25,12 +25,13 @@ _AGE_PRE = (
 _AGE_SUF = r"以下|以內|以上|之內|內|上下|左右|前後|之間"
 
 AGE_RANGE = re.compile(
-    r"(?:(?P<label>年齡|年紀)(?!層)\s*(?:限制|要求|條件)?\s*[:為在]?\s*)?(?:" + _AGE_PRE + r"\s*)?"
+    r"(?:(?P<label>年齡|年紀|年約)(?!層)\s*(?:限制|要求|條件)?\s*[:為在約]?\s*)?"
+    r"(?:" + _AGE_PRE + r"\s*){0,2}"
     r"(?<!\d)(?P<lo>\d{1,2})\s*(?:足?歲)?\s*(?:~|-|至|到)\s*(?P<hi>\d{1,2})(?!\d)"
     r"\s*(?P<unit>(?:足|周|週)?歲)?(?:\s*(?:之間|以內|以下|間))?"
 )
 AGE_BOUND = re.compile(
-    r"(?:(?P<label>年齡|年紀)(?!層)\s*(?:限制|要求|條件)?\s*[:為在]?\s*)?"
+    r"(?:(?P<label>年齡|年紀|年約)(?!層)\s*(?:限制|要求|條件)?\s*[:為在約]?\s*)?"
     r"(?P<pre>" + _AGE_PRE + r")?\s*(?<![\d.])(?P<n>\d{1,2})(?![\d.])"
     r"(?!\s*(?:足?歲)?\s*(?:~|-|至|到)\s*\d)\s*(?P<unit>(?:足|周|週)?歲)?"
     r"\s*(?:\(含\))?\s*(?P<suf>" + _AGE_SUF + r")?"
@@ -183,12 +184,9 @@ SEX_RULES = [
 ]
 
 # ---------------------------------------------------------------- marital status
+# 未婚/已婚/單身 are read by the clause pass (conditions.py): the bare word describes someone, a
+# marker or a list item makes it a requirement (本公司員工多為已婚媽媽 is not one).
 MARITAL_RULES = [
-    rule(
-        Ground.MARITAL_STATUS,
-        r"(?:(?:僅|只)?限|需|須)?\s*(?:未婚|已婚|單身(?!宿舍|公寓|套房|宿|赴任))(?:者|人士|女性|男性|女子|男子)?"
-        r"(?:\s*(?:" + _PREF + "))?",
-    ),
     rule(
         Ground.MARITAL_STATUS,
         r"婚姻(?:狀況|狀態|情形|與否)|婚否|有無(?:結婚|婚姻|配偶)|已育|未育|無家累|無家庭負擔"

@@ -2,6 +2,7 @@
 
 from jobdesk.employers.models.employer import DisputeKind, Employer
 from jobdesk.employers.models.imports import ImportBatch, ImportStatus
+from jobdesk.employers.models.recheck import AdRecheckRun, RecheckStatus
 from jobdesk.employers.models.vacancy import (
     FindingStatus,
     PayBasis,
@@ -13,12 +14,14 @@ from jobdesk.employers.models.vacancy import (
 )
 
 __all__ = [
+    "AdRecheckRun",
     "DisputeKind",
     "Employer",
     "FindingStatus",
     "ImportBatch",
     "ImportStatus",
     "PayBasis",
+    "RecheckStatus",
     "Shift",
     "Vacancy",
     "VacancyFinding",
