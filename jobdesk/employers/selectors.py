@@ -28,6 +28,10 @@ SORTS = {
 }
 
 
+# Long texts the list does not show: not read (a page sorts its matches on narrow rows).
+LIST_DEFERRED = ("search_text", "description", "skills", "occupation_suggestions", "licences")
+
+
 def open_violation_exists() -> Exists:
     return Exists(
         VacancyFinding.objects.filter(
@@ -117,7 +121,7 @@ def vacancies_for_user(user: Any, f: VacancyFilter | None = None) -> QuerySet[An
     qs: QuerySet[Any] = (
         filtered_vacancies(user, f)
         .select_related("employer", "occupation", "township", "education")
-        .defer("search_text")
+        .defer(*LIST_DEFERRED)
     )
     today = timezone.localdate()
     qs = qs.annotate(
