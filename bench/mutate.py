@@ -55,6 +55,7 @@ GROUPS: dict[str, Group] = {
             "tests/foundation/test_scoping.py",
             "tests/foundation/test_scope_siblings.py",
             "tests/foundation/test_scope_lint.py",
+            "tests/foundation/test_scoping_actions.py",
         ),
     ),
     "consent": Group(
@@ -157,7 +158,21 @@ _ZIP_STRICT = (
     "zip(..., strict=True) → strict=False/None/absent: both sequences always have the same length "
     "(the value matched a fixed-length pattern first), so strictness is never exercised"
 )
+_CAST = "typing.cast(...) with another type: cast does nothing at run time"
+_LOOKUP_NAME = (
+    "getattr(model, <another name>, 'office'): no model overrides office_lookup, so the default "
+    "'office' is what every model has anyway"
+)
 EQUIVALENT: dict[str, str] = {
+    "jobdesk.common.scoping.x_office_subtree__mutmut_1": _CAST,
+    "jobdesk.common.scoping.x_office_subtree__mutmut_5": _CAST,
+    "jobdesk.common.scoping.x_office_subtree__mutmut_6": _CAST,
+    "jobdesk.common.scoping.x_office_subtree__mutmut_7": _CAST,
+    "jobdesk.common.models.xǁScopedQuerySetǁfor_user__mutmut_7": (
+        "getattr(user, 'is_authenticated', None) instead of False: `not None` is `not False`"
+    ),
+    "jobdesk.common.models.xǁScopedQuerySetǁfor_user__mutmut_38": _LOOKUP_NAME,
+    "jobdesk.common.models.xǁScopedQuerySetǁfor_user__mutmut_39": _LOOKUP_NAME,
     "jobdesk.accounts.backends.xǁLockoutModelBackendǁauthenticate__mutmut_11": (
         "super().authenticate(None, …): Django's ModelBackend.authenticate never reads request"
     ),

@@ -37,19 +37,14 @@ def is_within(office: Any, ancestor: Any) -> bool:
     return office is not None and path_is_within(office.path, ancestor)
 
 
-def user_reaches_office(user: Any, office: Any) -> bool:
-    """True if ``office`` lies in the subtree of the user's own office."""
-    return user.office_id is not None and is_within(office, user.office)
-
-
 def get_for_user_or_404(model: type[S], user: Any, public_id: Any, action: str = "view") -> S:
     """The one way a view fetches a scoped row by its public id."""
     try:
         key = uuid.UUID(str(public_id))
     except ValueError as exc:
         raise Http404 from exc
-    rows = model._default_manager.filter(public_id=key)
-    found = rows.for_user(user, action).first() if hasattr(rows, "for_user") else None
+    rows: Any = model._default_manager.filter(public_id=key)
+    found = rows.for_user(user, action).first()
     if found is None:
         raise Http404
     return cast(S, found)
