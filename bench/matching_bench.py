@@ -134,6 +134,8 @@ class World:
             8.0 if taxonomy.townships[z].county in ("臺北市", "新北市") else 1.0 for z in self.towns
         ]
         self.phrases, self.titles = load_phrases()
+        # the codes the occupation coder tends to suggest next to each code (fixed per code)
+        self.confusable = {c: self.rng.sample(self.codes, 4) for c in self.codes}
 
     def vacancies(self, n: int, prefix: str = "v") -> list[VacancyRecord]:
         r = self.rng
@@ -141,6 +143,14 @@ class World:
         towns = r.choices(self.towns, self.town_w, k=n)
         out = []
         for i in range(n):
+            # the coder's ranked suggestions as the importer stores them: the code first, and
+            # for most ads one or two weaker guesses among the codes it confuses with that one
+            top = round(r.uniform(0.5, 12.0), 2)
+            others = r.sample(self.confusable[codes[i]], r.choice([0, 1, 2, 2]))
+            suggestions = (
+                (codes[i], top),
+                *((c, round(top * r.uniform(0.05, 0.9), 2)) for c in others),
+            )
             hourly = r.random() < 0.2
             lo = r.choice([190, 200, 220, 250]) if hourly else r.randrange(28000, 60000, 1000)
             out.append(
@@ -161,6 +171,7 @@ class World:
                     skills=tuple(r.sample(SKILLS, r.randint(0, 3))),
                     licences=tuple(r.sample(LICENCES, r.randint(0, 1))),
                     closes=date(2026, 1, 1) + timedelta(days=r.randint(0, 180)),
+                    occupation_suggestions=suggestions,
                 )
             )
         return out
@@ -191,6 +202,7 @@ class World:
                     licences=tuple(r.sample(LICENCES, r.randint(0, 1))),
                     available_from=date(2026, 1, 1) + timedelta(days=r.randint(0, 90)),
                     min_pay_hard=r.random() < 0.2,
+                    job_titles=(r.choice(self.titles),) if r.random() < 0.5 else (),
                 )
             )
         return out
@@ -229,11 +241,14 @@ def tantivy_baseline(
     searcher = index.searcher()
     times = []
     for s in queries:
+        # every term jobdesk reads of the seeker (wished names, past titles, experience, skills,
+        # licences), all of them: no truncation
         names = [taxonomy.occupations.get(c, "") for c in s.desired_occupations]
-        toks = sorted(set(bigram_tokens("\n".join([s.experience_text, *names, *s.skills]))))
+        words = [s.experience_text, *names, *s.desired_names, *s.job_titles, *s.skills]
+        toks = sorted(set(bigram_tokens("\n".join([*words, *s.licences]))))
         toks = [t for t in toks if t.isalnum()]
         q0 = time.perf_counter()
-        query = index.parse_query(" ".join(f'"{t}"' for t in toks[:64]) or "x", ["body"])
+        query = index.parse_query(" ".join(f'"{t}"' for t in toks) or "x", ["body"])
         hits = searcher.search(query, 20).hits
         assert hits is not None
         times.append((time.perf_counter() - q0) * 1000)
