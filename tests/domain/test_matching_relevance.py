@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 
 from bench.quality.data import load_taxonomy
-from jobdesk.domain.matching import MatchIndex, SeekerProfile, VacancyRecord
+from jobdesk.domain.matching import Match, MatchIndex, SeekerProfile, VacancyRecord
 from jobdesk.domain.matching.features import REL_FULL, SCALED, occupation_evidence
 from jobdesk.domain.matching.occupations import OccupationRelatedness, relative_strengths
 
 from .test_matching import TAXONOMY, seeker, vacancy
 
 
-def _points(m: object, factor: str) -> float:
-    return next(c.points for c in m.contributions if c.factor == factor)  # type: ignore[attr-defined]
+def _points(m: Match, factor: str) -> float:
+    return next(c.points for c in m.contributions if c.factor == factor)
 
 
 def test_second_suggestion_counts_with_its_strength() -> None:

@@ -497,12 +497,12 @@ def score_pairs(
 
     text = np.round(text, DECIMALS)
     g = relevance_scale(occ + title)
-    factors = [
+    factors: list[F64] = [
         occ,
         title,
         text,
-        np.round(skills, DECIMALS),
-        np.round(lic, DECIMALS),
+        np.asarray(np.round(skills, DECIMALS), np.float64),
+        np.asarray(np.round(lic, DECIMALS), np.float64),
         *(np.round(g * f, DECIMALS) for f in (dist_pts, pay, shifts, edu, exp, avail)),
     ]
     shape = np.broadcast_shapes(*(f.shape for f in factors))

@@ -108,15 +108,15 @@ class OccupationRelatedness:
         idx = np.where(codes_4 >= 0, by_code[np.clip(codes_4, 0, 9999)], -1)
         ok = idx >= 0
         mass = np.bincount(idx[ok], weights=strengths[ok], minlength=n).astype(np.float64)
-        together = np.zeros(n * n)
-        for a in range(idx.shape[1]):
-            for b in range(a + 1, idx.shape[1]):
-                both = ok[:, a] & ok[:, b] & (idx[:, a] != idx[:, b])
-                i, j = idx[both, a], idx[both, b]
-                w = np.minimum(strengths[both, a], strengths[both, b])
-                together += np.bincount(i * n + j, weights=w, minlength=n * n)
-                together += np.bincount(j * n + i, weights=w, minlength=n * n)
-        together = together.reshape(n, n)
+        flat = np.zeros(n * n)
+        for first in range(idx.shape[1]):
+            for second in range(first + 1, idx.shape[1]):
+                both = ok[:, first] & ok[:, second] & (idx[:, first] != idx[:, second])
+                i, j = idx[both, first], idx[both, second]
+                w = np.minimum(strengths[both, first], strengths[both, second])
+                flat += np.bincount(i * n + j, weights=w, minlength=n * n)
+                flat += np.bincount(j * n + i, weights=w, minlength=n * n)
+        together = flat.reshape(n, n)
         denom = np.sqrt(np.outer(mass, mass)) + COOC_PRIOR
         cooc = np.minimum(together / denom, COOC_CAP)
         m[:n, :n] = np.maximum(names, cooc)
