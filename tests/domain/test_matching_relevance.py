@@ -129,3 +129,35 @@ def test_both_directions_same_pair_same_score_with_suggestions() -> None:
 def test_suggestion_codes_are_validated() -> None:
     with pytest.raises(ValueError, match="occupation code"):
         VacancyRecord(id="x", occupation_suggestions=(("12a4", 1.0),))
+
+
+@pytest.mark.parametrize("budget", [0, 3, 10**6])
+def test_title_bound_holds_whatever_the_postings_budget(
+    monkeypatch: pytest.MonkeyPatch, budget: int
+) -> None:
+    import numpy as np
+
+    from jobdesk.domain.matching import titles
+
+    # given random title vectors and a query, some codes added after the postings were built
+    rng = np.random.default_rng(3)
+    codes = titles.TitleCodes(4)
+    # (a vector holds each term once, as the text model writes them)
+    ids = np.array([rng.permutation(12)[:4] for _ in range(40)], np.int32)
+    ids[rng.random((40, 4)) < 0.2] = -1
+    w = rng.random((40, 4)).astype(np.float32) * (ids >= 0)
+    codes.codes(ids[:30], w[:30])
+    codes.index(12)
+    got = codes.codes(ids, w)
+    qv = np.zeros(13)
+    q_ids = np.array([1, 4, 7, -1], np.int32)
+    q_w = np.array([0.6, 0.5, 0.3, 0.0], np.float32)
+    qv[q_ids[q_ids >= 0]] = q_w[q_ids >= 0]
+    monkeypatch.setattr(titles, "POSTINGS_BUDGET", budget)
+    # when the bound is taken
+    bound = codes.bound(q_ids, q_w, qv)[got]
+    # then it is at least every row's exact title score
+    exact = np.minimum((qv[ids] * w).sum(axis=1), 1.0)
+    assert (bound >= exact).all()
+    if budget >= 10**6:
+        assert np.allclose(bound, exact, atol=1e-4)

@@ -3,10 +3,9 @@
 A vacancy's title (a seeker's wished and past job names) is a short term vector. Titles repeat
 (照顧服務員, 門市人員 …), so each side keeps its distinct vectors as int32 codes (one per row, in
 ``RowBounds.title``) and an inverted list term → (code, weight) over them. Per query the title
-score of every distinct vector is bounded from above (MaxScore): terms with short postings are
-added exactly, each term with long postings (more than ``HEAVY_SHARE`` of the codes) adds its
-largest weight to every code (a term is long when it has more than ``HEAVY_MIN`` entries and
-``HEAVY_SHARE`` of the codes); the bound pass then gathers one value per row. Codes added after
+score of every distinct vector is bounded from above (MaxScore): the query's terms are added
+exactly, shortest postings first, within ``POSTINGS_BUDGET`` entries, and every other term adds
+its largest weight to every code; the bound pass then gathers one value per row. Codes added after
 the postings were built (upserts with a new title) are scored directly until the next rebuild
 (after ``REBUILD_AFTER`` of them).
 Exact title scores of the rows that get scored come from the rows' own columns, as before.
@@ -23,10 +22,10 @@ from .features import TITLE_TERMS
 from .profiles import SeekerProfile
 from .text import TextModel, normalize
 
-# a term whose postings are longer than both of these is bounded by its largest weight instead of
-# being added up (the work of a query stays bounded however common the term is)
-HEAVY_SHARE = 0.02
-HEAVY_MIN = 20_000
+# the query's terms are added up exactly, shortest postings first, while their entries stay
+# within this budget; every other term is bounded by its largest weight (so the work of a query
+# stays bounded however common its terms are)
+POSTINGS_BUDGET = 16_384
 REBUILD_AFTER = 4096  # new codes scored directly before the postings are rebuilt
 F32 = NDArray[np.float32]
 
@@ -99,15 +98,19 @@ class TitleCodes:
             self.index(qv.shape[0] - 1)
         out = np.zeros(self.n, np.float64)
         heavy = 0.0
-        limit = max(HEAVY_MIN, HEAVY_SHARE * self.indexed)
+        terms = []
         for t, x in zip(q_ids.tolist(), q_w.tolist(), strict=True):
-            if t < 0 or t + 1 >= self.starts.shape[0]:
+            if t >= 0 and t + 1 < self.starts.shape[0]:
+                a, b = int(self.starts[t]), int(self.starts[t + 1])
+                if b > a:
+                    terms.append((b - a, t, a, b, float(x)))
+        spent = 0
+        for length, t, a, b, x in sorted(terms):
+            if spent + length > POSTINGS_BUDGET:
+                heavy += x * float(self.term_max[t])
                 continue
-            a, b = int(self.starts[t]), int(self.starts[t + 1])
-            if b - a > limit:
-                heavy += float(x) * float(self.term_max[t])
-            elif b > a:
-                out[self.post_codes[a:b]] += float(x) * self.post_w[a:b].astype(np.float64)
+            spent += length
+            out[self.post_codes[a:b]] += x * self.post_w[a:b].astype(np.float64)
         if heavy:
             out[: self.indexed] += heavy
         if self.n > self.indexed:  # codes added since the postings were built: exactly
