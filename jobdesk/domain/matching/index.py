@@ -395,12 +395,16 @@ class MatchIndex:
             np.flatnonzero(bound >= floor) if floor > -np.inf else np.flatnonzero(bound > -np.inf)
         )
         cand = cand[~_member(cand, seed)].astype(np.int64)
-        # 3. a tighter bound of those: their exact occupation points (the table read strengths
-        # rounded up), and the scale of the logistics points between scale(occupation) and
+        # 3. a tighter bound of those: their exact occupation points (for vacancy rows the table
+        # read strengths rounded up; seeker rows' are exact within float32 rounding, which the
+        # slack covers), the scale of the logistics points between scale(occupation) and
         # scale(occupation + title bound)
         rb = side.bounds
         assert tables.title is not None
-        occ = self._occupation_points(q, side, cand, seeker_is_query)
+        if seeker_is_query:  # vacancy rows: the table read their strengths rounded up
+            occ = self._occupation_points(q, side, cand, seeker_is_query)
+        else:  # seeker rows have strength 1 (on the table's grid): the table is exact
+            occ = np.take(tables.occ, rb.occ[cand]).astype(np.float64)
         sets = np.take(tables.sets, rb.sets[cand]).astype(np.float64)
         logistics = np.take(tables.a_raw, rb.a[cand]).astype(np.float64)
         logistics += np.take(tables.b_raw, rb.b[cand])
