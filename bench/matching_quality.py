@@ -61,7 +61,18 @@ class Report:
         return {"ndcg10": mean(n), "ndcg_lo": lo, "ndcg_hi": hi, "recall50": mean(r)} | {
             "recall_lo": rlo,
             "recall_hi": rhi,
+            "unjudged10": float(self.unjudged(system)),
         }
+
+    def unjudged(self, system: str, depth: int = 10) -> int:
+        """Ads in the system's top ``depth`` over all queries that were never judged (they
+        count as not relevant: a system that finds ads the pool never saw is under-scored)."""
+        return sum(
+            1
+            for q in self.queries
+            for hire_id in self.runs[system][q.id][:depth]
+            if hire_id not in self.judged.get(q.id, {})
+        )
 
 
 def run_systems(ads: list[Ad], queries: list[Query]) -> dict[str, dict[str, list[str]]]:
@@ -98,20 +109,30 @@ def render(report: Report, markdown: bool) -> str:
     systems = list(report.runs)
     lines: list[str] = []
     n = len(report.scored)
+    top10 = 10 * len(report.queries)
     if markdown:
-        lines += ["| system | nDCG@10 | 95% CI | Recall@50 | 95% CI |", "|---|---|---|---|---|"]
+        lines += [
+            "| system | nDCG@10 | 95% CI | Recall@50 | 95% CI | unjudged in top 10 |",
+            "|---|---|---|---|---|---|",
+        ]
     else:
         lines.append(
-            f"{'system':<13} {'nDCG@10':>8} {'95% CI':>15} {'Recall@50':>10} {'95% CI':>15}"
+            f"{'system':<13} {'nDCG@10':>8} {'95% CI':>15} {'Recall@50':>10} {'95% CI':>15} "
+            f"{'unjudged@10':>12}"
         )
     for s in systems:
         m = report.summary(s)
         ci = f"[{m['ndcg_lo']:.3f}, {m['ndcg_hi']:.3f}]"
         rci = f"[{m['recall_lo']:.3f}, {m['recall_hi']:.3f}]"
+        unj = f"{int(m['unjudged10'])}/{top10}"
         if markdown:
-            lines.append(f"| {s} | {m['ndcg10']:.3f} | {ci} | {m['recall50']:.3f} | {rci} |")
+            lines.append(
+                f"| {s} | {m['ndcg10']:.3f} | {ci} | {m['recall50']:.3f} | {rci} | {unj} |"
+            )
         else:
-            lines.append(f"{s:<13} {m['ndcg10']:>8.3f} {ci:>15} {m['recall50']:>10.3f} {rci:>15}")
+            lines.append(
+                f"{s:<13} {m['ndcg10']:>8.3f} {ci:>15} {m['recall50']:>10.3f} {rci:>15} {unj:>12}"
+            )
     ids = [q.id for q in report.scored]
     lines.append("")
     for other in systems[1:]:

@@ -2,7 +2,9 @@
 
 The ads are read from ``$JOBDESK_SHARED/data/ads`` (default: the ``shared`` folder beside the
 repository root) and never copied into the repository. Occupation codes of the ads come from
-the occupation coder (top-1), as the importer would assign them to ads that carry none.
+the occupation coder, as the importer stores them for ads that carry none: its top-3 ranked
+suggestions with their scores (``occupation_suggestions``) and the top one as the provisional,
+unconfirmed code.
 """
 
 from __future__ import annotations
@@ -122,7 +124,7 @@ def build_ads(
     ads: list[Ad] = []
     for row in rows:
         title, desc = row["title"].strip(), row["description"].strip()
-        got = coder.suggest(title, desc, k=1)
+        got = coder.suggest(title, desc, k=3)
         county, zip3 = place(row["location"], taxonomy)
         basis, low, high = parse_pay(row)
         published = date.fromisoformat(row["published_date"])
@@ -130,6 +132,7 @@ def build_ads(
             id=row["hire_id"],
             source_id=row["hire_id"],
             occupation=got[0].code if got else None,
+            occupation_suggestions=tuple((s.code, float(s.score)) for s in got),
             township=zip3,
             pay_basis=basis,
             pay_min=low,
@@ -188,6 +191,7 @@ def read_queries(taxonomy: Taxonomy, path: Path = QUERIES) -> list[Query]:
                 experience_text=raw.get("experience_text", ""),
                 skills=tuple(raw.get("skills", [])),
                 licences=tuple(raw.get("licences", [])),
+                desired_names=names,
             )
             out.append(Query(raw, profile, taxonomy.townships[zip3].county, names))
     return out

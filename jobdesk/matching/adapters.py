@@ -41,6 +41,8 @@ VACANCY_FIELDS: tuple[str, ...] = (
     "public_id",
     "source_id",
     "occupation_id",
+    "occupation_confirmed",
+    "occupation_suggestions",
     "township_id",
     "pay_basis",
     "pay_min",
@@ -164,6 +166,18 @@ def vacancy_queryset(on: datetime.date | None = None) -> QuerySet[Any]:
     )
 
 
+def _suggestions(value: Any) -> tuple[tuple[str, float], ...]:
+    """The coder's stored suggestions ([{"code", "score", …}], best first) as (code, score)."""
+    out: list[tuple[str, float]] = []
+    for item in value if isinstance(value, list) else []:
+        if not isinstance(item, dict):
+            continue
+        code, score = str(item.get("code") or ""), item.get("score")
+        if len(code) == 4 and code.isdigit() and isinstance(score, int | float) and score > 0:
+            out.append((code, float(score)))
+    return tuple(out)
+
+
 def vacancy_record_from_values(row: Mapping[str, Any], on: datetime.date) -> VacancyRecord:
     occupation = row["occupation_id"]
     basis = row["pay_basis"] if row["pay_basis"] in VACANCY_PAY_BASES else None
@@ -173,6 +187,8 @@ def vacancy_record_from_values(row: Mapping[str, Any], on: datetime.date) -> Vac
         id=str(row["public_id"]),
         source_id=row["source_id"] or None,
         occupation=occupation if occupation and len(occupation) == 4 else None,
+        occupation_confirmed=bool(row.get("occupation_confirmed")),
+        occupation_suggestions=_suggestions(row.get("occupation_suggestions")),
         township=township_key(row["township_id"]),
         pay_basis=basis,
         pay_min=row["pay_min"],

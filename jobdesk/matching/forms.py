@@ -37,10 +37,16 @@ class VacancyMatchFilterForm(forms.Form):
     )
     min_pay = forms.IntegerField(label="月薪至少（元）", min_value=0, required=False)
     shift = forms.ChoiceField(label="班別", choices=SHIFT_CHOICES, required=False)
+    widen = forms.BooleanField(label="也列出職類、職稱不相關的職缺", required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["county"].choices = _counties()  # type: ignore[attr-defined]
+
+    @property
+    def widened(self) -> bool:
+        """Whether the counsellor asked for the unrelated vacancies too."""
+        return bool(self.is_bound and self.is_valid() and self.cleaned_data.get("widen"))
 
     def filters(self) -> VacancyFilters:
         d = self.cleaned_data if self.is_bound and self.is_valid() else {}

@@ -22,6 +22,7 @@ class VacancyMatch:
     vacancy: Any
     score: float
     contributions: tuple[Contribution, ...]
+    relevant: bool = True  # related enough to be listed by default (``Match.relevant``)
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,11 @@ def match_vacancies(
         .filter(public_id__in=[m.id for m in found])
         .select_related("employer", "township", "occupation")
     }
-    return [VacancyMatch(rows[m.id], m.score, m.contributions) for m in found if m.id in rows]
+    return [
+        VacancyMatch(rows[m.id], m.score, m.contributions, m.relevant)
+        for m in found
+        if m.id in rows
+    ]
 
 
 def match_seekers(

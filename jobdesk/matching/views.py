@@ -74,11 +74,16 @@ def seeker_matches(request: HttpRequest, public_id: str) -> HttpResponse:
     _require(request.user, CASEWORK_ROLES)
     seeker = _seeker(request.user, public_id)
     form = VacancyMatchFilterForm(request.GET or None)
-    matches = (
+    found = (
         selectors.match_vacancies(request.user, seeker, TOP_K, form.filters())
         if not form.is_bound or form.is_valid()
         else []
     )
+    # relevance first: the unrelated vacancies are listed only when the counsellor widens
+    relevant = [m for m in found if m.relevant]
+    widened = form.widened
+    widen_query = request.GET.copy()
+    widen_query["widen"] = "on"
     record_access(actor=request.user, subject=seeker, action=AccessAction.SEARCH, what="媒合職缺")
     return render(
         request,
@@ -86,7 +91,11 @@ def seeker_matches(request: HttpRequest, public_id: str) -> HttpResponse:
         {
             "seeker": seeker,
             "form": form,
-            "matches": matches,
+            "matches": found if widened else relevant,
+            "relevant_count": len(relevant),
+            "fewer": len(relevant) < TOP_K and len(found) > len(relevant),
+            "widened": widened,
+            "widen_url": f"?{widen_query.urlencode()}",
             "suggestions": selectors.batch_suggestions_for_seeker(request.user, seeker),
             "run": selectors.latest_run(),
         },

@@ -67,3 +67,42 @@ def test_match_recommend_reply_follow_up(browser, live_server, personas, referen
     w["case"].refresh_from_db()
     assert w["case"].status in (CaseStatus.PLACED, CaseStatus.FOLLOW_UP)
     alice_ctx.close()
+
+
+def test_a_trade_with_few_openings_lists_only_those_and_can_widen(
+    browser, live_server, personas, reference_data
+):
+    from jobdesk.matching.index_service import reset_index
+    from tests.matching.factories import make_vacancy, occupation, world
+
+    reset_index()
+    w = world(personas)  # one warehouse opening for a seeker who wants warehouse work
+    for title in ("美術編輯助理", "社群小編"):  # another trade, nearer and better paid
+        make_vacancy(
+            personas["oscar"],
+            w["employer"],
+            title=title,
+            description="負責排版、海報與社群圖片設計。",
+            occupation=occupation("2172"),
+            pay_min=45000,
+            pay_max=50000,
+            skills="",
+            licences="",
+        )
+    context, page = _login(browser, live_server, personas["alice"])
+    # the counsellor opens the matches: the one related vacancy, and a note saying so
+    page.goto(f"{live_server.url}/matching/seekers/{w['seeker'].public_id}/vacancies/")
+    results = page.get_by_role("list", name="媒合結果")
+    assert results.get_by_role("heading").count() == 1
+    assert results.get_by_role("heading", name="倉儲理貨員").count() == 1
+    assert "符合條件的職缺只有 1 筆" in page.get_by_role("status").inner_text()
+    screenshot(page, "match-few-openings")
+    # she widens the list: the other trade follows, marked as unrelated
+    page.get_by_role("link", name="也列出不相關的職缺").click()
+    page.wait_for_url("**widen=on**")
+    headings = results.get_by_role("heading")
+    assert headings.count() == 3
+    assert "倉儲理貨員" in headings.first.inner_text()
+    assert results.get_by_text("職類不相關").count() == 2
+    assert page.get_by_label("也列出職類、職稱不相關的職缺").is_checked()
+    context.close()

@@ -111,6 +111,10 @@ def random_world(n_v: int, n_s: int, seed: int) -> tuple[list[VacancyRecord], li
             skills=tuple(rng.sample(skills, rng.randint(0, 2))),
             licences=tuple(rng.sample(["堆高機操作證", "職業駕照"], rng.randint(0, 1))),
             closes=rng.choice([None, date(2026, 3, 1), date(2026, 6, 1)]),
+            occupation_suggestions=tuple(
+                (c, round(rng.uniform(0.1, 6.0), 3)) for c in rng.sample(codes, rng.randint(0, 3))
+            ),
+            occupation_confirmed=rng.random() < 0.2,
         )
         for i in range(n_v)
     ]
@@ -131,6 +135,8 @@ def random_world(n_v: int, n_s: int, seed: int) -> tuple[list[VacancyRecord], li
             available_from=rng.choice([None, date(2026, 2, 1), date(2026, 4, 1)]),
             min_pay_hard=rng.random() < 0.2,
             shifts_hard=rng.random() < 0.2,
+            desired_names=tuple(rng.sample(texts, rng.randint(0, 1))),
+            job_titles=tuple(rng.sample(["倉管", "收銀員", "廚師"], rng.randint(0, 1))),
         )
         for i in range(n_s)
     ]

@@ -18,12 +18,16 @@ from jobdesk.domain.matching import (
     retrieval,
 )
 from jobdesk.domain.matching import index as index_mod
-from jobdesk.domain.matching.features import FACTORS, score_pairs
-from jobdesk.domain.matching.retrieval import Query, bound_scores
+from jobdesk.domain.matching.features import FACTORS, REL_FULL, SCALED, score_pairs
+from jobdesk.domain.matching.retrieval import Query, bound_scores, gather_bounds, query_tables
 
 from .test_matching import TAXONOMY, random_world
 
 TEXT = FACTORS.index("text")
+TITLE = FACTORS.index("title")
+OCC = FACTORS.index("occupation")
+SETS = [FACTORS.index("skills"), FACTORS.index("licences")]
+LOGISTICS = [FACTORS.index(f) for f in SCALED]
 
 
 def _both(index: MatchIndex, monkeypatch: pytest.MonkeyPatch, run: object) -> tuple[object, object]:
@@ -37,37 +41,52 @@ def _both(index: MatchIndex, monkeypatch: pytest.MonkeyPatch, run: object) -> tu
 
 
 def _check_bounds(index: MatchIndex, q_cols: object, seeker_is_query: bool) -> None:
-    """bound + text points is ≥ the exact score of every allowed row, and (ids < 64) equal to it
-    within the slack; rows the bound excludes are excluded by the exact hard filters."""
+    """bound + text and title points is ≥ the exact score of every allowed row; the per-code
+    tables equal the exact occupation, skills + licences and (unscaled) logistics points within
+    the slack when ids < 64; rows the bound excludes are excluded by the exact hard filters."""
     side = index.vacancies if seeker_is_query else index.seekers
     n = side.n
     town_ok = np.ones(len(index.towns) + 1, np.bool_)
     q = q_cols
     assert isinstance(q, index_mod.Columns)
-    bound = bound_scores(
-        Query(q, seeker_is_query, town_ok, index.distance),
-        side.bounds,
-        side.codes,
-        n,
-        len(index.skills.names),
-        len(index.licences.names),
-    )
+    query = Query(q, seeker_is_query, town_ok, index.distance, related=index.related)
+    n_sk, n_lic = len(index.skills.names), len(index.licences.names)
+    bound = bound_scores(query, side.bounds, side.codes, n, n_sk, n_lic)
     rows = np.arange(n, dtype=np.int64)
     other = side.cols.take(rows)
     s, v = (q, other) if seeker_is_query else (other, q)
     pairs = index_mod.query_pair_inputs(q, other, index.model.size)
-    factors, score, allowed = score_pairs(s, v, pairs, index.distance[s.town, v.town])
-    non_text = score - factors[TEXT]
+    factors, score, allowed = score_pairs(
+        s, v, pairs, index.distance[s.town, v.town], index.related
+    )
+    without_words = score - factors[TEXT] - factors[TITLE]
     alive = side.alive[:n]
     assert np.isneginf(bound[~alive]).all()  # removed rows are never served
     allowed = allowed & alive
     assert not (np.isneginf(bound) & allowed).any()  # never excludes an allowed row
-    gap = np.where(allowed, bound.astype(np.float64) - non_text, 0.0)
-    assert gap.min() >= -retrieval.BOUND_SLACK / 10, gap.min()
-    if len(index.skills.names) <= 64 and len(index.licences.names) <= 64:
-        assert gap.max() <= retrieval.BOUND_SLACK / 10, gap.max()
+    slack = retrieval.BOUND_SLACK / 10
+    gap = np.where(allowed, bound.astype(np.float64) - without_words, 0.0)
+    assert gap.min() >= -slack, gap.min()
+    # the tables read per row: exact occupation and set points, logistics before the scale
+    t, rb = query_tables(query, side.codes, n_sk, n_lic), side.bounds
+    occ = np.take(t.occ, rb.occ[:n]).astype(np.float64)
+    assert np.where(allowed, occ - factors[OCC], 0.0).min() >= -slack  # strengths rounded up
+    weights = other.occ_w if seeker_is_query else np.repeat(q.occ_w, n, axis=0)
+    on_grid = (np.abs(weights * 4 - np.rint(weights * 4)) < 1e-9).all(axis=1)
+    assert np.abs(np.where(allowed & on_grid, occ - factors[OCC], 0.0)).max() <= slack
+    if n_sk <= 64 and n_lic <= 64:
+        sets = np.take(t.sets, rb.sets[:n]).astype(np.float64)
+        exact_sets = factors[SETS[0]] + factors[SETS[1]]
+        assert np.abs(np.where(allowed, sets - exact_sets, 0.0)).max() <= slack
+        full = allowed & (factors[OCC] + factors[TITLE] >= REL_FULL)
+        raw = np.take(t.a_raw, rb.a[:n]).astype(np.float64) + np.take(t.b_raw, rb.b[:n])
+        exact_log = sum(factors[i] for i in LOGISTICS)
+        assert np.abs(np.where(full, raw - exact_log, 0.0)).max() <= slack
+        assert gather_bounds(t, rb, slice(0, n)).shape == (n,)
     cos_max = retrieval.text_bound(q, side.term_max)
     assert (pairs.text <= cos_max + 1e-9).all()
+    title_max = retrieval.text_bound(q, side.title_max, title=True)
+    assert (pairs.title <= title_max + 1e-9).all()
 
 
 def test_bounds_hold_on_edge_case_world() -> None:

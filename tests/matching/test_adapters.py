@@ -81,3 +81,23 @@ def test_vacancy_with_a_section5_violation_is_blocked(w, personas):
     record = adapters.vacancy_record(vacancy)
     assert record.compliance_blocked
     assert record.min_education == 5
+
+
+def test_vacancy_record_carries_the_coders_ranked_suggestions_and_the_confirmed_flag(w, personas):
+    from jobdesk.employers.models import Vacancy
+
+    # given an officer-confirmed vacancy whose stored coder suggestions differ
+    Vacancy.objects.filter(pk=w["vacancy"].pk).update(
+        occupation_suggestions=[
+            {"code": "9321", "name": "包裝工", "score": 4.5, "evidence": ["包裝"]},
+            {"code": "9330", "name": "運輸及倉儲勞力工", "score": 2.0, "evidence": []},
+            {"code": "12", "score": 1.0},  # not a 細類: ignored
+            "junk",
+        ]
+    )
+    # when the engine's record is read
+    record = adapters.vacancy_record(Vacancy.objects.get(pk=w["vacancy"].pk))
+    # then the suggestions come in rank order with their scores, and the code is confirmed
+    assert record.occupation_suggestions == (("9321", 4.5), ("9330", 2.0))
+    assert record.occupation == "9330"
+    assert record.occupation_confirmed

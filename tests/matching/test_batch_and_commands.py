@@ -100,3 +100,45 @@ def test_match_profile_takes_occupations_as_code_and_name_objects(w, tmp_path, c
     first = json.loads(capsys.readouterr().out)["results"][0]
     assert first["public_id"] == str(w["vacancy"].public_id)
     assert first["explanation"][0]["factor"] == "occupation"
+
+
+def test_match_profile_lists_only_relevant_vacancies_and_says_how_many(
+    w, personas, tmp_path, capsys
+):
+    from tests.matching.factories import make_vacancy, occupation
+
+    # given one warehouse opening and a design job of another trade
+    make_vacancy(
+        personas["oscar"],
+        w["employer"],
+        title="美術編輯助理",
+        description="負責排版與海報設計。",
+        occupation=occupation("2172"),
+        skills="",
+        licences="",
+    )
+    profile = tmp_path / "p.json"
+    occupation_obj = {"code": "9330", "name": "理貨員"}
+    profile.write_text(
+        json.dumps(
+            {"desired_occupations": [occupation_obj], "township": "新北市三重區"},
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    # when the profile is matched for 5
+    call_command("match_profile", str(profile), "--top", "5")
+    out = json.loads(capsys.readouterr().out)
+    # then only the related vacancy is listed, and the additive fields say so
+    assert [r["title"] for r in out["results"]] == ["倉儲理貨員"]
+    assert out["relevant_count"] == 1
+    assert out["message"].startswith("符合條件的職缺只有 1 筆")
+    assert all(r["relevant"] for r in out["results"])
+    # the seeker's own name for the job is read against the title
+    title = next(c for c in out["results"][0]["explanation"] if c["factor"] == "title")
+    assert title["points"] > 0
+    # and --widen lists the other trade after it, flagged
+    call_command("match_profile", str(profile), "--top", "5", "--widen")
+    wide = json.loads(capsys.readouterr().out)
+    assert [r["title"] for r in wide["results"]] == ["倉儲理貨員", "美術編輯助理"]
+    assert [r["relevant"] for r in wide["results"]] == [True, False]

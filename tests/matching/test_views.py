@@ -169,3 +169,47 @@ def test_referral_card_gives_the_employers_address_and_phone(w, personas, client
     assert '<td data-testid="employer-address">新北市蘆洲區長安街 88 號</td>' in html
     assert '<td data-testid="employer-phone">02-2999-0000</td>' in html
     assert "推介日期 民國 " in html
+
+
+def _unrelated_vacancies(personas, w, n=2):
+    """Vacancies of another trade, nearer and better paid than the seeker's only opening."""
+    from tests.matching.factories import make_vacancy, occupation
+
+    return [
+        make_vacancy(
+            personas["oscar"],
+            w["employer"],
+            title=f"美術編輯助理{i}",
+            description="負責排版、海報與社群圖片設計。",
+            occupation=occupation("2172"),
+            pay_min=45000,
+            pay_max=50000,
+            skills="",
+            licences="",
+        )
+        for i in range(n)
+    ]
+
+
+def test_few_related_openings_say_so_and_can_be_widened(w, personas, client_for):
+    # given the seeker's trade has one opening and another trade two, nearer and better paid
+    _unrelated_vacancies(personas, w)
+    client = client_for(personas["alice"])
+    url = reverse("matching:seeker_matches", args=[w["seeker"].public_id])
+    # when the counsellor opens the matches
+    body = client.get(url).content.decode()
+    # then only the related vacancy is listed, with the count and a way to widen
+    assert "倉儲理貨員" in body
+    assert "美術編輯助理" not in body
+    assert "符合條件的職缺只有 1 筆" in body
+    assert "也列出不相關的職缺" in body
+    # and widening lists the others after it, marked
+    wide = client.get(url, {"widen": "on"}).content.decode()
+    assert wide.index("倉儲理貨員") < wide.index("美術編輯助理")
+    assert "職類不相關" in wide
+
+
+def test_enough_related_openings_show_no_notice(w, personas, client_for):
+    client = client_for(personas["alice"])
+    body = client.get(reverse("matching:seeker_matches", args=[w["seeker"].public_id]))
+    assert "符合條件的職缺只有" not in body.content.decode()

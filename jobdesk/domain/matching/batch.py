@@ -27,7 +27,7 @@ EXHAUSTIVE_PAIRS = 25_000_000
 PAIR_CHUNK = 2_000_000
 _NONE = np.iinfo(np.int64).min
 WORKERS = 2  # scoring threads (the target machine has 2 cores)
-_Group = tuple[Columns, sp.csr_matrix, sp.csr_matrix, sp.csr_matrix]
+_Group = tuple[Columns, sp.csr_matrix, sp.csr_matrix, sp.csr_matrix, sp.csr_matrix]
 _StepTop = tuple[tuple[I64, I64, F64], tuple[I64, I64, F64]]
 
 
@@ -151,6 +151,10 @@ def batch_top_k(
         _csr(s_cols.text_ids, s_cols.text_w, width),
         _csr(v_cols.text_ids, v_cols.text_w, width),
     )
+    s_title, v_title = (
+        _csr(s_cols.title_ids, s_cols.title_w, width),
+        _csr(v_cols.title_ids, v_cols.title_w, width),
+    )
     ones_s = np.ones(s_cols.skills.shape, np.float64)
     ones_v = np.ones(v_cols.skills.shape, np.float64)
     s_sk, v_sk = _csr(s_cols.skills, ones_s, n_sk), _csr(v_cols.skills, ones_v, n_sk)
@@ -175,21 +179,23 @@ def batch_top_k(
             got = group_cache[id(vs)] = (
                 _grid(v_cols.take(vs), 1),
                 v_text[vs].T.tocsr(),
+                v_title[vs].T.tocsr(),
                 v_sk[vs].T.tocsr(),
                 v_lic[vs].T.tocsr(),
             )
         return got
 
     def score_step(ss: I64, vs: I64, group: _Group) -> _StepTop:
-        vg, vt, vsk, vlic = group
+        vg, vt, vti, vsk, vlic = group
         sg = _grid(s_cols.take(ss), 0)
         pairs = PairInputs(
             text=(s_text[ss] @ vt).toarray(),
+            title=np.minimum((s_title[ss] @ vti).toarray(), 1.0),
             skill_hits=(s_sk[ss] @ vsk).toarray().astype(np.int64),
             licence_hits=(s_lic[ss] @ vlic).toarray().astype(np.int64),
         )
         dist = index.distance[sg.town, vg.town]
-        _factors, score, allowed = score_pairs(sg, vg, pairs, dist)
+        _factors, score, allowed = score_pairs(sg, vg, pairs, dist, index.related)
         micro = score_key(score)
         row_key = np.where(allowed, micro * m_v - vs[None, :], _NONE)
         col_key = np.where(allowed, micro * m_s - ss[:, None], _NONE)

@@ -7,13 +7,23 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .features import FACTORS, Columns, Lexicon
+from .features import (
+    FACTORS,
+    OCCUPATION_CLOSENESS,
+    REL_FULL,
+    SCALED,
+    W_TITLE,
+    Columns,
+    Lexicon,
+)
+from .occupations import OccupationRelatedness
 from .profiles import SHIFT_LABELS, SHIFTS, Contribution
 
 _LEVEL_LABEL = {4: "同細類", 3: "同小類", 2: "同中類", 1: "同大類"}
-_TEXT, _PAY, _EDU, _EXP, _AVAIL = (
-    FACTORS.index(f) for f in ("text", "pay", "education", "experience", "availability")
+_TEXT, _TITLE, _PAY, _EDU, _EXP, _AVAIL = (
+    FACTORS.index(f) for f in ("text", "title", "pay", "education", "experience", "availability")
 )
+_OCC = FACTORS.index("occupation")
 
 
 def _shared_digits(s_key: int, v_key: int) -> tuple[int, int]:
@@ -30,6 +40,7 @@ class Facts:
     """What a label reads of one row, as plain Python values."""
 
     occ: tuple[int, ...]  # occupation keys (≥ 0)
+    occ_w: tuple[float, ...]  # their strengths
     town: int
     pay_basis: int
     shifts: int
@@ -42,6 +53,7 @@ def facts(c: Columns, rows: np.ndarray) -> list[Facts]:  # type: ignore[type-arg
     """``Facts`` of rows ``rows`` of ``c`` (one conversion per column, not per value)."""
     cols = [
         c.occ[rows].tolist(),
+        c.occ_w[rows].tolist(),
         c.town[rows].tolist(),
         c.pay_basis[rows].tolist(),
         c.shifts[rows].tolist(),
@@ -52,6 +64,7 @@ def facts(c: Columns, rows: np.ndarray) -> list[Facts]:  # type: ignore[type-arg
     return [
         Facts(
             tuple(k for k in occ if k >= 0),
+            tuple(w for k, w in zip(occ, occ_w, strict=True) if k >= 0),
             town,
             basis,
             shifts,
@@ -59,22 +72,45 @@ def facts(c: Columns, rows: np.ndarray) -> list[Facts]:  # type: ignore[type-arg
             frozenset(i for i in sk if i >= 0),
             frozenset(i for i in lic if i >= 0),
         )
-        for occ, town, basis, shifts, exp, sk, lic in zip(*cols, strict=True)
+        for occ, occ_w, town, basis, shifts, exp, sk, lic in zip(*cols, strict=True)
     ]
 
 
-def occupation_label(s: Facts, v: Facts) -> str:
-    v_key = v.occ[0] if v.occ else -1
-    keys = s.occ
-    if v_key < 0 or not keys:
+def _prefix_closeness(shared: int, level: int) -> float:
+    return 1.0 if shared >= level else OCCUPATION_CLOSENESS[shared]
+
+
+def _learned(s_key: int, v_key: int, related: OccupationRelatedness | None) -> float:
+    if related is None or s_key % 10 != 4:
+        return 0.0
+    return float(related.matrix[related.by_code[s_key // 10], related.by_code[v_key // 10]])
+
+
+def occupation_label(s: Facts, v: Facts, related: OccupationRelatedness | None = None) -> str:
+    """What decided the occupation points: the best strength × closeness over the vacancy's codes
+    (a confirmed code, or the coder's ranked suggestions) and the seeker's wished codes."""
+    if not v.occ or not s.occ:
         return "職類未知"
-    best = max((_shared_digits(k, v_key) for k in keys), key=lambda t: (t[0] >= t[1], t[0]))
-    shared, level = best
-    if shared >= level:
-        return f"職類相近（{_LEVEL_LABEL[level]}）" if level == 4 else "職類相符（屬期望職類）"
-    if shared == 0:
+    best = (-1.0, 0, 0, 0, 0.0, 0.0)  # value, rank, shared, level, prefix, learned
+    for rank, (v_key, w) in enumerate(zip(v.occ, v.occ_w, strict=True)):
+        for s_key in s.occ:
+            shared, level = _shared_digits(s_key, v_key)
+            prefix, learned = _prefix_closeness(shared, level), _learned(s_key, v_key, related)
+            value = w * max(prefix, learned)
+            if value > best[0]:
+                best = (value, rank, shared, level, prefix, learned)
+    value, rank, shared, level, prefix, learned = best
+    if value <= 0:
         return "職類不同"
-    return f"職類相近（{_LEVEL_LABEL[shared]}）"
+    if learned > prefix:
+        what = f"職類相關（相關度 {learned:.2f}）"
+    elif shared >= level:
+        what = f"職類相近（{_LEVEL_LABEL[level]}）" if level == 4 else "職類相符（屬期望職類）"
+    else:
+        what = f"職類相近（{_LEVEL_LABEL[shared]}）"
+    if len(v.occ) > 1 or rank > 0:
+        what += f"，代碼建議第 {rank + 1} 順位（強度 {v.occ_w[rank]:.2f}）"
+    return what
 
 
 def _names(ids: frozenset[int], lex: Lexicon) -> str:
@@ -92,10 +128,11 @@ def contributions(
     distance_km: float,
     skills: Lexicon,
     licences: Lexicon,
+    related: OccupationRelatedness | None = None,
 ) -> tuple[Contribution, ...]:
     """One ``Contribution`` per factor, in ``FACTORS`` order (``points`` in that order too)."""
     text_pts, pay, edu = points[_TEXT], points[_PAY], points[_EDU]
-    exp, avail = points[_EXP], points[_AVAIL]
+    exp, avail, title_pts = points[_EXP], points[_AVAIL], points[_TITLE]
 
     v_sk = v.skills
     if not v_sk:
@@ -138,8 +175,16 @@ def contributions(
 
     need = v.exp
     need_txt = "" if math.isnan(need) else f"（需 {need:g} 年）"
+    if title_pts >= W_TITLE / 2:
+        title_label = f"職稱相符（相似度 {title_pts / W_TITLE:.2f}）"
+    elif title_pts > 0:
+        title_label = f"職稱相近（相似度 {title_pts / W_TITLE:.2f}）"
+    else:
+        title_label = "職稱與期望職務不同"
+
     labels = {
-        "occupation": occupation_label(s, v),
+        "occupation": occupation_label(s, v, related),
+        "title": title_label,
         "skills": skill_label,
         "licences": lic_label,
         "text": f"工作內容相近（相似度 {text_pts / 25.0:.2f}）",
@@ -162,6 +207,11 @@ def contributions(
         if avail < 0
         else "到職日或截止日未定",
     }
+    scale = min(1.0, max(0.0, (points[_OCC] + title_pts) / REL_FULL))
+    if scale < 1.0:
+        note = f"（依職類與職稱相符程度計 {scale:.0%}）"
+        for f in SCALED:
+            labels[f] += note
     return tuple(map(_contribution, FACTORS, map(labels.__getitem__, FACTORS), points))
 
 

@@ -17,15 +17,18 @@ from datetime import date
 import numpy as np
 from numpy.typing import NDArray
 
+from .occupations import MAX_SUGGESTIONS, OccupationRelatedness
+from .occupations import relative_strengths as _strengths
 from .profiles import SHIFTS, SeekerProfile, VacancyRecord
 from .text import TOP_TERMS, normalize
 
 # -- factor order and weights (points) -------------------------------------------------------
 FACTORS: tuple[str, ...] = (
     "occupation",
+    "title",
+    "text",
     "skills",
     "licences",
-    "text",
     "distance",
     "pay",
     "shifts",
@@ -33,7 +36,17 @@ FACTORS: tuple[str, ...] = (
     "experience",
     "availability",
 )
+# relevance (``profiles.RELEVANCE_FACTORS``): what the job is (occupation evidence, the ad's
+# title against the seeker's wished and past job names, the text of both); the other factors are
+# logistics and qualifications
+# logistics and qualifications count in proportion to the occupation evidence (occupation + title
+# points): × min(1, (occupation + title) / REL_FULL). The text is left out of the scale: it adds
+# its points, but a description that shares words without a related code or title does not bring
+# the logistics points (and the bound pass can then bound the scale per row).
+SCALED: tuple[str, ...] = ("distance", "pay", "shifts", "education", "experience", "availability")
+REL_FULL = 30.0
 W_OCCUPATION = 30.0
+W_TITLE = 20.0
 OCCUPATION_CLOSENESS = (0.0, 0.15, 0.4, 0.7, 1.0)  # by shared prefix digits 0..4
 W_SKILLS = 10.0
 W_LICENCE_OK = 5.0
@@ -55,6 +68,8 @@ HOURS_PER_DAY = 8.0  # 勞動基準法 §30: normal working hours ≤ 8 a day (h
 DECIMALS = 6  # every factor is rounded to 1e-6 points before summing
 
 MAX_OCCUPATIONS = 6
+VACANCY_OCCUPATIONS = MAX_SUGGESTIONS  # a confirmed code, or the coder's ranked suggestions
+TITLE_TERMS = 16  # a title or a job name is short: its 16 strongest terms
 MAX_SKILLS = 8
 MAX_LICENCES = 4
 PAY_CODES = {"monthly": 0, "hourly": 1, "daily": 2, "piece": 3, "negotiable": 4}
@@ -119,6 +134,7 @@ class Columns:
     Vacancies: ``day`` = closes, ``edu``/``exp`` = minimum required, ``pay_lo`` = pay_min."""
 
     occ: NDArray[np.int32]
+    occ_w: NDArray[np.float64]  # strength of each occupation key (seekers: 1.0)
     town: NDArray[np.int16]
     pay_basis: NDArray[np.int8]
     pay_lo: F64
@@ -134,11 +150,14 @@ class Columns:
     licences: NDArray[np.int32]
     text_ids: NDArray[np.int32]
     text_w: NDArray[np.float32]
+    title_ids: NDArray[np.int32]  # vacancies: the title; seekers: wished and past job names
+    title_w: NDArray[np.float32]
 
     @classmethod
     def empty(cls, n: int, occ_width: int) -> Columns:
         return cls(
             occ=np.full((n, occ_width), -1, np.int32),
+            occ_w=np.zeros((n, occ_width)),
             town=np.full(n, -1, np.int16),
             pay_basis=np.full(n, -1, np.int8),
             pay_lo=np.full(n, np.nan),
@@ -154,6 +173,8 @@ class Columns:
             licences=np.full((n, MAX_LICENCES), -1, np.int32),
             text_ids=np.full((n, TOP_TERMS), -1, np.int32),
             text_w=np.zeros((n, TOP_TERMS), np.float32),
+            title_ids=np.full((n, TITLE_TERMS), -1, np.int32),
+            title_w=np.zeros((n, TITLE_TERMS), np.float32),
         )
 
     def __len__(self) -> int:
@@ -222,6 +243,7 @@ def encode_seekers(
             got = key_cache[s.desired_occupations] = keys + [-1] * (MAX_OCCUPATIONS - len(keys))
         occ.append(got)
     c.occ[:] = np.array(occ, dtype=np.int32)
+    c.occ_w[:] = np.where(c.occ >= 0, 1.0, 0.0)
     c.town[:] = _towns([s.township for s in seekers], town_idx)
     c.pay_basis[:] = _pay_bases([s.pay_basis for s in seekers])
     c.pay_lo[:] = _opt([s.expected_pay_min for s in seekers])
@@ -245,21 +267,25 @@ def encode_vacancies(
 ) -> Columns:
     """Column-wise encoding, as ``encode_seekers``."""
     n = len(vacancies)
-    c = Columns.empty(n, 1)
+    c = Columns.empty(n, VACANCY_OCCUPATIONS)
     if n == 0:
         return c
-    occ_cache: dict[str, int] = {}
-    occ = []
+    occ_cache: dict[tuple[object, ...], tuple[list[int], list[float]]] = {}
+    occ, occ_w = [], []
     for v in vacancies:
-        code = v.occupation
-        if not code:
-            occ.append(-1)
-            continue
-        got = occ_cache.get(code)
+        key = (v.occupation, v.occupation_confirmed, v.occupation_suggestions)
+        got = occ_cache.get(key)
         if got is None:
-            got = occ_cache[code] = occupation_key(code)
-        occ.append(got)
-    c.occ[:, 0] = np.array(occ, dtype=np.int32)
+            ev = occupation_evidence(v)
+            pad = VACANCY_OCCUPATIONS - len(ev)
+            got = occ_cache[key] = (
+                [occupation_key(c) for c, _w in ev] + [-1] * pad,
+                [w for _c, w in ev] + [0.0] * pad,
+            )
+        occ.append(got[0])
+        occ_w.append(got[1])
+    c.occ[:] = np.array(occ, dtype=np.int32)
+    c.occ_w[:] = np.array(occ_w, dtype=np.float64)
     c.town[:] = _towns([v.township for v in vacancies], town_idx)
     c.pay_basis[:] = _pay_bases([v.pay_basis for v in vacancies])
     c.pay_lo[:] = _opt([v.pay_min for v in vacancies])
@@ -275,17 +301,67 @@ def encode_vacancies(
     return c
 
 
-def occupation_closeness(s_occ: NDArray[np.int32], v_occ: NDArray[np.int32]) -> F64:
-    """Best closeness over the seeker's keys (last axis) for one vacancy key each.
+def occupation_evidence(v: VacancyRecord) -> list[tuple[str, float]]:
+    """The vacancy's occupation codes with their strength (best first, ≤ 3).
+
+    An officer's confirmed code is the whole evidence (strength 1). Otherwise the coder's ranked
+    suggestions with strength = score / best score (1/20 steps), and a code set on the vacancy
+    that the coder did not suggest (an imported or unconfirmed code) first, at strength 1."""
+    code = v.occupation
+    if code and v.occupation_confirmed:
+        return [(code, 1.0)]
+    ranked = _strengths([(c, s) for c, s in v.occupation_suggestions if len(c) == 4])
+    if code and code not in {c for c, _w in ranked}:
+        ranked = [(code, 1.0), *ranked]
+    return ranked[:VACANCY_OCCUPATIONS]
+
+
+def occupation_closeness(
+    s_occ: NDArray[np.int32],
+    v_occ: NDArray[np.int32],
+    v_w: F64 | None = None,
+    related: OccupationRelatedness | None = None,
+) -> F64:
+    """Best strength × closeness over the seeker's keys (last axis of ``s_occ``) and the
+    vacancy's keys (last axis of ``v_occ``, strengths ``v_w``; a 1-D ``v_occ`` of single keys
+    has strength 1).
 
     A vacancy inside a desired group ('72' wanted, 7212 offered) is a full match; otherwise the
-    shared prefix decides: 3 digits 0.7, 2 digits 0.4, the major group 0.15.
+    shared prefix decides (3 digits 0.7, 2 digits 0.4, the major group 0.15) or, when higher, the
+    learned relatedness of the two 細類 (``occupations.py``).
     """
+    if v_w is None:
+        v_occ, v_w = v_occ[..., None], np.where(v_occ >= 0, 1.0, 0.0)[..., None]
+    best: F64 | None = None
+    for j in range(v_occ.shape[-1]):
+        v, w = v_occ[..., j], v_w[..., j]
+        if not (v >= 0).any():
+            continue
+        got = w * _key_closeness(s_occ, v, related)
+        best = got if best is None else np.maximum(best, got)
+    if best is None:
+        shape = np.broadcast_shapes(s_occ.shape[:-1], v_occ.shape[:-1])
+        return np.zeros(shape)
+    return np.asarray(best, np.float64)
+
+
+def _learned(s: NDArray[np.int32], v: NDArray[np.int32], related: OccupationRelatedness) -> F64:
+    """Learned relatedness of seeker keys ``s`` (4-digit ones only) and vacancy keys ``v``."""
+    none = len(related.codes)
+    si = np.where((s >= 0) & (s % 10 == 4), related.by_code[np.maximum(s, 0) // 10], none)
+    vi = np.where(v >= 0, related.by_code[np.maximum(v, 0) // 10], none)
+    return np.asarray(related.matrix[si, vi], np.float64)
+
+
+def _key_closeness(
+    s_occ: NDArray[np.int32], v_occ: NDArray[np.int32], related: OccupationRelatedness | None
+) -> F64:
+    """Best closeness over the seeker's keys (last axis) for one vacancy key each."""
     table = np.asarray(OCCUPATION_CLOSENESS)
     v = v_occ.astype(np.int32)
     shape = np.broadcast_shapes(s_occ.shape[:-1], v.shape)
     if s_occ.size + v.size <= SMALL_CLOSENESS and math.prod(shape) * s_occ.shape[-1] <= 4096:
-        return _closeness_small(s_occ, v, table)
+        return _closeness_small(s_occ, v, table, related)
     vcode = v // 10
     v_parts = (vcode // 1000, vcode // 100, vcode // 10, vcode)
     best: F64 = np.zeros(shape)
@@ -299,6 +375,8 @@ def occupation_closeness(s_occ: NDArray[np.int32], v_occ: NDArray[np.int32]) -> 
         shared += (scode // 10 == v_parts[2]) & (level >= 3)
         shared += (scode == v_parts[3]) & (level >= 4)
         value = np.where(shared >= level, 1.0, table[shared])
+        if related is not None:
+            value = np.maximum(value, _learned(s, v, related))
         value[np.broadcast_to((s < 0) | (v < 0), value.shape)] = 0.0
         np.maximum(best, value, out=best)
     return best
@@ -307,7 +385,12 @@ def occupation_closeness(s_occ: NDArray[np.int32], v_occ: NDArray[np.int32]) -> 
 SMALL_CLOSENESS = 4096  # inputs this small are compared over all keys at once
 
 
-def _closeness_small(s_occ: NDArray[np.int32], v: NDArray[np.int32], table: F64) -> F64:
+def _closeness_small(
+    s_occ: NDArray[np.int32],
+    v: NDArray[np.int32],
+    table: F64,
+    related: OccupationRelatedness | None = None,
+) -> F64:
     """``occupation_closeness`` in one pass over every key (for a query's few dozen rows; the
     loop over key columns keeps large grids from growing by the number of keys)."""
     s = s_occ.astype(np.int32)
@@ -319,6 +402,8 @@ def _closeness_small(s_occ: NDArray[np.int32], v: NDArray[np.int32], table: F64)
     shared += (scode // 10 == vcode // 10) & (level >= 3)
     shared += (scode == vcode) & (level >= 4)
     value = np.where(shared >= level, 1.0, table[shared])
+    if related is not None:
+        value = np.maximum(value, _learned(s, vv, related))
     value = np.where((s < 0) | (vv < 0), 0.0, value)
     if value.shape[-1] == 0:
         return np.zeros(value.shape[:-1])
@@ -330,20 +415,33 @@ class PairInputs:
     """Per-pair overlaps computed outside (sparse products or lookups), broadcastable."""
 
     text: F64
+    title: F64  # min(1, title · wish-names dot product)
     skill_hits: NDArray[np.int64]
     licence_hits: NDArray[np.int64]
 
 
+def relevance_scale(relevance: F64) -> F64:
+    """The share of the logistics points a pair gets: min(1, relevance / REL_FULL), ≥ 0."""
+    return np.clip(relevance / REL_FULL, 0.0, 1.0)
+
+
 def score_pairs(
-    s: Columns, v: Columns, pairs: PairInputs, distance: F64
+    s: Columns,
+    v: Columns,
+    pairs: PairInputs,
+    distance: F64,
+    related: OccupationRelatedness | None = None,
 ) -> tuple[list[F64], F64, Bool]:
     """All factors, the score and the hard-filter mask for broadcastable seeker/vacancy rows.
 
     ``s`` and ``v`` hold already gathered (and, for a grid, reshaped) rows. The score is the
     left-to-right float sum of the factors in ``FACTORS`` order, so a Python ``sum`` of the
-    contributions reproduces it bit for bit.
+    contributions reproduces it bit for bit. The occupation evidence (occupation + title
+    points) scales the logistics factors (``SCALED``): an unrelated job gets none of their
+    points.
     """
-    occ = np.round(W_OCCUPATION * occupation_closeness(s.occ, v.occ[..., 0]), DECIMALS)
+    occ = np.round(W_OCCUPATION * occupation_closeness(s.occ, v.occ, v.occ_w, related), DECIMALS)
+    title = np.round(W_TITLE * np.round(pairs.title, DECIMALS), DECIMALS)
 
     n_vsk = (v.skills >= 0).sum(axis=-1)
     skills = np.where(n_vsk > 0, W_SKILLS * pairs.skill_hits / np.maximum(n_vsk, 1), 0.0)
@@ -397,21 +495,15 @@ def score_pairs(
     day_known = (s.day > 0) & (v.day > 0)
     avail = np.where(day_known, np.where(s.day <= v.day, W_AVAILABLE_OK, -W_AVAILABLE_LATE), 0.0)
 
-    # constants-only factors are exact already; the others are rounded to 1e-6 points
-    exact = [occ, shifts, edu, avail]
-    rounded = [np.round(f, DECIMALS) for f in (skills, lic, text, dist_pts, pay, exp)]
-    del exact
-    factors = [
+    text = np.round(text, DECIMALS)
+    g = relevance_scale(occ + title)
+    factors: list[F64] = [
         occ,
-        rounded[0],
-        rounded[1],
-        rounded[2],
-        rounded[3],
-        rounded[4],
-        shifts,
-        edu,
-        rounded[5],
-        avail,
+        title,
+        text,
+        np.asarray(np.round(skills, DECIMALS), np.float64),
+        np.asarray(np.round(lic, DECIMALS), np.float64),
+        *(np.round(g * f, DECIMALS) for f in (dist_pts, pay, shifts, edu, exp, avail)),
     ]
     shape = np.broadcast_shapes(*(f.shape for f in factors))
     factors = [

@@ -21,18 +21,24 @@ from .explain import contributions, facts
 from .features import (
     _PAY_CLASS,
     _PAY_TO_HOURLY,
+    DECIMALS,
     FACTORS,
     PAY_CODES,
+    W_OCCUPATION,
+    W_TITLE,
     Columns,
     Lexicon,
     PairInputs,
     encode_seekers,
     encode_vacancies,
+    occupation_closeness,
+    relevance_scale,
     score_key,
     score_pairs,
     shift_mask,
 )
 from .geo import TownshipTable
+from .occupations import OccupationRelatedness
 from .profiles import (
     Match,
     SeekerFilters,
@@ -49,6 +55,7 @@ from .retrieval import (
     Query,
     RowBounds,
     SideCodes,
+    Tables,
     _prefix_ok,
     gather_bounds,
     query_tables,
@@ -56,6 +63,7 @@ from .retrieval import (
     text_cosine,
 )
 from .text import TextModel, normalize, vocabulary_terms
+from .titles import title_vectors, wish_names, wish_vectors
 
 I64 = NDArray[np.int64]
 EXHAUSTIVE_ROWS = 256  # at or below this many live rows a query scores every row directly
@@ -68,7 +76,11 @@ def vacancy_text(v: VacancyRecord) -> str:
 
 def seeker_text(s: SeekerProfile, occupations: dict[str, str]) -> str:
     names = [occupations.get(c, "") for c in s.desired_occupations]
-    return normalize("\n".join([s.experience_text, *names, *s.skills, *s.licences]))
+    return normalize(
+        "\n".join(
+            [s.experience_text, *names, *s.desired_names, *s.job_titles, *s.skills, *s.licences]
+        )
+    )
 
 
 class Side:
@@ -86,12 +98,19 @@ class Side:
         self.codes = SideCodes(cols.occ.shape[1])
         self.bounds = RowBounds.of(self.cols, self.codes, seekers)
         self.term_max = np.zeros(vocab_size + 1, np.float32)
-        self._raise_term_max(self.cols.text_ids[: self.n], self.cols.text_w[: self.n])
+        self.title_max = np.zeros(vocab_size + 1, np.float32)
+        self._raise_term_max(self.cols, slice(0, self.n))
+        self.codes.titles.index(vocab_size)
 
-    def _raise_term_max(self, ids: NDArray[np.int32], weights: NDArray[np.float32]) -> None:
-        """``term_max[t]`` ≥ every row's weight of term t (never lowered by removals)."""
-        sel = ids >= 0
-        np.maximum.at(self.term_max, ids[sel], weights[sel])
+    def _raise_term_max(self, cols: Columns, rows: slice) -> None:
+        """``term_max[t]`` (``title_max[t]``) ≥ every row's weight of term t in its text (title)
+        (never lowered by removals)."""
+        for top, ids, weights in (
+            (self.term_max, cols.text_ids[rows], cols.text_w[rows]),
+            (self.title_max, cols.title_ids[rows], cols.title_w[rows]),
+        ):
+            sel = ids >= 0
+            np.maximum.at(top, ids[sel], weights[sel])
 
     # -- updates -------------------------------------------------------------------------------
     def remove(self, record_id: str) -> None:
@@ -110,7 +129,7 @@ class Side:
             self.alive = alive
         self.cols.put(self.n, row_cols)
         self.bounds.put(self.n, RowBounds.of(row_cols, self.codes, self.is_seekers))
-        self._raise_term_max(row_cols.text_ids, row_cols.text_w)
+        self._raise_term_max(row_cols, slice(None))
         self.alive[self.n] = True
         self.row_of[record_id] = self.n
         self.ids.append(record_id)
@@ -143,8 +162,10 @@ class MatchIndex:
         licences: Lexicon,
         vacancies: Side,
         seekers: Side,
+        related: OccupationRelatedness | None = None,
     ) -> None:
         self.taxonomy = taxonomy
+        self.related = related
         self.model = model
         self.towns = towns
         self.skills = skills
@@ -179,9 +200,17 @@ class MatchIndex:
         v_cols = encode_vacancies(served, towns.index, skills, licences)
         v_cols.text_ids, v_cols.text_w = model.transform(v_docs)
         del v_docs
+        v_cols.title_ids, v_cols.title_w = title_vectors(model, [v.title for v in served])
         s_cols = encode_seekers(seekers, towns.index, skills, licences)
         s_cols.text_ids, s_cols.text_w = model.transform(s_docs)
         del s_docs
+        s_cols.title_ids, s_cols.title_w = wish_vectors(
+            model, [wish_names(s, taxonomy.occupations) for s in seekers]
+        )
+        keys = v_cols.occ.astype(np.int64)
+        related = OccupationRelatedness.learn_arrays(
+            taxonomy.occupations, np.where(keys >= 0, keys // 10, -1), v_cols.occ_w
+        )
         return cls(
             taxonomy,
             model,
@@ -190,18 +219,23 @@ class MatchIndex:
             licences,
             Side(v_cols, [v.id for v in served], model.size, seekers=False),
             Side(s_cols, [s.id for s in seekers], model.size, seekers=True),
+            related,
         )
 
     # -- updates -------------------------------------------------------------------------------
     def _vacancy_cols(self, v: VacancyRecord) -> Columns:
         cols = encode_vacancies([v], self.towns.index, self.skills, self.licences)
         cols.text_ids, cols.text_w = self.model.transform([vacancy_text(v)])
+        cols.title_ids, cols.title_w = title_vectors(self.model, [v.title])
         return cols
 
     def _seeker_cols(self, s: SeekerProfile) -> Columns:
         cols = encode_seekers([s], self.towns.index, self.skills, self.licences)
         cols.text_ids, cols.text_w = self.model.transform(
             [seeker_text(s, self.taxonomy.occupations)]
+        )
+        cols.title_ids, cols.title_w = wish_vectors(
+            self.model, [wish_names(s, self.taxonomy.occupations)]
         )
         return cols
 
@@ -239,6 +273,7 @@ class MatchIndex:
             occupation_prefix=f.occupation_prefix or None,
             min_pay=None if f.min_pay is None else (f.min_pay, PAY_CODES[f.pay_basis]),
             shift_mask=shift_mask(f.shifts) if f.shifts else 0,
+            related=self.related,
         )
         return self._top(query, self.vacancies, k)
 
@@ -256,6 +291,7 @@ class MatchIndex:
             self.distance,
             occupation_prefix=f.occupation_prefix or None,
             shift_mask=shift_mask(f.shifts) if f.shifts else 0,
+            related=self.related,
         )
         return self._top(query, self.seekers, k)
 
@@ -278,7 +314,7 @@ class MatchIndex:
         q, sq = query.cols, query.seeker_is_query
         if k <= 0 or side.live_count == 0:
             return []
-        qv = self._query_vector(q)
+        qv = _QueryVectors(self._query_vector(q), self._query_vector(q, title=True))
         if side.live_count <= EXHAUSTIVE_ROWS:
             rows = np.flatnonzero(_requested(side, query)).astype(np.int64)
             best = self._exact(q, qv, side, rows, sq)
@@ -286,33 +322,38 @@ class MatchIndex:
             tables = query_tables(
                 query, side.codes, len(self.skills.names), len(self.licences.names)
             )
+            title_ub = side.codes.titles.bound(q.title_ids[0], q.title_w[0], qv.title)
+            tables.title = np.round(W_TITLE * title_ub.astype(np.float64), DECIMALS).astype(
+                np.float32
+            ) + np.float32(1e-5)
             bound = gather_bounds(tables, side.bounds, slice(0, n))
-            best = self._threshold(q, qv, side, bound, k, sq)
+            best = self._threshold(q, qv, side, tables, bound, k, sq)
         return self._rank(q, best, side, k, sq)
 
-    def _query_vector(self, q: Columns) -> NDArray[np.float64]:
+    def _query_vector(self, q: Columns, title: bool = False) -> NDArray[np.float64]:
         qv = np.zeros(self.model.size + 1)
-        ids = q.text_ids[0]
-        qv[ids[ids >= 0]] = q.text_w[0][ids >= 0]
+        ids, w = (q.title_ids[0], q.title_w[0]) if title else (q.text_ids[0], q.text_w[0])
+        qv[ids[ids >= 0]] = w[ids >= 0]
         return qv
 
     def _exact(
-        self, q: Columns, qv: NDArray[np.float64], side: Side, rows: I64, seeker_is_query: bool
+        self, q: Columns, qv: _QueryVectors, side: Side, rows: I64, seeker_is_query: bool
     ) -> _Scored:
         """Exact scores of ``rows`` (those a hard filter allows)."""
         other = side.cols.take(rows)
         s, v = (q, other) if seeker_is_query else (other, q)
-        pairs = query_pair_inputs(q, other, self.model.size, qv)
+        pairs = query_pair_inputs(q, other, self.model.size, qv.text, qv.title)
         dist = np.broadcast_to(self.distance[s.town, v.town], rows.shape)
-        factors, score, allowed = score_pairs(s, v, pairs, dist)
+        factors, score, allowed = score_pairs(s, v, pairs, dist, self.related)
         points = np.stack(factors, axis=1) if rows.size else np.zeros((0, len(factors)))
         return _Scored(rows, points, score, dist).select(allowed)
 
     def _threshold(
         self,
         q: Columns,
-        qv: NDArray[np.float64],
+        qv: _QueryVectors,
         side: Side,
+        tables: Tables,
         bound: NDArray[np.float32],
         k: int,
         seeker_is_query: bool,
@@ -346,15 +387,46 @@ class MatchIndex:
             seed = seed[bound[seed] >= top]
         seed = seed[: 8 * k].astype(np.int64)
         theta = add(seed)
-        # 2. rows whose bound plus the largest possible text points can reach the k-th score
-        u = text_bound(q, side.term_max)
-        floor = theta - W_TEXT * u - BOUND_SLACK
+        # 2. rows whose bound (title points included) plus the largest possible text points can
+        # reach the k-th score
+        u = W_TEXT * text_bound(q, side.term_max)
+        floor = theta - u - BOUND_SLACK
         cand = (
             np.flatnonzero(bound >= floor) if floor > -np.inf else np.flatnonzero(bound > -np.inf)
         )
         cand = cand[~_member(cand, seed)].astype(np.int64)
-        # 3. their bound with the exact text points, best first; score until none can beat θ
-        ub = bound[cand] + W_TEXT * text_cosine(qv, side.cols, cand) + BOUND_SLACK
+        # 3. a tighter bound of those: their exact occupation points (for vacancy rows the table
+        # read strengths rounded up; seeker rows' are exact within float32 rounding, which the
+        # slack covers), the scale of the logistics points between scale(occupation) and
+        # scale(occupation + title bound)
+        rb = side.bounds
+        assert tables.title is not None
+        if seeker_is_query:  # vacancy rows: the table read their strengths rounded up
+            occ = self._occupation_points(q, side, cand, seeker_is_query)
+        else:  # seeker rows have strength 1 (on the table's grid): the table is exact
+            occ = np.take(tables.occ, rb.occ[cand]).astype(np.float64)
+        sets = np.take(tables.sets, rb.sets[cand]).astype(np.float64)
+        logistics = np.take(tables.a_raw, rb.a[cand]).astype(np.float64)
+        logistics += np.take(tables.b_raw, rb.b[cand])
+        title_ub = np.take(tables.title, rb.title[cand]).astype(np.float64)
+        scaled = np.where(
+            logistics >= 0,
+            relevance_scale(occ + title_ub) * logistics,
+            relevance_scale(occ) * logistics,
+        )
+        keep = occ + sets + title_ub + u + scaled + BOUND_SLACK >= theta - KEY_MARGIN
+        cand, occ, sets, logistics = cand[keep], occ[keep], sets[keep], logistics[keep]
+        # 4. their bound with the exact text and title points and the scale they give, best
+        # first; score until none can beat θ
+        title = W_TITLE * text_cosine(qv.title, side.cols, cand, title=True)
+        ub = (
+            occ
+            + title
+            + W_TEXT * text_cosine(qv.text, side.cols, cand)
+            + sets
+            + relevance_scale(occ + title) * logistics
+            + BOUND_SLACK
+        )
         keep = ub >= theta - KEY_MARGIN
         cand, ub = cand[keep], ub[keep]
         order = np.argsort(-ub, kind="stable")
@@ -364,6 +436,17 @@ class MatchIndex:
             i += block
             block *= 2
         return best
+
+    def _occupation_points(
+        self, q: Columns, side: Side, rows: I64, seeker_is_query: bool
+    ) -> NDArray[np.float64]:
+        """The exact occupation points of ``rows`` against the query (as ``score_pairs``)."""
+        occ, occ_w = np.take(side.cols.occ, rows, axis=0), np.take(side.cols.occ_w, rows, axis=0)
+        if seeker_is_query:
+            closeness = occupation_closeness(q.occ, occ, occ_w, self.related)
+        else:
+            closeness = occupation_closeness(occ, q.occ, q.occ_w, self.related)
+        return np.asarray(np.round(W_OCCUPATION * closeness, DECIMALS), np.float64)
 
     def _rank(
         self, q: Columns, best: _Scored, side: Side, k: int, seeker_is_query: bool
@@ -386,9 +469,17 @@ class MatchIndex:
             strict=True,
         ):
             s1, v1 = (q_facts, r_facts) if seeker_is_query else (r_facts, q_facts)
-            expl = contributions(pts, s1, v1, d, self.skills, self.licences)
+            expl = contributions(pts, s1, v1, d, self.skills, self.licences, self.related)
             out.append(Match(ids[i], score, expl))
         return out
+
+
+@dataclass
+class _QueryVectors:
+    """The query's text and title term vectors, dense over the vocabulary."""
+
+    text: NDArray[np.float64]
+    title: NDArray[np.float64]
 
 
 @dataclass
@@ -426,17 +517,29 @@ def _member(values: I64, sorted_set: I64) -> NDArray[np.bool_]:
     return np.asarray(sorted_set[at] == values)
 
 
+def _dense(ids: NDArray[np.int32], w: NDArray[np.float32], vocab_size: int) -> NDArray[np.float64]:
+    out = np.zeros(vocab_size + 1)
+    out[ids[ids >= 0]] = w[ids >= 0]
+    return out
+
+
 def query_pair_inputs(
-    q: Columns, other: Columns, vocab_size: int, qv: NDArray[np.float64] | None = None
+    q: Columns,
+    other: Columns,
+    vocab_size: int,
+    qv: NDArray[np.float64] | None = None,
+    tv: NDArray[np.float64] | None = None,
 ) -> PairInputs:
-    """Text cosine and skill/licence overlaps of one query row against many rows."""
+    """Text cosine, title score and skill/licence overlaps of one query row against many rows."""
     if qv is None:
-        qv = np.zeros(vocab_size + 1)
-        ids = q.text_ids[0]
-        qv[ids[ids >= 0]] = q.text_w[0][ids >= 0]
+        qv = _dense(q.text_ids[0], q.text_w[0], vocab_size)
+    if tv is None:
+        tv = _dense(q.title_ids[0], q.title_w[0], vocab_size)
     text = (qv[other.text_ids] * other.text_w).sum(axis=1)
+    title = np.minimum((tv[other.title_ids] * other.title_w).sum(axis=1), 1.0)
     return PairInputs(
         text=text,
+        title=title,
         skill_hits=_hits(other.skills, q.skills[0]),
         licence_hits=_hits(other.licences, q.licences[0]),
     )
@@ -457,8 +560,8 @@ def _requested(side: Side, query: Query) -> NDArray[np.bool_]:
     the columns (the reference the bound tables are tested against)."""
     n, c = side.n, side.cols
     ok = side.alive[:n] & query.town_ok[c.town[:n]]
-    if query.occupation_prefix:
-        ok &= _prefix_ok(c.occ[:n], query.occupation_prefix)
+    if query.occupation_prefix:  # a vacancy's first code, any of a seeker's
+        ok &= _prefix_ok(c.occ[:n] if side.is_seekers else c.occ[:n, :1], query.occupation_prefix)
     if query.min_pay is not None:
         amount, basis = query.min_pay
         vb = c.pay_basis[:n]

@@ -66,6 +66,10 @@ class SeekerProfile:
     available_from: date | None = None
     min_pay_hard: bool = False
     shifts_hard: bool = False
+    # the seeker's own words for the wished jobs (「會計專員」 for 4311) and past job titles: read
+    # against a vacancy's title (occupation evidence that does not depend on the coder)
+    desired_names: tuple[str, ...] = ()
+    job_titles: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for code in self.desired_occupations:
@@ -104,12 +108,20 @@ class VacancyRecord:
     employer_blocked: bool = False
     compliance_blocked: bool = False
     is_open: bool = True
+    # the occupation coder's ranked suggestions (code, score), best first, and whether
+    # ``occupation`` was confirmed by an officer (then it is the only occupation evidence)
+    occupation_suggestions: tuple[tuple[str, float], ...] = ()
+    occupation_confirmed: bool = False
 
     def __post_init__(self) -> None:
         if self.occupation is not None:
             _check_occupation(self.occupation)
             if len(self.occupation) != 4:
                 raise ValueError("a vacancy's occupation is a 4-digit 細類 code")
+        for code, score in self.occupation_suggestions:
+            _check_occupation(code)
+            if not math.isfinite(score):
+                raise ValueError("an occupation suggestion's score must be finite")
         _check_shifts(self.shifts)
         if self.pay_basis is not None and self.pay_basis not in VACANCY_PAY_BASES:
             raise ValueError(f"unknown pay basis: {self.pay_basis!r}")
@@ -131,6 +143,10 @@ class Contribution(NamedTuple):
     points: float
 
 
+RELEVANCE_FACTORS: tuple[str, ...] = ("occupation", "title", "text")
+RELEVANT_POINTS = 12.0  # relevance points from which a match counts as relevant
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     """One ranked result; ``sum(c.points for c in contributions) == score`` exactly."""
@@ -138,6 +154,16 @@ class Match:
     id: str
     score: float
     contributions: tuple[Contribution, ...]
+
+    @property
+    def relevance(self) -> float:
+        """Points of what the job is (occupation, title, text), before logistics."""
+        return sum(c.points for c in self.contributions if c.factor in RELEVANCE_FACTORS)
+
+    @property
+    def relevant(self) -> bool:
+        """Whether the job is related enough to be listed by default (see docs/matching.md)."""
+        return self.relevance >= RELEVANT_POINTS
 
 
 @dataclass(frozen=True, slots=True)

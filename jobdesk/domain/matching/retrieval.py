@@ -38,6 +38,7 @@ from .features import (
     MAX_LICENCES,
     MAX_SKILLS,
     PAY_SHORT_SLOPE,
+    TITLE_TERMS,
     W_AVAILABLE_LATE,
     W_AVAILABLE_OK,
     W_DISTANCE,
@@ -54,9 +55,12 @@ from .features import (
     W_SKILLS,
     W_TEXT,
     Columns,
+    _key_closeness,
     occupation_closeness,
     occupation_key,
 )
+from .occupations import OccupationRelatedness
+from .titles import TitleCodes
 
 F32 = NDArray[np.float32]
 AnyFloat = NDArray[np.floating[Any]]
@@ -187,8 +191,10 @@ class SideCodes:
 
     def __init__(self, occ_width: int) -> None:
         self.key = Codes(1)  # occupation keys (-1 = none)
-        self.occ = Codes(occ_width, of_codes=True)  # tuples of key codes
-        self.occ.ids(np.full((1, occ_width), -1.0))  # code 0: a removed row
+        self.occ_width = occ_width
+        # tuples of key codes, then each key's strength in quarters, rounded up (BOUND_STEPS)
+        self.occ = Codes(2 * occ_width, of_codes=True)
+        self.occ.ids(np.full((1, 2 * occ_width), -1.0))  # code 0: a removed row
         self.sets = Codes(6)  # skills mask hi/lo 32 bits, count; licences the same
         self.pay = Codes(3)  # pay class, hourly-normalised value, pay_hard
         self.exp = Codes(1)
@@ -198,6 +204,7 @@ class SideCodes:
         self.c = Codes(3, of_codes=True)
         self.a = Codes(2, of_codes=True)  # c code, day code
         self.b = Codes(2, of_codes=True)  # pay code, geo code
+        self.titles = TitleCodes(TITLE_TERMS)
 
 
 DEAD = 0  # the ``occ`` code of a removed row
@@ -231,6 +238,7 @@ class RowBounds:
     sets: NDArray[np.int32]
     a: NDArray[np.int32]
     b: NDArray[np.int32]
+    title: NDArray[np.int32]  # ``TitleCodes`` code of the row's title (seekers: job names)
 
     @classmethod
     def of(cls, c: Columns, codes: SideCodes, seekers: bool) -> RowBounds:
@@ -250,10 +258,13 @@ class RowBounds:
         shift_idx = c.shifts.astype(np.int64) + 256 * c.shifts_hard.astype(np.int64)
         small = np.stack([exp, c.edu.astype(np.int64) % 9, shift_idx], axis=1)
         return cls(
-            occ=codes.occ.ids(key) if n else np.zeros(0, np.int32),
+            occ=codes.occ.ids(np.concatenate([key, _bound_steps(c.occ_w)], axis=1))
+            if n
+            else np.zeros(0, np.int32),
             sets=codes.sets.ids(sets),
             a=codes.a.ids(np.stack([codes.c.ids(small), day], axis=1)),
             b=codes.b.ids(np.stack([pay, geo], axis=1)),
+            title=codes.titles.codes(c.title_ids, c.title_w),
         )
 
     def arrays(self) -> dict[str, NDArray[np.generic]]:
@@ -271,6 +282,16 @@ class RowBounds:
     def put(self, start: int, other: RowBounds) -> None:
         for k, a in other.arrays().items():
             getattr(self, k)[start : start + a.shape[0]] = a
+
+
+# The bound pass reads each occupation strength rounded UP to quarters: a vacancy's codes and
+# their strengths vary much (three codes, strengths in 1/20 steps), and on a coarse grid the
+# dictionary of tuples stays small; the rows that get scored read their exact strengths.
+BOUND_STEPS = 4
+
+
+def _bound_steps(strength: NDArray[np.float64]) -> NDArray[np.float64]:
+    return np.ceil(np.round(strength * BOUND_STEPS, 6))
 
 
 def _r(x: NDArray[np.float64]) -> F32:
@@ -359,16 +380,24 @@ class Query:
     occupation_prefix: str | None = None  # rows need a key under it
     min_pay: tuple[int, int] | None = None  # (amount, pay-basis code): vacancy rows' pay_hi
     shift_mask: int = 0  # rows need one of these shifts
+    related: OccupationRelatedness | None = None  # the learned occupation relatedness
 
 
 @dataclass
 class Tables:
-    """One query's points per code of each ``RowBounds`` column (float32, -inf = excluded)."""
+    """One query's points per code of each ``RowBounds`` column (float32, -inf = excluded).
+
+    ``a`` and ``b`` hold the logistics factors before the relevance scale (``a_raw``,
+    ``b_raw``) and their positive parts (``a``, ``b``; -inf kept): as the scale is within [0, 1],
+    scale × (a_raw + b_raw) ≤ a + b, the bound of the first pass."""
 
     occ: F32
     sets: F32
     a: F32
     b: F32
+    a_raw: F32
+    b_raw: F32
+    title: F32 | None = None  # title points' upper bound per title code (set by the index)
 
 
 def query_tables(q: Query, codes: SideCodes, n_skills: int, n_licences: int) -> Tables:
@@ -377,20 +406,24 @@ def query_tables(q: Query, codes: SideCodes, n_skills: int, n_licences: int) -> 
     qc = q.cols
     sq = q.seeker_is_query
 
-    # occupation: best closeness over the row's keys; the prefix filter; removed rows
+    # occupation: best strength × closeness over the row's keys; the prefix filter (a vacancy's
+    # first code, any of a seeker's); removed rows
     keys = codes.key.values[:, 0].astype(np.int32)
-    if sq:
-        closeness = occupation_closeness(qc.occ, keys)
-    else:
-        closeness = occupation_closeness(keys[:, None], qc.occ[0, 0])
-    key_t = _r(W_OCCUPATION * closeness)
+    if sq:  # each distinct key as a vacancy's code against the seeker's codes
+        key_c = _key_closeness(qc.occ, keys, q.related)
+    else:  # each distinct key as a seeker's code against the vacancy's codes and strengths
+        key_c = occupation_closeness(keys[:, None], qc.occ[0], qc.occ_w[0], q.related)
+    width = codes.occ_width
     tuples = codes.occ.ints
-    occ_t = np.take(key_t, tuples[0], mode="clip")
-    for j in range(1, tuples.shape[0]):
-        np.maximum(occ_t, np.take(key_t, tuples[j], mode="clip"), out=occ_t)
+    strength = tuples[width:] / BOUND_STEPS
+    closeness = strength[0] * np.take(key_c, tuples[0], mode="clip")
+    for j in range(1, width):
+        np.maximum(closeness, strength[j] * np.take(key_c, tuples[j], mode="clip"), out=closeness)
+    occ_t = _r(W_OCCUPATION * closeness)
     if q.occupation_prefix:
         key_ok = np.append(_prefix_ok(keys[:, None], q.occupation_prefix), False)
-        occ_t[~key_ok[tuples].any(axis=0)] = NEG_INF  # index -1 (padding) reads False
+        checked = tuples[:1] if sq else tuples[:width]
+        occ_t[~key_ok[checked].any(axis=0)] = NEG_INF  # index -1 (padding) reads False
     occ_t[DEAD] = NEG_INF
 
     # skills and licences: per distinct pair of sets
@@ -498,15 +531,23 @@ def query_tables(q: Query, codes: SideCodes, n_skills: int, n_licences: int) -> 
     a_t = np.take(c_t, at[0]) + np.take(day_t, at[1])
     bt = codes.b.ints
     b_t = np.take(pay_t, bt[0]) + np.take(geo_t, bt[1])
-    return Tables(occ=occ_t, sets=sets_t, a=a_t, b=b_t)
+    return Tables(occ=occ_t, sets=sets_t, a=_positive(a_t), b=_positive(b_t), a_raw=a_t, b_raw=b_t)
+
+
+def _positive(t: F32) -> F32:
+    """max(t, 0) with -inf (excluded) kept."""
+    return np.where(t == NEG_INF, NEG_INF, np.maximum(t, np.float32(0))).astype(np.float32)
 
 
 def gather_bounds(t: Tables, rb: RowBounds, at: slice | I64) -> F32:
-    """Upper bound of the non-text score of rows ``at`` (a slice or row numbers): four gathers."""
+    """Upper bound of the score without the text points (and without the title points unless
+    ``t.title`` is set) of rows ``at`` (a slice or row numbers): four or five gathers."""
     total = np.take(t.occ, rb.occ[at])
     total += np.take(t.sets, rb.sets[at])
     total += np.take(t.a, rb.a[at])
     total += np.take(t.b, rb.b[at])
+    if t.title is not None:
+        total += np.take(t.title, rb.title[at])
     return total
 
 
@@ -527,25 +568,29 @@ def _prefix_ok(occ: NDArray[np.int32], prefix: str) -> NDArray[np.bool_]:
     return np.asarray(ok.any(axis=1))
 
 
-def text_bound(q: Columns, term_max: F32) -> float:
+def text_bound(q: Columns, term_max: F32, title: bool = False) -> float:
     """Upper bound of the cosine of the query with any row: Σ_t q_t · max_row w_row,t, capped at
-    1 + 1e-5 (float32 unit vectors can have a dot product a few 1e-7 above 1)."""
-    ids = q.text_ids[0]
+    1 + 1e-5 (float32 unit vectors can have a dot product a few 1e-7 above 1). ``title``: the
+    same for the title columns (whose score is min(1, dot product))."""
+    ids = q.title_ids[0] if title else q.text_ids[0]
+    w = q.title_w[0] if title else q.text_w[0]
     sel = ids >= 0
     if not sel.any():
         return 0.0
-    bound = float(np.dot(q.text_w[0][sel].astype(np.float64), term_max[ids[sel]]))
+    bound = float(np.dot(w[sel].astype(np.float64), term_max[ids[sel]]))
     return min(1.0 + 1e-5, bound)
 
 
-def text_cosine(qv: NDArray[np.float64], rows: Columns, idx: I64) -> NDArray[np.float64]:
+def text_cosine(
+    qv: NDArray[np.float64], rows: Columns, idx: I64, title: bool = False
+) -> NDArray[np.float64]:
     """The cosine of the query (dense ``qv``) with rows ``idx``: the scorer's products, summed
     by ``einsum`` (twice as fast; the order of the sum may differ by a few 1e-16, which the
-    bound's slack covers)."""
-    ids = np.take(rows.text_ids, idx, axis=0)
-    return np.asarray(
-        np.einsum("ij,ij->i", np.take(qv, ids), np.take(rows.text_w, idx, axis=0)), np.float64
-    )
+    bound's slack covers). ``title``: min(1, the dot product) of the title columns."""
+    t_ids, t_w = (rows.title_ids, rows.title_w) if title else (rows.text_ids, rows.text_w)
+    ids = np.take(t_ids, idx, axis=0)
+    dot = np.einsum("ij,ij->i", np.take(qv, ids), np.take(t_w, idx, axis=0))
+    return np.asarray(np.minimum(dot, 1.0) if title else dot, np.float64)
 
 
 __all__ = [

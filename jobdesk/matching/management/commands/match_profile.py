@@ -7,10 +7,16 @@ The profile is JSON with these keys (all optional; any other key is an error)::
      "max_commute_km": 20, "expected_pay_min": 32000, "pay_basis": "monthly",
      "shifts": ["day"], "education": "高中", "experience_years": 2,
      "experience_text": "物流理貨三年", "skills": ["堆高機"], "licences": ["堆高機操作證"],
-     "available_from": "2025-01-01"}
+     "available_from": "2025-01-01", "job_titles": ["理貨員"]}
+
+The ``name`` of an occupation object is the seeker's own word for the job and is read, with the
+past ``job_titles``, against each vacancy's title.
 
 Prints JSON: for each vacancy its public id, source id (e.g. the 就業通 hire id), title,
-employer, score and per-factor explanation.
+employer, score, per-factor explanation and whether it is relevant (its occupation, title and
+text points reach ``RELEVANT_POINTS``). Only relevant vacancies are listed unless ``--widen``;
+``relevant_count`` says how many of the top K are, and ``message`` 「符合條件的職缺只有 N 筆」
+when fewer than K are (null otherwise). Every key of the former output is kept.
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ KEYS = {
     "skills",
     "licences",
     "available_from",
+    "job_titles",
 }
 
 
@@ -66,7 +73,13 @@ def profile_from_json(data: Any) -> Any:
         )
     codes = []
     wanted = data.get("desired_occupations")
+    own_names: list[str] = []
     if isinstance(wanted, list):  # {"code": "5120", "name": "廚師"} objects: the code decides
+        own_names = [
+            str(v["name"]).strip()
+            for v in wanted
+            if isinstance(v, dict) and v.get("code") and isinstance(v.get("name"), str)
+        ]
         wanted = [
             str(v.get("code") or v.get("name") or "") if isinstance(v, dict) else v for v in wanted
         ]
@@ -116,6 +129,8 @@ def profile_from_json(data: Any) -> Any:
             skills=_terms(data.get("skills"), "skills"),
             licences=_terms(data.get("licences"), "licences"),
             available_from=available,
+            desired_names=tuple(n for n in own_names if n),
+            job_titles=_terms(data.get("job_titles"), "job_titles"),
         )
     except (TypeError, ValueError) as exc:
         raise CommandError(f"求職條件不正確：{exc}") from exc
@@ -137,6 +152,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("profile", type=Path, help="求職條件 JSON 檔")
         parser.add_argument("--top", type=int, default=10, help="輸出幾筆（1–500）")
+        parser.add_argument(
+            "--widen", action="store_true", help="也列出職類、職稱不相關的職缺（預設只列相關者）"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         from jobdesk.employers.models import Vacancy
@@ -151,7 +169,9 @@ class Command(BaseCommand):
         except json.JSONDecodeError as exc:
             raise CommandError(f"JSON 格式錯誤（第 {exc.lineno} 行）：{exc.msg}") from exc
         profile = profile_from_json(data)
-        matches = get_index().index.top_vacancies(profile, options["top"])
+        top = get_index().index.top_vacancies(profile, options["top"])
+        relevant = [m for m in top if m.relevant]
+        matches = top if options["widen"] else relevant
         rows = {
             str(v.public_id): v
             for v in Vacancy.objects.filter(public_id__in=[m.id for m in matches]).select_related(
@@ -169,7 +189,15 @@ class Command(BaseCommand):
                     {"factor": c.factor, "label": c.label, "points": c.points}
                     for c in m.contributions
                 ],
+                "relevant": m.relevant,
             }
             for m in matches
         ]
-        self.stdout.write(json.dumps({"results": out}, ensure_ascii=False, indent=2))
+        fewer = len(relevant) < options["top"]
+        message = None
+        if fewer:
+            message = f"符合條件的職缺只有 {len(relevant)} 筆。"
+            if not options["widen"] and len(top) > len(relevant):
+                message += "加上 --widen 可列出職類、職稱不相關的職缺。"
+        payload = {"results": out, "relevant_count": len(relevant), "message": message}
+        self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
