@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "jobdesk.matching",
     "jobdesk.referrals",
     "jobdesk.privacy",
+    "jobdesk.statutory",
     "jobdesk.demo",
 ]
 
