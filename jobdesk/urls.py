@@ -17,5 +17,6 @@ urlpatterns = [
     path("matching/", include("jobdesk.matching.urls")),
     path("referrals/", include("jobdesk.referrals.urls")),
     path("privacy/", include("jobdesk.privacy.urls")),
+    path("statutory/", include("jobdesk.statutory.urls")),
     path("admin/", admin_site.urls),
 ]

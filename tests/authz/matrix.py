@@ -56,4 +56,5 @@ from tests.authz import (  # noqa: E402, F401
     matrix_matching,
     matrix_privacy,
     matrix_referrals,
+    matrix_statutory,
 )
