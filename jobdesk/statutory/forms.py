@@ -11,7 +11,7 @@ from django.utils import timezone
 from jobdesk.statutory.models import EndReason, ReplyResult, SearchMethod, SearchResult, SubsidyKind
 from jobdesk.taxonomy.models import TargetGroup
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _today() -> datetime.date:
@@ -27,7 +27,7 @@ class ClaimForm(forms.Form):
         label="求職登記時間",
         required=False,
         help_text="空白表示現在；補登既有申請時填寫原登記時間（臺北時間）。",
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
     separated_on = forms.DateField(label="離職退保日", widget=DATE)
     employer_name = forms.CharField(label="原投保單位", max_length=120)
