@@ -74,7 +74,12 @@ def _claim_url(claim: BenefitClaim) -> str:
 def claim_deadlines(claim: BenefitClaim, today: datetime.date) -> list[Deadline]:
     """The open clocks of one claim (§25 ¶2 window and 認定; §29/§30 再認定 and 補正)."""
     out: list[Deadline] = []
-    base = {"seeker": claim.seeker, "case": claim.case, "url": _claim_url(claim), "today": today}
+    base: dict[str, Any] = {
+        "seeker": claim.seeker,
+        "case": claim.case,
+        "url": _claim_url(claim),
+        "today": today,
+    }
     if claim.status == ClaimStatus.REGISTERED:
         end, certify_on = window(claim)
         basis = rule("benefit.initial_window_days", claim.registered_on).basis

@@ -442,7 +442,7 @@ def stop_recert(
     """No 再認定 (missed, or the 求職紀錄 not supplied in time): the benefit stops (§29 ¶2)."""
     locked = _lock_recert(recert, actor, expected_version)
     today = timezone.localdate()
-    deadline = locked.cure_due_on if locked.status == RecertStatus.CURING else locked.due_on
+    deadline = locked.cure_due_on or locked.due_on
     if today <= deadline:
         raise ValidationError(f"期限（{deadline}）未到，尚不能停止發給。", code="early")
     locked.status, locked.note, locked.recorded_by = (

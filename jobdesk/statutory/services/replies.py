@@ -44,7 +44,8 @@ def offered_monthly_pay(rec: Any) -> int | None:
     vacancy = rec.vacancy
     if vacancy.pay_basis != "monthly":
         return None
-    return vacancy.pay_max or vacancy.pay_min
+    pay = vacancy.pay_max or vacancy.pay_min
+    return int(pay) if pay is not None else None
 
 
 def grounds(on: datetime.date) -> list[dict[str, str]]:
@@ -142,7 +143,7 @@ def record_reply_card(
         errors["refusal_ground"] = "只有「有第13條情事」時才選擇法定理由。"
     if errors:
         raise ValidationError(errors)
-    basis, facts = "", {}
+    basis, facts = "", dict[str, Any]()
     if result == ReplyResult.REFUSED_LAWFUL:
         basis, facts = _check_ground(
             rec,
