@@ -285,7 +285,9 @@ def training_checks(
         disabled = "disabled" in groups
         max_months = rule("training.max_months_disabled" if disabled else "training.max_months", on)
         basis = f"{rate.basis}；{wage.basis}"
-    used = _months_used(seeker, SubsidyKind.TRAINING, on.replace(year=on.year - 2), exclude_pk)
+    from jobdesk.statutory.clocks import add_months
+
+    used = _months_used(seeker, SubsidyKind.TRAINING, add_months(on, -24), exclude_pk)
     return [
         person,
         Check(

@@ -24,7 +24,10 @@ FIXTURE = Path(__file__).resolve().parent / "data" / "rules.json"
 
 class RuleMissing(LookupError):
     def __init__(self, key: str, on: datetime.date) -> None:
-        super().__init__(f"找不到 {on} 適用的法定規則「{key}」，請系統管理者於法定規則中補登。")
+        super().__init__(
+            f"找不到 {on} 適用的法定規則「{key}」，"
+            "請系統管理者執行 jobdesk load-statutory-rules 或於法定規則中補登。"
+        )
         self.key, self.on = key, on
 
 

@@ -125,3 +125,15 @@ def test_the_daily_reminders_list_what_is_due_per_person(claimant, personas):
     out = StringIO()
     call_command("statutory_reminders", stdout=out)
     assert "14日內推介就業或安排職業訓練" in out.getvalue()
+
+
+def test_without_the_rules_loaded_the_panel_says_so_instead_of_failing(
+    personas, reference_data, client_for
+):
+    from tests.matching.factories import world
+
+    w = world(personas)
+    recommend(personas["alice"], w["seeker"], w["vacancy"])  # a reply window needs its rule
+    page = client_for(personas["alice"]).get(reverse("statutory:home_panel"))
+    assert page.status_code == 200
+    assert "load-statutory-rules" in page.content.decode()

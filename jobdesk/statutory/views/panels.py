@@ -16,22 +16,36 @@ from jobdesk.audit.services import record_list_reads
 from jobdesk.cases.models import Case
 from jobdesk.common.scoping import get_for_user_or_404
 from jobdesk.statutory.models import BenefitClaim, StatutoryRule, SubsidyApplication
-from jobdesk.statutory.selectors import case_deadlines, deadlines_for
+from jobdesk.statutory.rules import RuleMissing
+from jobdesk.statutory.selectors import Deadline, case_deadlines, deadlines_for
 from jobdesk.statutory.views.base import read_seeker, require_casework, require_supervisor
 
 PANEL_ROWS = 10
 
 
+def _deadlines(user: Any, *, overdue_only: bool = False) -> tuple[list[Deadline], str]:
+    """The deadlines, or none and the reason when a rule they need is missing."""
+    try:
+        return deadlines_for(user, overdue_only=overdue_only), ""
+    except RuleMissing as error:
+        return [], str(error)
+
+
 @login_required
 def home_panel(request: HttpRequest) -> HttpResponse:
     require_casework(request.user)
-    rows = deadlines_for(request.user)
+    rows, problem = _deadlines(request.user)
     shown = rows[:PANEL_ROWS]
     record_list_reads(request.user, (d.seeker for d in shown), "首頁法定期限")
     return render(
         request,
         "statutory/_home_panel.html",
-        {"rows": shown, "total": len(rows), "overdue": sum(d.overdue for d in rows)},
+        {
+            "rows": shown,
+            "total": len(rows),
+            "overdue": sum(d.overdue for d in rows),
+            "problem": problem,
+        },
     )
 
 
@@ -42,12 +56,17 @@ def case_panel(request: HttpRequest, case_id: str) -> HttpResponse:
     gate = read_seeker(request, case.seeker, what="個案法定期限")
     if gate is not None:
         return gate
+    try:
+        rows, problem = case_deadlines(case, request.user), ""
+    except RuleMissing as error:
+        rows, problem = [], str(error)
     return render(
         request,
         "statutory/_case_panel.html",
         {
             "case": case,
-            "rows": case_deadlines(case, request.user),
+            "rows": rows,
+            "problem": problem,
             "claims": BenefitClaim.objects.for_user(request.user).filter(case=case),
             "subsidies": SubsidyApplication.objects.for_user(request.user).filter(case=case),
         },
@@ -55,9 +74,11 @@ def case_panel(request: HttpRequest, case_id: str) -> HttpResponse:
 
 
 def _list(request: HttpRequest, *, overdue_only: bool, template: str, what: str) -> HttpResponse:
-    rows = deadlines_for(request.user, overdue_only=overdue_only)
+    rows, problem = _deadlines(request.user, overdue_only=overdue_only)
     record_list_reads(request.user, (d.seeker for d in rows), what)
-    return render(request, template, {"rows": rows, "today": timezone.localdate()})
+    return render(
+        request, template, {"rows": rows, "problem": problem, "today": timezone.localdate()}
+    )
 
 
 @login_required

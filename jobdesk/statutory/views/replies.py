@@ -17,6 +17,7 @@ from jobdesk.common.scoping import get_for_user_or_404
 from jobdesk.matching.models import Recommendation
 from jobdesk.statutory.forms import ReplyCardForm
 from jobdesk.statutory.models import REPLY_ROLES
+from jobdesk.statutory.rules import RuleMissing
 from jobdesk.statutory.selectors import awaited_recommendations, reply_deadlines, reply_window
 from jobdesk.statutory.services.replies import (
     commute_km,
@@ -38,9 +39,15 @@ def reply_list(request: HttpRequest) -> HttpResponse:
     """Every recommendation of the scope whose 回覆卡 is awaited (the 7-day windows)."""
     _require(request.user)
     today = timezone.localdate()
-    rows = reply_deadlines(list(awaited_recommendations(request.user, today)[:200]), today)
+    try:
+        rows = reply_deadlines(list(awaited_recommendations(request.user, today)[:200]), today)
+        problem = ""
+    except RuleMissing as error:
+        rows, problem = [], str(error)
     record_list_reads(request.user, (d.seeker for d in rows), "推介回覆卡期限清單")
-    return render(request, "statutory/reply_list.html", {"rows": rows, "today": today})
+    return render(
+        request, "statutory/reply_list.html", {"rows": rows, "problem": problem, "today": today}
+    )
 
 
 @login_required
