@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.utils import timezone
+
 from jobdesk.statutory.services.benefit import register_claim
 
 
@@ -12,7 +14,9 @@ def make_claim(
     case: Any, actor: Any, registered_at: datetime.datetime | None = None, **overrides: Any
 ) -> Any:
     values: dict[str, Any] = {
-        "separated_on": (registered_at.date() if registered_at else datetime.date(2026, 1, 1))
+        "separated_on": (
+            timezone.localdate(registered_at) if registered_at else timezone.localdate()
+        )
         - datetime.timedelta(days=10),
         "employer_name": "三重紙器股份有限公司",
         "separation_reason": "歇業（勞動基準法第11條第1款）",
