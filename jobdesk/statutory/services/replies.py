@@ -123,7 +123,7 @@ def record_reply_card(
         raise PermissionDenied("您沒有權限登錄回覆卡。")
     require_change(rec, actor, "您沒有權限處理這筆推介。")
     rec = (
-        Recommendation.objects.select_for_update()
+        Recommendation.objects.select_for_update(of=("self",))
         .select_related("seeker__township", "vacancy__township")
         .get(pk=rec.pk)
     )
