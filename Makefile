@@ -38,6 +38,7 @@ demo: install
 	JOBDESK_SHARED=$${JOBDESK_SHARED:-../shared} $(MANAGE) migrate --noinput
 	$(MANAGE) load_taxonomies
 	$(MANAGE) load_standard
+	$(MANAGE) load_statutory_rules
 	$(MANAGE) load_demo
 	@echo ""
 	@echo "jobdesk 已啟動：http://$(HOST):$(PORT)/ （Ctrl-C 結束）"

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "jobdesk.referrals",
     "jobdesk.privacy",
     "jobdesk.reports",
+    "jobdesk.statutory",
     "jobdesk.demo",
 ]
 

@@ -19,5 +19,6 @@ urlpatterns = [
     path("referrals/", include("jobdesk.referrals.urls")),
     path("privacy/", include("jobdesk.privacy.urls")),
     path("reports/", include("jobdesk.reports.urls")),
+    path("statutory/", include("jobdesk.statutory.urls")),
     path("admin/", admin_site.urls),
 ]

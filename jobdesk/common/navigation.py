@@ -50,7 +50,12 @@ AREAS: tuple[Area, ...] = (
         "planning",
         _("求職規劃"),
         ("T2.1", "T2.2", "T2.3"),
-        (NavEntry(_("我的個案量"), "cases:caseload", CASEWORK),),
+        (
+            NavEntry(_("我的個案量"), "cases:caseload", CASEWORK),
+            NavEntry(_("法定期限"), "statutory:deadlines", CASEWORK),
+            NavEntry(_("逾期法定期限"), "statutory:overdue", frozenset({Role.SUPERVISOR})),
+            NavEntry(_("法定規則"), "statutory:rule_list", STAFF | {Role.ADMINISTRATOR}),
+        ),
     ),
     Area(
         "matching",
@@ -61,6 +66,7 @@ AREAS: tuple[Area, ...] = (
             NavEntry(_("職缺"), "employers:vacancy_list", EMPLOYER_SIDE),
             NavEntry(_("勞動市場資訊"), "employers:labour_market", STAFF),
             NavEntry(_("推介"), "matching:recommendation_list", STAFF),
+            NavEntry(_("推介回覆卡"), "statutory:reply_list", STAFF),
         ),
     ),
     Area(

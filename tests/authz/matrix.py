@@ -77,4 +77,5 @@ from tests.authz import (  # noqa: E402, F401
     matrix_privacy,
     matrix_referrals,
     matrix_reports,
+    matrix_statutory,
 )
