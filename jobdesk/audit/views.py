@@ -11,13 +11,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from jobdesk.accounts.roles import Role
 from jobdesk.audit.forms import LogFilterForm
 from jobdesk.audit.labels import change_rows, event_label
 from jobdesk.audit.models import AccessAction, AccessEvent, AuditEvent
 from jobdesk.audit.selectors import logs_for_user
 from jobdesk.audit.services import record_event
-from jobdesk.common.roles import LOG_VIEW_ROLES
+from jobdesk.common.roles import LOG_VIEW_ROLES, Role
 
 
 def _require_log_role(user: Any) -> None:

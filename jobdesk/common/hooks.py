@@ -16,8 +16,10 @@ from typing import Any
 
 # Every hook, with what its handlers receive. A hook not listed here cannot be registered or run.
 CONSENT_WITHDRAWN = "privacy.consent_withdrawn"  # (consent, *, actor): inside withdraw_consent
+CLOSURE_WARNINGS = "cases.closure_warnings"  # (case) -> list[str]: in request_closure
 HOOKS: dict[str, str] = {
     CONSENT_WITHDRAWN: "a consent was withdrawn; what relied on it must stop (referrals)",
+    CLOSURE_WARNINGS: "a case is about to be closed; what is still open elsewhere (referrals)",
 }
 
 _handlers: dict[str, list[Callable[..., Any]]] = {name: [] for name in HOOKS}

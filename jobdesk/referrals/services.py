@@ -406,3 +406,16 @@ def stop_for_withdrawn_consent(consent: Any, *, actor: Any) -> int:
         record_event("referral.stopped", actor=actor, subject=referral)
         stopped += 1
     return stopped
+
+
+def open_referral_warnings(case: Any) -> list[str]:
+    """For a closure (hook ``cases.closure_warnings``): the case's referrals not yet ended."""
+    referrals = list(
+        Referral.objects.filter(case=case)
+        .exclude(status__in=[ReferralStatus.CLOSED, ReferralStatus.STOPPED])
+        .select_related("resource")
+    )
+    if not referrals:
+        return []
+    names = "、".join(f"{r.resource.name}（{r.get_status_display()}）" for r in referrals)
+    return [f"尚有 {len(referrals)} 件轉介未結束：{names}。"]

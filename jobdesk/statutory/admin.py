@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from jobdesk.common.admin_site import AuditedModelAdmin, site
+from jobdesk.audit.admin_site import AuditedModelAdmin, site
 from jobdesk.statutory.models import StatutoryRule
 
 

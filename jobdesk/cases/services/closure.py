@@ -23,6 +23,7 @@ from jobdesk.cases.services.guards import (
     require_status,
     require_supervisor,
 )
+from jobdesk.common import hooks
 from jobdesk.common.forms import needs_confirmation
 
 S = CaseStatus
@@ -41,15 +42,8 @@ def closure_blockers(case: Case) -> list[str]:
 def closure_warnings(case: Case) -> list[str]:
     """What is still open on a case that may be closed all the same, once the counsellor says
     she knows: referrals to other agencies not yet ended, follow-ups not yet done."""
-    from jobdesk.referrals.models import ReferralStatus  # referrals hang off cases, not back
-
-    warnings = []
-    referrals = case.referrals.exclude(  # type: ignore[attr-defined]
-        status__in=[ReferralStatus.CLOSED, ReferralStatus.STOPPED]
-    ).select_related("resource")
-    if referrals:
-        names = "、".join(f"{r.resource.name}（{r.get_status_display()}）" for r in referrals)
-        warnings.append(f"尚有 {len(referrals)} 件轉介未結束：{names}。")
+    # referrals hang off cases: they say what of theirs is still open through a hook
+    warnings = [w for found in hooks.run(hooks.CLOSURE_WARNINGS, case) for w in found]
     pending = case.follow_ups.filter(done_on__isnull=True).count()
     if pending:
         warnings.append(f"尚有 {pending} 次就業追蹤未完成。")

@@ -23,7 +23,6 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from jobdesk.standard.loader import standard_rows
-from jobdesk.taxonomy.places import address_with_township
 
 register = template.Library()
 
@@ -55,11 +54,6 @@ def task_heading(title: Any, task: Any = "") -> str:
     if title.startswith(task):
         title = title[len(task) :].lstrip()
     return format_html('<span class="code">{}</span> {}', task, title)
-
-
-@register.filter
-def with_township(address: Any, township: Any) -> str:
-    return address_with_township(str(address or ""), township)
 
 
 def roc_date(day: datetime.date) -> str:
