@@ -16,6 +16,23 @@ from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 
 EVENT_LABELS: dict[str, str] = {
+    "competency.signed": "職能評量督導簽核",
+    "competency.started": "開始職能自評",
+    "report.monthly_requested": "申請產製月報",
+    "statutory.claim_certified": "失業認定",
+    "statutory.claim_ended": "失業給付案件結束",
+    "statutory.claim_registered": "受理失業給付申請",
+    "statutory.job_search_recorded": "登錄求職紀錄",
+    "statutory.recert_stopped": "未依期再認定，停止給付",
+    "statutory.reply_card": "登錄推介就業情形回覆卡",
+    "statutory.subsidy_applied": "申請就業促進津貼",
+    "statutory.subsidy_decided": "核定就業促進津貼",
+    "statutory.subsidy_documents": "補充津貼申請文件",
+    "statutory.target_group_recorded": "登錄特定對象身分",
+    "statutory.target_group_withdrawn": "撤回特定對象身分",
+    "statutory.training_arranged": "安排職業訓練",
+    "vacancy.recheck_finished": "職缺重新檢核完成",
+    "vacancy.recheck_started": "開始重新檢核所有職缺",
     "accounts.password_changed": "變更密碼",
     "accounts.user_unlocked": "解除帳號鎖定",
     "accounts.user_locked": "帳號因連續登入失敗暫時鎖定",

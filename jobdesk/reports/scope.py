@@ -16,6 +16,7 @@ from django.http import Http404
 
 from jobdesk.accounts.models import Office, User
 from jobdesk.accounts.roles import Role
+from jobdesk.common.scoping import office_subtree
 
 REPORT_ROLES = frozenset({Role.SUPERVISOR, Role.COUNSELLOR})
 
@@ -28,7 +29,7 @@ class ReportScope:
 
     @property
     def offices(self) -> QuerySet[Office]:
-        return Office.objects.filter(path__startswith=self.office.path)
+        return office_subtree(self.office)
 
     def office_ids(self) -> Any:
         return self.offices.values("pk")

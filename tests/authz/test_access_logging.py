@@ -32,6 +32,10 @@ SHOWS_NO_SEEKER_DATA: dict[str, str] = {
     "cases:outreach_detail": _LEAD,
     "cases:lead_convert": _LEAD,
     "privacy:seeker_access": "the access log of a seeker, read by supervisors and auditors",
+    "employers:recheck_detail": "a §5 re-check run over vacancies: no job seeker on the page",
+    "employers:recheck_progress": "the progress bar of a §5 re-check run: counts only",
+    "reports:competency_detail": "a staff member's competency assessment: no job seeker on it",
+    "reports:monthly_download": "the monthly workbook holds figures only (reports/tasks.py)",
 }
 
 PAGES = sorted(

@@ -9,10 +9,10 @@ from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest
 
-from jobdesk.accounts.models import Office
 from jobdesk.accounts.roles import Role
 from jobdesk.audit.models import AccessAction
 from jobdesk.audit.services import record_accesses
+from jobdesk.common.scoping import office_subtree
 from jobdesk.reports.periods import Period
 from jobdesk.reports.rowsets import Row
 from jobdesk.reports.scope import ReportScope, scope_for
@@ -42,7 +42,7 @@ def filter_context(scope: ReportScope, period: Period | None = None) -> dict[str
     """The choices of the filter form: offices of the reader's subtree and their counsellors."""
     user: Any = scope.user
     is_supervisor = user.role == Role.SUPERVISOR
-    offices = Office.objects.filter(path__startswith=user.office.path) if is_supervisor else []
+    offices = office_subtree(user.office) if is_supervisor else []
     counsellors = (
         ReportScope(user, user.office).counsellors() if is_supervisor else [scope.counsellor]
     )
