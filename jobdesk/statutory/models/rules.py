@@ -34,6 +34,11 @@ class StatutoryRule(TimeStampedModel):
             models.UniqueConstraint(fields=["key", "effective_from"], name="rule_key_from")
         ]
 
+    def readable(self, names: dict[str, str] | None = None) -> str:
+        """The value as a person reads it: amounts with separators, lists by their labels, codes
+        by the names in ``names`` (e.g. §24 target groups)."""
+        return _readable(self.value, names or {})
+
     def __str__(self) -> str:
         return f"{self.key}（{self.effective_from} 起）"
 
@@ -41,3 +46,17 @@ class StatutoryRule(TimeStampedModel):
     def basis_text(self) -> str:
         suffix = "" if self.status == RuleStatus.VERIFIED else "（待核對）"
         return f"{self.legal_basis}{suffix}"
+
+
+def _readable(value: object, names: dict[str, str]) -> str:
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, int | float):
+        return f"{value:,}"
+    if isinstance(value, list):
+        return "、".join(_readable(item, names) for item in value)
+    if isinstance(value, dict):
+        if "label" in value:
+            return str(value["label"])
+        return "；".join(f"{names.get(k, k)}：{_readable(v, names)}" for k, v in value.items())
+    return names.get(str(value), str(value))

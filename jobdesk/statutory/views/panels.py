@@ -105,8 +105,14 @@ def rule_list(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     if user.role not in RULE_ROLES:
         raise PermissionDenied
+    from jobdesk.statutory.eligibility import INVOLUNTARY
+    from jobdesk.taxonomy.models import TargetGroup
+
+    names = dict(TargetGroup.objects.values_list("code", "name"))
+    names[INVOLUNTARY] = "非自願離職者（失業給付申請）"
+    rules = list(StatutoryRule.objects.all())
+    for r in rules:
+        r.shown = r.readable(names)  # type: ignore[attr-defined]
     return render(
-        request,
-        "statutory/rule_list.html",
-        {"rules": StatutoryRule.objects.all(), "today": timezone.localdate()},
+        request, "statutory/rule_list.html", {"rules": rules, "today": timezone.localdate()}
     )
