@@ -1,6 +1,7 @@
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from jobdesk.api.urls import token_urls
 from jobdesk.common import views
 from jobdesk.common.admin_site import site as admin_site
 
@@ -17,5 +18,7 @@ urlpatterns = [
     path("matching/", include("jobdesk.matching.urls")),
     path("referrals/", include("jobdesk.referrals.urls")),
     path("privacy/", include("jobdesk.privacy.urls")),
+    path("api/tokens/", include(token_urls)),
+    path("api/", include("jobdesk.api.urls")),
     path("admin/", admin_site.urls),
 ]
