@@ -7,7 +7,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from jobdesk.api.serializers.common import VersionIn
+from jobdesk.api.serializers.common import OutSerializer, VersionIn
 from jobdesk.cases.models import (
     Activity,
     Case,
@@ -21,7 +21,7 @@ from jobdesk.cases.models import (
 )
 
 
-class CaseOut(serializers.ModelSerializer[Case]):
+class CaseOut(OutSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     office = serializers.CharField(source="office.code", read_only=True)
     seeker = serializers.UUIDField(source="seeker.public_id", read_only=True)
@@ -44,13 +44,12 @@ class CaseOut(serializers.ModelSerializer[Case]):
             "created_at",
             "updated_at",
         ]
-        read_only_fields = fields
 
 
 _RECORD = ["id", "version", "created_at"]
 
 
-class AssessmentOut(serializers.ModelSerializer[NeedsAssessment]):
+class AssessmentOut(OutSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
 
     class Meta:
@@ -66,10 +65,9 @@ class AssessmentOut(serializers.ModelSerializer[NeedsAssessment]):
             "competency_vs_market",
             "signed_at",
         ]
-        read_only_fields = fields
 
 
-class ConfirmationOut(serializers.ModelSerializer[NeedsConfirmation]):
+class ConfirmationOut(OutSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
 
     class Meta:
@@ -82,19 +80,17 @@ class ConfirmationOut(serializers.ModelSerializer[NeedsConfirmation]):
             "resources_needed",
             "confirmed_on",
         ]
-        read_only_fields = fields
 
 
-class PlanStepOut(serializers.ModelSerializer[PlanStep]):
+class PlanStepOut(OutSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
 
     class Meta:
         model = PlanStep
         fields = [*_RECORD, "description", "due_on", "owner", "status", "done_on"]
-        read_only_fields = fields
 
 
-class PlanOut(serializers.ModelSerializer[EmploymentPlan]):
+class PlanOut(OutSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     target_industries = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
     target_occupations = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
@@ -115,10 +111,9 @@ class PlanOut(serializers.ModelSerializer[EmploymentPlan]):
             "agreed_on",
             "steps",
         ]
-        read_only_fields = fields
 
 
-class ReviewOut(serializers.ModelSerializer[Review]):
+class ReviewOut(OutSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
 
     class Meta:
@@ -133,10 +128,9 @@ class ReviewOut(serializers.ModelSerializer[Review]):
             "agreed_with_seeker",
             "next_review_on",
         ]
-        read_only_fields = fields
 
 
-class ActivityOut(serializers.ModelSerializer[Activity]):
+class ActivityOut(OutSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     indicator_codes = serializers.ListField(child=serializers.CharField(), read_only=True)
 
@@ -151,10 +145,9 @@ class ActivityOut(serializers.ModelSerializer[Activity]):
             "duration_minutes",
             "notes",
         ]
-        read_only_fields = fields
 
 
-class ClosureOut(serializers.ModelSerializer[ClosureRecord]):
+class ClosureOut(OutSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
 
     class Meta:
@@ -171,7 +164,6 @@ class ClosureOut(serializers.ModelSerializer[ClosureRecord]):
             "reopened_at",
             "reopen_reason",
         ]
-        read_only_fields = fields
 
 
 class CaseDetailOut(CaseOut):
@@ -195,7 +187,6 @@ class CaseDetailOut(CaseOut):
             "activities",
             "closures",
         ]
-        read_only_fields = fields
 
     def _one(self, case: Case, name: str) -> Any:
         return getattr(case, name) if hasattr(case, name) else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import models
 from rest_framework import serializers
 
 from jobdesk.taxonomy.models import EducationLevel, Industry, Occupation, TargetGroup, Township
@@ -71,3 +72,15 @@ class ContributionOut(serializers.Serializer[Any]):
     factor = serializers.CharField()
     label = serializers.CharField()
     points = serializers.FloatField()
+
+
+class OutSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    """A response serializer over a model (never saved through): blank-able fields keep
+    ``allow_blank``, so the schema says that ``""`` is a value (an e-mail or URL left empty
+    is text, not a malformed address)."""
+
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.EmailField: serializers.CharField,
+        models.URLField: serializers.CharField,
+    }

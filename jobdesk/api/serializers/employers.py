@@ -7,6 +7,7 @@ from typing import Any
 from rest_framework import serializers
 
 from jobdesk.api.serializers.common import (
+    OutSerializer,
     VersionIn,
     education_field,
     industry_field,
@@ -24,7 +25,7 @@ from jobdesk.employers.models import (
 )
 
 
-class EmployerOut(serializers.ModelSerializer[Employer]):
+class EmployerOut(OutSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     office = serializers.CharField(source="office.code", read_only=True)
     industry = serializers.CharField(source="industry_id", read_only=True, allow_null=True)
@@ -54,7 +55,6 @@ class EmployerOut(serializers.ModelSerializer[Employer]):
             "created_at",
             "updated_at",
         ]
-        read_only_fields = fields
 
 
 class EmployerIn(serializers.Serializer[Any]):
@@ -80,16 +80,15 @@ class DisputeIn(serializers.Serializer[Any]):
     note = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
 
 
-class FindingOut(serializers.ModelSerializer[VacancyFinding]):
+class FindingOut(OutSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
 
     class Meta:
         model = VacancyFinding
         fields = ["id", "ground", "words", "basis", "severity", "field", "message", "status"]
-        read_only_fields = fields
 
 
-class VacancyOut(serializers.ModelSerializer[Vacancy]):
+class VacancyOut(OutSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     office = serializers.CharField(source="office.code", read_only=True)
     employer = serializers.UUIDField(source="employer.public_id", read_only=True)
@@ -135,7 +134,6 @@ class VacancyOut(serializers.ModelSerializer[Vacancy]):
             "created_at",
             "updated_at",
         ]
-        read_only_fields = fields
 
 
 class VacancyDetailOut(VacancyOut):
@@ -143,7 +141,6 @@ class VacancyDetailOut(VacancyOut):
 
     class Meta(VacancyOut.Meta):
         fields = [*VacancyOut.Meta.fields, "findings"]
-        read_only_fields = fields
 
 
 class VacancyFieldsIn(serializers.Serializer[Any]):

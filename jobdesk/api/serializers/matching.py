@@ -6,7 +6,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from jobdesk.api.serializers.common import ContributionOut, VersionIn
+from jobdesk.api.serializers.common import ContributionOut, OutSerializer, VersionIn
 from jobdesk.api.serializers.employers import VacancyOut
 from jobdesk.matching.models import NotHiredReason, Recommendation
 from jobdesk.matching.services import REPLY_OUTCOMES
@@ -40,7 +40,7 @@ class SeekerMatchesOut(serializers.Serializer[Any]):
     results = SeekerMatchOut(many=True)
 
 
-class RecommendationOut(serializers.ModelSerializer[Recommendation]):
+class RecommendationOut(OutSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     office = serializers.CharField(source="office.code", read_only=True)
     seeker = serializers.UUIDField(source="seeker.public_id", read_only=True)
@@ -77,7 +77,6 @@ class RecommendationOut(serializers.ModelSerializer[Recommendation]):
             "created_at",
             "updated_at",
         ]
-        read_only_fields = fields
 
 
 class RecommendIn(serializers.Serializer[Any]):

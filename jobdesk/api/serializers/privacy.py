@@ -6,10 +6,11 @@ from typing import Any
 
 from rest_framework import serializers
 
+from jobdesk.api.serializers.common import OutSerializer
 from jobdesk.privacy.models import DataSubjectRequest, RequestKind
 
 
-class DataRequestOut(serializers.ModelSerializer[DataSubjectRequest]):
+class DataRequestOut(OutSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     office = serializers.CharField(source="office.code", read_only=True)
     seeker = serializers.UUIDField(
@@ -36,7 +37,6 @@ class DataRequestOut(serializers.ModelSerializer[DataSubjectRequest]):
             "created_at",
             "updated_at",
         ]
-        read_only_fields = fields
 
 
 class DataRequestIn(serializers.Serializer[Any]):

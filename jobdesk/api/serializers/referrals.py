@@ -6,10 +6,11 @@ from typing import Any
 
 from rest_framework import serializers
 
+from jobdesk.api.serializers.common import OutSerializer
 from jobdesk.referrals.models import Outcome, Referral
 
 
-class ReferralOut(serializers.ModelSerializer[Referral]):
+class ReferralOut(OutSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     office = serializers.CharField(source="office.code", read_only=True)
     case = serializers.UUIDField(source="case.public_id", read_only=True)
@@ -42,7 +43,6 @@ class ReferralOut(serializers.ModelSerializer[Referral]):
             "created_at",
             "updated_at",
         ]
-        read_only_fields = fields
 
 
 class FollowUpIn(serializers.Serializer[Any]):

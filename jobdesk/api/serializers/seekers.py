@@ -7,6 +7,7 @@ from typing import Any
 from rest_framework import serializers
 
 from jobdesk.api.serializers.common import (
+    OutSerializer,
     VersionIn,
     education_field,
     occupation_field,
@@ -39,7 +40,7 @@ SCALAR = [
 MANY = ["desired_occupations", "desired_townships", "target_groups"]
 
 
-class SeekerOut(serializers.ModelSerializer[JobSeeker]):
+class SeekerOut(OutSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     office = serializers.CharField(source="office.code", read_only=True)
     township = serializers.CharField(source="township.full_name", read_only=True)
@@ -67,7 +68,6 @@ class SeekerOut(serializers.ModelSerializer[JobSeeker]):
             "created_at",
             "updated_at",
         ]
-        read_only_fields = fields
 
 
 class SeekerFieldsIn(serializers.Serializer[Any]):
