@@ -10,6 +10,7 @@ from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -185,15 +186,19 @@ class VacancyStatusChange(_EmployerArea):
 _JSONLD = OpenApiResponse(OpenApiTypes.OBJECT, description="schema.org JobPosting（JSON-LD）")
 
 
+class JsonLdRenderer(JSONRenderer):
+    media_type = "application/ld+json"
+    format = "jsonld"
+
+
 class VacancyJobPosting(_EmployerArea):
     serializer_class = VacancyOut
+    renderer_classes = [JsonLdRenderer, JSONRenderer]
 
     @extend_schema(summary="職缺：schema.org JobPosting（JSON-LD）", responses={200: _JSONLD})
     def get(self, request: Request, public_id: str) -> Response:
         vacancy = self.scoped(Vacancy, public_id)
-        response = Response(interop.job_posting(vacancy))
-        response["Content-Type"] = "application/ld+json; charset=utf-8"
-        return response
+        return Response(interop.job_posting(vacancy))
 
 
 class VacancyTaiwanJobs(_EmployerArea):
