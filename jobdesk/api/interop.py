@@ -86,8 +86,9 @@ def job_posting(vacancy: Vacancy) -> dict[str, Any]:
         doc["employmentType"] = kinds if len(kinds) > 1 else kinds[0]
     if vacancy.hours:
         doc["workHours"] = vacancy.hours
-    if vacancy.pay_basis in _UNIT and (vacancy.pay_min or vacancy.pay_max):
-        value: dict[str, Any] = {"@type": "QuantitativeValue", "unitText": _UNIT[vacancy.pay_basis]}
+    unit = _UNIT.get(PayBasis(vacancy.pay_basis)) if vacancy.pay_basis in PayBasis.values else None
+    if unit and (vacancy.pay_min or vacancy.pay_max):
+        value: dict[str, Any] = {"@type": "QuantitativeValue", "unitText": unit}
         if vacancy.pay_min:
             value["minValue"] = vacancy.pay_min
         if vacancy.pay_max:

@@ -92,9 +92,13 @@ class PlanStepOut(OutSerializer):
 
 class PlanOut(OutSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
-    target_industries = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
-    target_occupations = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
-    target_townships = serializers.SlugRelatedField(
+    target_industries: Any = serializers.SlugRelatedField(
+        slug_field="code", many=True, read_only=True
+    )
+    target_occupations: Any = serializers.SlugRelatedField(
+        slug_field="code", many=True, read_only=True
+    )
+    target_townships: Any = serializers.SlugRelatedField(
         slug_field="full_name", many=True, read_only=True
     )
     steps = PlanStepOut(many=True, read_only=True)

@@ -70,7 +70,7 @@ class ReasonIn(VersionIn):
 
 class ContributionOut(serializers.Serializer[Any]):
     factor = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field, not Field.label
     points = serializers.FloatField()
 
 

@@ -48,11 +48,13 @@ class SeekerOut(OutSerializer):
     experience_years = serializers.DecimalField(
         max_digits=4, decimal_places=1, coerce_to_string=False, read_only=True, allow_null=True
     )
-    desired_occupations = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
-    desired_townships = serializers.SlugRelatedField(
+    desired_occupations: Any = serializers.SlugRelatedField(
+        slug_field="code", many=True, read_only=True
+    )
+    desired_townships: Any = serializers.SlugRelatedField(
         slug_field="full_name", many=True, read_only=True
     )
-    target_groups = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    target_groups: Any = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
     shifts = serializers.ListField(child=serializers.CharField(), read_only=True)
 
     class Meta:

@@ -26,7 +26,8 @@ REASON_HEADER = "X-Access-Reason"
 
 
 class ApiView(GenericAPIView):  # type: ignore[type-arg]
-    """Subclasses set ``area`` (a token scope area) and the roles that may read and write."""
+    # Subclasses set ``area`` (a token scope area) and the roles that may read and write.
+    # (A comment, not a docstring: drf-spectacular would print it under every operation.)
 
     area: str = ""
     read_roles: frozenset[str] = frozenset()

@@ -47,7 +47,8 @@ class CaseList(ApiView):
                 raise ValidationError({"status": "個案狀態不正確。"})
             qs = qs.filter(status=wanted)
         if request.query_params.get("mine", "").lower() in {"1", "true", "yes"}:
-            qs = qs.filter(counsellor=request.user)
+            me: Any = request.user
+            qs = qs.filter(counsellor=me)
         rows = list(self.paginate_queryset(qs) or [])
         record_list_reads(request.user, (c.seeker for c in rows), "個案清單（API）")
         return self.get_paginated_response(CaseOut(rows, many=True).data)

@@ -39,6 +39,7 @@ class Command(BaseCommand):
         actor = User.objects.filter(username=options["by"]).first()
         if actor is None:
             raise CommandError(f"找不到帳號 {options['by']}。")
+        user: Any
         try:
             with transaction.atomic():
                 if options["service_account"]:
