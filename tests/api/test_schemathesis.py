@@ -26,7 +26,7 @@ from tests.matching.factories import national_id
 pytestmark = pytest.mark.django_db
 
 #: Bounded so the whole run stays well under a minute (about 30 operations).
-EXAMPLES_PER_OPERATION = 8
+EXAMPLES_PER_OPERATION = 6
 
 PREFIXES = {
     "/api/v1/seekers/": "seeker",
@@ -77,11 +77,26 @@ def _office_c_rows(personas: dict[str, Any], made: dict[str, Any]) -> dict[str, 
     return made | {"recommendation": rec, "referral": referral, "data_request": request}
 
 
+@pytest.fixture
+def _keep_the_test_connection() -> Any:
+    """As Django's test client does: a request must not close the test's database connection
+    (the raw WSGI handler would, at request end, since the test runs inside a transaction)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 def _key(path: str) -> str | None:
     return next((key for prefix, key in PREFIXES.items() if path.startswith(prefix)), None)
 
 
 @override_settings(JOBDESK_API_RATE="100000/min", ALLOWED_HOSTS=["*"])
+@pytest.mark.usefixtures("_keep_the_test_connection")
 def test_the_api_keeps_its_schema_and_its_scope(personas, offices, w, world_c, token_for):
     # given: a 三重 supervisor service account's token with every scope, and rows in A and C
     from jobdesk.api.services import create_service_account
