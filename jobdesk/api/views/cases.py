@@ -10,6 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from jobdesk.accounts.roles import CASE_CHANGE_ROLES, CASE_VIEW_ROLES, Role
+from jobdesk.api.exports import LIST_RENDERERS, listing
 from jobdesk.api.locking import expected_version, with_etag
 from jobdesk.api.serializers.cases import (
     CaseDetailOut,
@@ -19,13 +20,13 @@ from jobdesk.api.serializers.cases import (
     ReopenIn,
 )
 from jobdesk.api.views.base import REASON_PARAMETER, ApiView, log_seeker_read
-from jobdesk.audit.services import record_list_reads
 from jobdesk.cases import services
 from jobdesk.cases.models import Case, CaseStatus, ClosureStatus
 from jobdesk.cases.selectors import cases_for
 
 
 class CaseList(ApiView):
+    renderer_classes = LIST_RENDERERS
     area = "cases"
     read_roles = CASE_VIEW_ROLES
     write_roles = CASE_CHANGE_ROLES
@@ -49,9 +50,14 @@ class CaseList(ApiView):
         if request.query_params.get("mine", "").lower() in {"1", "true", "yes"}:
             me: Any = request.user
             qs = qs.filter(counsellor=me)
-        rows = list(self.paginate_queryset(qs) or [])
-        record_list_reads(request.user, (c.seeker for c in rows), "個案清單（API）")
-        return self.get_paginated_response(CaseOut(rows, many=True).data)
+        return listing(
+            self,
+            qs,
+            CaseOut,
+            what="個案清單（API）",
+            seekers=lambda rows: [c.seeker for c in rows],
+            name="cases",
+        )
 
 
 def _case(view: ApiView, public_id: str, action: str = "view") -> Case:

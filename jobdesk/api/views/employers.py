@@ -16,6 +16,7 @@ from rest_framework.response import Response
 
 from jobdesk.accounts.roles import EMPLOYER_CHANGE_ROLES, EMPLOYER_VIEW_ROLES
 from jobdesk.api import interop
+from jobdesk.api.exports import LIST_RENDERERS, listing
 from jobdesk.api.locking import expected_version, with_etag
 from jobdesk.api.serializers.employers import (
     EmployerIn,
@@ -44,6 +45,7 @@ class _EmployerArea(ApiView):
 
 class EmployerList(_EmployerArea):
     serializer_class = EmployerOut
+    renderer_classes = LIST_RENDERERS
 
     @extend_schema(
         summary="雇主清單",
@@ -55,8 +57,7 @@ class EmployerList(_EmployerArea):
         q = request.query_params.get("q", "").strip()[:200]
         if q:  # the employer list's search (employers.views.employer_list)
             qs = qs.filter(name__icontains=q) | qs.filter(ubn=q)
-        rows = self.paginate_queryset(qs)
-        return self.get_paginated_response(EmployerOut(rows, many=True).data)
+        return listing(self, qs, EmployerOut, what="雇主清單（API）", name="employers")
 
     @extend_schema(summary="登錄雇主", request=EmployerIn, responses={201: EmployerOut})
     def post(self, request: Request) -> Response:
@@ -108,6 +109,7 @@ def _vacancies(request: Request) -> Any:
 
 class VacancyList(_EmployerArea):
     serializer_class = VacancyOut
+    renderer_classes = LIST_RENDERERS
 
     @extend_schema(
         summary="職缺清單（與畫面相同的篩選條件）",
@@ -115,8 +117,9 @@ class VacancyList(_EmployerArea):
         responses=VacancyOut(many=True),
     )
     def get(self, request: Request) -> Response:
-        rows = self.paginate_queryset(_vacancies(request))
-        return self.get_paginated_response(VacancyOut(rows, many=True).data)
+        return listing(
+            self, _vacancies(request), VacancyOut, what="職缺清單（API）", name="vacancies"
+        )
 
     @extend_schema(
         summary="新增職缺（草稿）", request=VacancyCreateIn, responses={201: VacancyDetailOut}

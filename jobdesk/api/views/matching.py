@@ -11,6 +11,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from jobdesk.api.exports import LIST_RENDERERS, listing
 from jobdesk.api.locking import expected_version, with_etag
 from jobdesk.api.serializers.matching import (
     RecommendationOut,
@@ -23,7 +24,7 @@ from jobdesk.api.serializers.matching import (
 )
 from jobdesk.api.views.base import ApiView, bound_form, form_parameters, log_seeker_read
 from jobdesk.audit.models import AccessAction
-from jobdesk.audit.services import record_access, record_accesses, record_list_reads
+from jobdesk.audit.services import record_access, record_accesses
 from jobdesk.cases.models import JobSeeker
 from jobdesk.common.scoping import get_for_user_or_404
 from jobdesk.employers.models import Vacancy
@@ -123,6 +124,7 @@ def _rec(view: ApiView, public_id: str, action: str = "view") -> Recommendation:
 
 
 class RecommendationList(ApiView):
+    renderer_classes = LIST_RENDERERS
     area = "matching"
     read_roles = RECOMMENDATION_ROLES
     write_roles = CASEWORK_ROLES
@@ -141,9 +143,14 @@ class RecommendationList(ApiView):
             qs = selectors.filter_recommendations(
                 qs, status=d["status"], q=d["q"].strip(), mine=d["mine"], user=request.user
             )
-        rows = list(self.paginate_queryset(qs) or [])
-        record_list_reads(request.user, (r.seeker for r in rows), "推介清單（API）")
-        return self.get_paginated_response(RecommendationOut(rows, many=True).data)
+        return listing(
+            self,
+            qs,
+            RecommendationOut,
+            what="推介清單（API）",
+            seekers=lambda rows: [r.seeker for r in rows],
+            name="recommendations",
+        )
 
     @extend_schema(
         summary="推介（須經求職者同意；媒合理由隨推介保存）",

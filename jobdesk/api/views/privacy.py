@@ -9,6 +9,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from jobdesk.accounts.roles import CASE_VIEW_ROLES
+from jobdesk.api.exports import LIST_RENDERERS, listing
 from jobdesk.api.locking import with_etag
 from jobdesk.api.serializers.privacy import DataRequestOut
 from jobdesk.api.views.base import ApiView
@@ -24,6 +25,8 @@ class _PrivacyArea(ApiView):
 
 
 class DataRequestList(_PrivacyArea):
+    renderer_classes = LIST_RENDERERS
+
     @extend_schema(
         summary="當事人權利請求清單",
         parameters=[OpenApiParameter("status", str, enum=RequestStatus.values)],
@@ -35,8 +38,9 @@ class DataRequestList(_PrivacyArea):
         wanted = request.query_params.get("status", "")
         if wanted in RequestStatus.values:
             qs = qs.filter(status=wanted)
-        rows = self.paginate_queryset(qs)
-        return self.get_paginated_response(DataRequestOut(rows, many=True).data)
+        return listing(
+            self, qs, DataRequestOut, what="當事人權利請求清單（API）", name="data-requests"
+        )
 
 
 class DataRequestDetail(_PrivacyArea):

@@ -7,10 +7,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from jobdesk.accounts.roles import CASE_CHANGE_ROLES, CASE_VIEW_ROLES
+from jobdesk.api.exports import LIST_RENDERERS, listing
 from jobdesk.api.locking import with_etag
 from jobdesk.api.serializers.referrals import FollowUpIn, OutcomeIn, ReferralOut
 from jobdesk.api.views.base import REASON_PARAMETER, ApiView, log_seeker_read
-from jobdesk.audit.services import record_list_reads
 from jobdesk.referrals import services
 from jobdesk.referrals.models import Referral, ReferralStatus
 from jobdesk.referrals.selectors import referrals_for
@@ -24,6 +24,8 @@ class _ReferralArea(ApiView):
 
 
 class ReferralList(_ReferralArea):
+    renderer_classes = LIST_RENDERERS
+
     @extend_schema(
         summary="轉介清單（與畫面相同的篩選條件）",
         parameters=[
@@ -38,9 +40,14 @@ class ReferralList(_ReferralArea):
         qs = referrals_for(
             request.user, status=wanted if wanted in ReferralStatus.values else "", mine=mine
         ).select_related("office")
-        rows = list(self.paginate_queryset(qs) or [])
-        record_list_reads(request.user, (r.case.seeker for r in rows), "轉介清單（API）")
-        return self.get_paginated_response(ReferralOut(rows, many=True).data)
+        return listing(
+            self,
+            qs,
+            ReferralOut,
+            what="轉介清單（API）",
+            seekers=lambda rows: [r.case.seeker for r in rows],
+            name="referrals",
+        )
 
 
 def _referral(view: ApiView, public_id: str, action: str = "view") -> Referral:

@@ -10,12 +10,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from jobdesk.accounts.roles import CASE_CHANGE_ROLES, CASE_VIEW_ROLES
+from jobdesk.api.exports import LIST_RENDERERS, listing
 from jobdesk.api.locking import expected_version, with_etag
 from jobdesk.api.serializers.cases import CaseOpenIn, CaseOut
 from jobdesk.api.serializers.privacy import DataRequestIn, DataRequestOut
 from jobdesk.api.serializers.seekers import SeekerCreateIn, SeekerOut, SeekerUpdateIn
 from jobdesk.api.views.base import REASON_PARAMETER, ApiView, bound_form, log_seeker_read
-from jobdesk.audit.services import record_accesses, record_list_reads
 from jobdesk.cases import services
 from jobdesk.cases.forms import SeekerSearchForm
 from jobdesk.cases.models import JobSeeker
@@ -26,6 +26,7 @@ from jobdesk.privacy import services as privacy_services
 
 
 class SeekerList(ApiView):
+    renderer_classes = LIST_RENDERERS
     area = "cases"
     read_roles = CASE_VIEW_ROLES
     write_roles = CASE_CHANGE_ROLES
@@ -51,18 +52,16 @@ class SeekerList(ApiView):
                 if check.ok
                 else qs.filter(name__icontains=q)
             )
-        page = self.paginate_queryset(qs)
-        rows = list(page or [])
-        if q:  # a search reads personal data: each seeker shown is logged
-            record_accesses(
-                actor=request.user,
-                subjects=((s, None) for s in rows),
-                action="search",
-                what="求職者查詢結果（API）",
-            )
-        else:
-            record_list_reads(request.user, rows, "求職者清單（API）")
-        return self.get_paginated_response(SeekerOut(rows, many=True).data)
+        # a search reads personal data: each seeker shown is logged as a search
+        return listing(
+            self,
+            qs,
+            SeekerOut,
+            what="求職者查詢結果（API）" if q else "求職者清單（API）",
+            seekers=lambda rows: rows,
+            name="seekers",
+            page_action="search" if q else "view",
+        )
 
     @extend_schema(summary="求職登記", request=SeekerCreateIn, responses={201: SeekerOut})
     def post(self, request: Request) -> Response:
