@@ -132,4 +132,5 @@ def listing(
             action=page_action,
             what=what,
         )
-    return view.get_paginated_response(out(rows, many=True).data)
+    page: Response = view.get_paginated_response(out(rows, many=True).data)
+    return page
