@@ -233,3 +233,16 @@ def test_the_taiwanjobs_list_uses_the_same_filters(personas, token_for, w):
     response = token_for(personas["oscar"]).get("/api/v1/vacancies/taiwanjobs/", q="倉儲")
     rows = response.json()["results"]
     assert [r["OCCU_DESC"] for r in rows] == ["倉儲理貨員"]
+
+
+def test_a_reference_with_nul_is_a_400_not_a_500(personas, token_for, w):
+    """Found by schemathesis on PostgreSQL: a township name holding NUL reached the lookup."""
+    oscar = token_for(personas["oscar"])
+    employer = w["employer"]
+    response = oscar.patch(
+        f"/api/v1/employers/{employer.public_id}/",
+        {"township": "\x00新北市三重區"},
+        headers={"If-Match": f'"{employer.version}"'},
+    )
+    assert response.status_code == 400
+    assert "township" in response.json()

@@ -10,8 +10,19 @@ from rest_framework import serializers
 from jobdesk.taxonomy.models import EducationLevel, Industry, Occupation, TargetGroup, Township
 
 
+class CodeField(serializers.SlugRelatedField):  # type: ignore[type-arg]
+    """A reference by its code or name. A value with NUL, or longer than any code, is refused
+    before the lookup: PostgreSQL cannot compare text holding NUL (it answered 500; found by
+    schemathesis), and such a value names nothing."""
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, str) and ("\x00" in data or len(data) > 60):
+            self.fail("does_not_exist", slug_name=self.slug_field, value=data.replace("\x00", ""))
+        return super().to_internal_value(data)
+
+
 def township_field(**kwargs: Any) -> serializers.SlugRelatedField[Any]:
-    return serializers.SlugRelatedField(
+    return CodeField(
         slug_field="full_name",
         queryset=Township.objects.all(),
         help_text="鄉鎮市區全名，例如「新北市三重區」。",
@@ -20,7 +31,7 @@ def township_field(**kwargs: Any) -> serializers.SlugRelatedField[Any]:
 
 
 def occupation_field(**kwargs: Any) -> serializers.SlugRelatedField[Any]:
-    return serializers.SlugRelatedField(
+    return CodeField(
         slug_field="code",
         queryset=Occupation.objects.all(),
         help_text="職業標準分類（第6次修訂）代碼，例如「5120」。",
@@ -29,7 +40,7 @@ def occupation_field(**kwargs: Any) -> serializers.SlugRelatedField[Any]:
 
 
 def industry_field(**kwargs: Any) -> serializers.SlugRelatedField[Any]:
-    return serializers.SlugRelatedField(
+    return CodeField(
         slug_field="code",
         queryset=Industry.objects.all(),
         help_text="行業統計分類（第11次修訂）代碼。",
@@ -38,15 +49,11 @@ def industry_field(**kwargs: Any) -> serializers.SlugRelatedField[Any]:
 
 
 def education_field(**kwargs: Any) -> serializers.SlugRelatedField[Any]:
-    return serializers.SlugRelatedField(
-        slug_field="code", queryset=EducationLevel.objects.all(), **kwargs
-    )
+    return CodeField(slug_field="code", queryset=EducationLevel.objects.all(), **kwargs)
 
 
 def target_group_field(**kwargs: Any) -> serializers.SlugRelatedField[Any]:
-    return serializers.SlugRelatedField(
-        slug_field="code", queryset=TargetGroup.objects.all(), **kwargs
-    )
+    return CodeField(slug_field="code", queryset=TargetGroup.objects.all(), **kwargs)
 
 
 class VersionIn(serializers.Serializer[Any]):
