@@ -77,7 +77,11 @@ INSTALLED_APPS = [
     "jobdesk.privacy",
     "jobdesk.reports",
     "jobdesk.statutory",
+    "jobdesk.api",
     "jobdesk.demo",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
 ]
 
 MIDDLEWARE = [
@@ -268,6 +272,63 @@ LOGGING: dict[str, Any] = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO") or "INFO"},
+}
+
+# The REST API (docs/api.md, ADR 0002): tokens or the browser session, per-token rate limits in
+# the cache, cursor pagination, one exception handler; OpenAPI 3.1 generated from the code.
+JOBDESK_API_RATE = env("JOBDESK_API_RATE", "600/min") or "600/min"
+REST_FRAMEWORK: dict[str, Any] = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "jobdesk.api.authentication.TokenAuthentication",
+        "jobdesk.api.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["jobdesk.api.permissions.ApiAccess"],
+    "DEFAULT_THROTTLE_CLASSES": ["jobdesk.api.throttling.TokenRateThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "jobdesk.api.pagination.CursorPage",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "EXCEPTION_HANDLER": "jobdesk.api.exceptions.api_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_VERSIONING_CLASS": None,
+}
+SPECTACULAR_SETTINGS: dict[str, Any] = {
+    "TITLE": "jobdesk API",
+    "DESCRIPTION": "就業服務工作台的 API：與畫面相同的服務函式、範圍與紀錄（docs/api.md）。",
+    "VERSION": "1.0.0",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "jobdesk.api.schema.add_error_responses",
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "CaseStatusEnum": "jobdesk.cases.models.CaseStatus",
+        "ClosureStatusEnum": "jobdesk.cases.models.ClosureStatus",
+        "ClosureReasonEnum": "jobdesk.cases.models.ClosureReason",
+        "PlanStepStatusEnum": "jobdesk.cases.models.PlanStepStatus",
+        "ActivityKindEnum": "jobdesk.cases.models.ActivityKind",
+        "SeekerPayBasisEnum": "jobdesk.cases.models.PayBasis",
+        "SeekerShiftEnum": "jobdesk.cases.models.Shift",
+        "VacancyPayBasisEnum": "jobdesk.employers.models.PayBasis",
+        "VacancyShiftEnum": "jobdesk.employers.models.Shift",
+        "VacancyStatusEnum": "jobdesk.employers.models.VacancyStatus",
+        "FindingStatusEnum": "jobdesk.employers.models.FindingStatus",
+        "DisputeKindEnum": "jobdesk.employers.models.DisputeKind",
+        "RecommendationStatusEnum": "jobdesk.matching.models.RecommendationStatus",
+        "NotHiredReasonEnum": "jobdesk.matching.models.NotHiredReason",
+        "ReferralStatusEnum": "jobdesk.referrals.models.ReferralStatus",
+        "ReferralOutcomeEnum": "jobdesk.referrals.models.Outcome",
+        "RequestKindEnum": "jobdesk.privacy.models.RequestKind",
+        "RequestStatusEnum": "jobdesk.privacy.models.RequestStatus",
+    },
+    "REDOC_DIST": "SIDECAR",
+    "SWAGGER_UI_DIST": "SIDECAR",
 }
 
 # Where the shared data (taxonomy sources, sample ads) lies for demos, tests and benchmarks.

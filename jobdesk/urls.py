@@ -1,5 +1,6 @@
 from django.urls import include, path
 
+from jobdesk.api.urls import token_urls
 from jobdesk.audit.admin_site import site as admin_site
 from jobdesk.common import views
 
@@ -20,5 +21,7 @@ urlpatterns = [
     path("privacy/", include("jobdesk.privacy.urls")),
     path("reports/", include("jobdesk.reports.urls")),
     path("statutory/", include("jobdesk.statutory.urls")),
+    path("api/tokens/", include(token_urls)),
+    path("api/", include("jobdesk.api.urls")),
     path("admin/", admin_site.urls),
 ]

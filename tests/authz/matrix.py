@@ -29,6 +29,8 @@ class Spec:
     public: bool = False
     # Extra expectations for a 200, e.g. the page must not contain another office's data.
     ok_status: tuple[int, ...] = (200,)
+    # What an anonymous request gets when it is not the login redirect (the API answers 401).
+    anonymous_status: tuple[int, ...] | None = None
 
 
 MATRIX: dict[str, Spec] = {
@@ -71,6 +73,7 @@ CONTEXT_BUILDERS.append(_audit_event)
 
 # App matrices register their URLs on import (kept last: they import MATRIX from here).
 from tests.authz import (  # noqa: E402, F401
+    matrix_api,
     matrix_cases,
     matrix_employers,
     matrix_matching,
