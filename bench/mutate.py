@@ -171,6 +171,8 @@ EQUIVALENT: dict[str, str] = {
     "jobdesk.common.models.xǁScopedQuerySetǁfor_user__mutmut_7": (
         "getattr(user, 'is_authenticated', None) instead of False: `not None` is `not False`"
     ),
+    "jobdesk.common.scoping.x_get_for_user_or_404__mutmut_14": _CAST,
+    "jobdesk.common.models.xǁScopedQuerySetǁfor_user__mutmut_32": _LOOKUP_NAME,
     "jobdesk.common.models.xǁScopedQuerySetǁfor_user__mutmut_38": _LOOKUP_NAME,
     "jobdesk.common.models.xǁScopedQuerySetǁfor_user__mutmut_39": _LOOKUP_NAME,
     "jobdesk.accounts.backends.xǁLockoutModelBackendǁauthenticate__mutmut_11": (
