@@ -143,7 +143,11 @@ GROUPS: dict[str, Group] = {
     ),
     "closure": Group(
         ("jobdesk/cases/services/closure.py",),
-        ("tests/cases/test_case_transitions.py", "tests/cases/test_closure_rules.py"),
+        (
+            "tests/cases/test_case_transitions.py",
+            "tests/cases/test_closure_rules.py",
+            "tests/cases/test_closure_audit.py",
+        ),
     ),
     # Being rewritten (another branch): configured, run with --all or by name, not in the score.
     "adcheck": Group(
