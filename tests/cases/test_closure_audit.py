@@ -97,3 +97,10 @@ def test_a_case_without_a_plan_reopens_at_the_start(personas, reference_data):
     case = services.approve_closure(closure_requested(alice), actor=sam)
     EmploymentPlan.objects.filter(case=case).delete()
     assert services.reopen_case(case, actor=alice, reason="重新評估").status == CaseStatus.OPEN
+
+
+def test_an_approval_without_a_comment_records_none(personas, reference_data):
+    closure = closure_requested(personas["alice"])
+    services.approve_closure(closure, actor=personas["sam"])
+    closure.refresh_from_db()
+    assert closure.decision_comment == ""
