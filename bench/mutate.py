@@ -143,7 +143,11 @@ GROUPS: dict[str, Group] = {
     ),
     "closure": Group(
         ("jobdesk/cases/services/closure.py",),
-        ("tests/cases/test_case_transitions.py", "tests/cases/test_closure_rules.py"),
+        (
+            "tests/cases/test_case_transitions.py",
+            "tests/cases/test_closure_rules.py",
+            "tests/cases/test_closure_audit.py",
+        ),
     ),
     # Being rewritten (another branch): configured, run with --all or by name, not in the score.
     "adcheck": Group(
@@ -163,7 +167,52 @@ _LOOKUP_NAME = (
     "getattr(model, <another name>, 'office'): no model overrides office_lookup, so the default "
     "'office' is what every model has anyway"
 )
+_LOCKED_ROW_SAVE = (
+    "save(update_fields=None) on a row just read under select_for_update: every other column "
+    "is written back with the value it already has"
+)
+_GET_MODEL_CASE = "apps.get_model(app, NAME): Django looks model names up in lower case"
+_REFERRAL_LOCKED = (
+    "save(update_fields=None) on the referral read under select_for_update by _lock: the other "
+    "columns are written back unchanged"
+)
 EQUIVALENT: dict[str, str] = {
+    "jobdesk.privacy.services.erasure.x_expired_seekers__mutmut_9": _GET_MODEL_CASE,
+    "jobdesk.privacy.services.erasure.x_expired_seekers__mutmut_10": _GET_MODEL_CASE,
+    "jobdesk.privacy.services.erasure.x_expired_seekers__mutmut_21": _GET_MODEL_CASE,
+    "jobdesk.privacy.services.erasure.x_expired_seekers__mutmut_22": _GET_MODEL_CASE,
+    "jobdesk.privacy.services.erasure.x__anonymise__mutmut_8": (
+        "_clear_row(row, None, result): _clear_row never reads its secrets argument"
+    ),
+    "jobdesk.privacy.services.erasure.x_scrub_rows_and_logs__mutmut_40": (
+        "{subject_type, subject_id} < names instead of <=: every model has more columns (its id)"
+    ),
+    "jobdesk.privacy.services.erasure.x_purge_expired__mutmut_42": (
+        "run.save(update_fields=None): the run was created in this call, every column is its own"
+    ),
+    "jobdesk.privacy.services.erasure.x__anonymise_seeker_row__mutmut_23": (
+        "the created_at exception renamed: created_at is not null, so the DateField branch "
+        "(null=True only) never takes it"
+    ),
+    "jobdesk.privacy.services.erasure.x__anonymise_seeker_row__mutmut_24": (
+        "the created_at exception renamed: created_at is not null, so the DateField branch "
+        "(null=True only) never takes it"
+    ),
+    "jobdesk.referrals.services.x_sign_consent__mutmut_54": _REFERRAL_LOCKED,
+    "jobdesk.referrals.services.x_send_referral__mutmut_50": _REFERRAL_LOCKED,
+    "jobdesk.referrals.services.x_stop_for_withdrawn_consent__mutmut_7": (
+        "save(update_fields=None) on a referral read under select_for_update in the same loop"
+    ),
+    "jobdesk.cases.services.closure.x_approve_closure__mutmut_12": _LOCKED_ROW_SAVE,
+    "jobdesk.cases.services.closure.x_reject_closure__mutmut_16": _LOCKED_ROW_SAVE,
+    "jobdesk.cases.services.closure.x_reopen_case__mutmut_27": (
+        "save(update_fields=None) on the closure row read a moment before in the same "
+        "transaction: the other columns are written back unchanged"
+    ),
+    "jobdesk.cases.services.closure.x_reopen_case__mutmut_18": (
+        ".exclude(pk=None) instead of the case itself: the case is closed, and closed cases are "
+        "excluded by the next filter anyway"
+    ),
     "jobdesk.common.scoping.x_office_subtree__mutmut_1": _CAST,
     "jobdesk.common.scoping.x_office_subtree__mutmut_5": _CAST,
     "jobdesk.common.scoping.x_office_subtree__mutmut_6": _CAST,
@@ -171,6 +220,8 @@ EQUIVALENT: dict[str, str] = {
     "jobdesk.common.models.xǁScopedQuerySetǁfor_user__mutmut_7": (
         "getattr(user, 'is_authenticated', None) instead of False: `not None` is `not False`"
     ),
+    "jobdesk.common.scoping.x_get_for_user_or_404__mutmut_14": _CAST,
+    "jobdesk.common.models.xǁScopedQuerySetǁfor_user__mutmut_32": _LOOKUP_NAME,
     "jobdesk.common.models.xǁScopedQuerySetǁfor_user__mutmut_38": _LOOKUP_NAME,
     "jobdesk.common.models.xǁScopedQuerySetǁfor_user__mutmut_39": _LOOKUP_NAME,
     "jobdesk.accounts.backends.xǁLockoutModelBackendǁauthenticate__mutmut_11": (
