@@ -71,6 +71,14 @@ class ApiToken(models.Model):
         return f"{self.name}（{self.prefix}…）"
 
     @property
+    def scope_labels(self) -> list[str]:
+        """The scopes as people read them (「求職者與個案（讀取）」)."""
+        from jobdesk.api.scopes import SCOPE_CHOICES
+
+        names = dict(SCOPE_CHOICES)
+        return [names.get(scope, scope) for scope in self.scopes]
+
+    @property
     def is_usable(self) -> bool:
         return self.revoked_at is None and self.expires_at > timezone.now()
 

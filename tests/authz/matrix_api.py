@@ -20,7 +20,11 @@ def build(ctx: dict[str, Any]) -> None:
 
     people = ctx["personas"]
     ctx["api_token"] = issue_token(
-        actor=people["adam"], user=people["alice"], name="matrix", scopes=["cases:read"], days=1
+        actor=people["adam"],
+        user=people["alice"],
+        name="矩陣測試權杖",
+        scopes=["cases:read"],
+        days=1,
     ).token
 
 
