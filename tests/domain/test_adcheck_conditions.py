@@ -209,3 +209,60 @@ def test_lexicon_is_data_with_a_basis_and_severities_per_entry() -> None:
     # every ground of §5 ¶1 has words in the lexicon (ages in numbers are read by rules_person)
     assert grounds == set(Ground) - {Ground.PRIVATE_DATA, Ground.PAY_UNDISCLOSED}
     assert len(lexicon().entries) == sum(len(item["entries"]) for item in raw["grounds"])
+
+
+@pytest.mark.parametrize(
+    ("text", "grounds"),
+    [
+        ("民國82年次以後，可輪班", {"age"}),
+        ("西元1992年以後出生者", {"age"}),
+        ("未滿38，可久站", {"age"}),
+        ("年過四十者勿試", {"age"}),
+        ("五十以上的不用來", {"age"}),
+        ("非香港出生", {"birthplace"}),
+        ("印尼出生者恕不錄用", {"birthplace"}),
+        ("四川腔免談", {"language"}),
+        ("國語講得不標準的不要", {"language"}),
+        ("反核四人士不考慮", {"thought"}),
+        ("需認同一中原則", {"thought"}),
+        ("有在拜拜的不要", {"religion"}),
+        ("家裡負債的不要", {"class"}),
+        ("家中有嬰兒需照顧者勿試", {"marital_status"}),
+        ("有女朋友的不考慮", {"marital_status"}),
+        ("懷孕者不予錄用", {"sex", "marital_status"}),
+        ("近一年內無生小孩計畫", {"marital_status"}),
+        ("太胖的不要", {"appearance"}),
+        ("戽斗的不要", {"facial_features"}),
+        ("坐輪椅的不可以", {"disability"}),
+        ("請提供臉書帳號密碼", {"private_data"}),
+        ("履歷請註明手足職業", {"private_data"}),
+        ("應徵時附戶口名簿", {"private_data"}),
+    ],
+)
+def test_colloquial_and_number_forms_restrict(text: str, grounds: set[str]) -> None:
+    assert {g for g, _ in found(text)} == grounds
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("清潔員", "限45以上（中高齡就業促進專案）"),
+        ("導覽員", "帶領遊客參觀作家出生地"),
+        ("服飾店員", "為顧客挑選適合身材的褲款"),
+        ("社區大學講師", "教授60歲以上學員書法"),
+        ("作業員", "錄取後繳交存摺影本辦理薪轉"),
+        ("清潔員", "需配合公司初一十五拜拜"),
+        ("助理", "面試時請說明近期有無生育計畫"),
+    ],
+)
+def test_tempting_words_in_lawful_ads(title: str, text: str) -> None:
+    grounds = {g for g, _ in found(text, title)}
+    assert grounds <= {"private_data"} if "生育計畫" in text else not grounds
+
+
+def test_looks_inside_a_finding_on_the_face_are_that_finding() -> None:
+    assert {f.ground for f in check_ad("接待", "臉蛋清秀者優先")} == {"facial_features"}
+    assert {f.ground for f in check_ad("接待", "五官端正、外型佳")} == {
+        "facial_features",
+        "appearance",
+    }

@@ -109,7 +109,8 @@ NATIVE_RULES = [
 BIRTHPLACE_RULES = [
     rule(
         Ground.BIRTHPLACE,
-        r"出生地(?!點)|(?:限|需|須|僅限)\s*(?:在)?(?:台灣|國內|" + _PLACE + r")(?:出生|土生土長)"
+        r"(?<![人家者的之])出生地(?!點)"
+        r"|(?:限|需|須|僅限)\s*(?:在)?(?:台灣|國內|" + _PLACE + r")(?:出生|土生土長)"
         r"|(?:台灣|國內|" + _PLACE + r")(?:出生|土生土長)(?:者)?\s*(?:" + _PREF + r")",
     ),
 ]
@@ -160,6 +161,26 @@ def private_judge(severity: Severity) -> Judge:
     return judge
 
 
+# A document asked for at hiring (錄取後, 到職時, 薪轉用), not at applying.
+_AFTER_HIRING = re.compile(r"錄取後|錄用後|到職|報到|入職|薪轉|薪資轉帳")
+
+
+def _sentence_before(text: str, start: int) -> str:
+    lo = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
+    return text[max(lo, start - 40) : start]
+
+
+def _unless_after_hiring(judge: Judge) -> Judge:
+    def judged(match: re.Match[str], text: str, ad: AdContext) -> Severity | None:
+        if _AFTER_HIRING.search(_sentence_before(text, match.start())):
+            return None
+        if _AFTER_HIRING.search(clause_after(text, match.end())[:12]):
+            return None
+        return judge(match, text, ad)
+
+    return judged
+
+
 PRIVATE_RULES = [
     rule(
         Ground.PRIVATE_DATA,
@@ -168,7 +189,11 @@ PRIVATE_RULES = [
         r"|信用(?:紀錄|記錄|報告|狀況|調查|瑕疵|良好|不良)|聯徵(?:紀錄|記錄|報告|資料|中心)?|聯合徵信"
         r"|無不良信用|債信|無(?:不良)?(?:債務|負債|卡債)|財力證明"
         r"|(?:是否|有無|近期)?(?:懷孕|生育|婚育|結婚|生小孩|二胎|生二胎|生第二胎|懷孕生子)(?:計畫|計劃|規劃|打算)|(?:是否|有無)懷孕|驗孕|妊娠檢查"
-        r"|全家福|(?<!良好)(?<!清白)(?<!單純)(?<!富裕)(?<!優渥)(?<!良好的)家庭(?:背景|狀況|成員|經濟|環境)(?!單純|良好|清白)|(?:父母|家人|配偶)(?:職業|工作|學歷|姓名|資料)"
+        r"|全家福|(?<!良好)(?<!清白)(?<!單純)(?<!富裕)(?<!優渥)(?<!良好的)家庭(?:背景|狀況|成員|經濟|環境)(?!單純|良好|清白)"
+        r"|(?:父母|家人|配偶|兄弟姊妹|兄弟姐妹|手足|父親|母親|雙親|家屬)(?:的)?(?:職業|工作|學歷|姓名|資料|收入)"
+        r"|家中排行|排行(?:老幾|第幾)|兄弟(?:姊妹|姐妹)(?:人數|幾人|幾個)"
+        r"|(?:提供|繳交|告知|附上?|填寫)[^\n。，]{0,4}(?:FB|臉書|Facebook|IG|Instagram|社群(?:媒體)?)(?:個人)?(?:帳號|帳密|密碼)"
+        r"|(?:FB|臉書|Facebook|IG|Instagram|社群(?:媒體)?)(?:帳號)?(?:密碼|帳密)"
         r"|(?:保管|留置|扣留|扣押|押)\s*(?:身分證|身份證|證件|護照|居留證|畢業證書)"
         r"|(?:身分證|身份證|證件|護照|居留證|畢業證書)(?:正本)?\s*(?:需|須|要)?\s*(?:交由|交給|由)?"
         r"\s*(?:公司|雇主|本公司)?\s*(?:保管|留置|扣留|扣押|押)",
@@ -182,6 +207,11 @@ PRIVATE_RULES = [
         r"|(?:按捺|採集|留存|建檔)指紋|指紋(?:建檔|採集|留存)"
         r"|(?:提供|繳交|附上?|告知|註明|說明)[^\n。]{0,6}?(?:病歷|病史|就醫紀錄|健保(?:就醫)?紀錄)",
         private_judge(W),
+    ),
+    rule(
+        Ground.PRIVATE_DATA,
+        r"存摺(?:封面)?(?:影本|正本|封面)|戶口名簿(?:影本|正本)?",
+        _unless_after_hiring(private_judge(V)),
     ),
 ]
 
