@@ -266,3 +266,28 @@ def test_looks_inside_a_finding_on_the_face_are_that_finding() -> None:
         "facial_features",
         "appearance",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "grounds"),
+    [
+        ("希望是三十幾歲的", {"age"}),
+        ("年紀小的優先", {"age"}),
+        ("年紀不能太老", {"age"}),
+        ("1998年次以後", {"age"}),
+        ("歲數40以下", {"age"}),
+        ("本省的才要", {"native_place"}),
+        ("協助家境清寒學生申請獎學金", set()),
+        ("家境不好的不要", {"class"}),
+        ("出身低微者勿試", {"class"}),
+        ("要信天主的", {"religion"}),
+        ("念佛的不要", {"religion"}),
+        ("快出嫁的不要", {"marital_status"}),
+        ("體重超標者不適合", {"appearance"}),
+        ("臉上有胎記的不要", {"facial_features"}),
+        ("要沒口音的", {"language"}),
+        ("請提供最近一次的體檢報告及病史", {"private_data"}),
+    ],
+)
+def test_spoken_forms_of_round_three_restrict(text: str, grounds: set[str]) -> None:
+    assert {g for g, _ in found(text)} == grounds
