@@ -291,3 +291,24 @@ def test_looks_inside_a_finding_on_the_face_are_that_finding() -> None:
 )
 def test_spoken_forms_of_round_three_restrict(text: str, grounds: set[str]) -> None:
     assert {g for g, _ in found(text)} == grounds
+
+
+@pytest.mark.parametrize(
+    ("text", "grounds"),
+    [
+        ("有小孩的媽媽不適合", {"marital_status", "sex"}),
+        ("阿公阿嬤不要", {"age"}),
+        ("只找妹子", {"sex"}),
+        ("家庭主婦及中年婦女勿試", {"age", "sex"}),
+        ("身體有缺陷者勿試", {"disability"}),
+        ("需通過背景查核", {"private_data"}),
+        ("有紋身的不要", {"appearance"}),
+    ],
+)
+def test_round_four_forms_restrict(text: str, grounds: set[str]) -> None:
+    assert {g for g, _ in found(text)} == grounds
+
+
+def test_an_indigenous_language_is_not_its_people() -> None:
+    assert {g for g, _ in found("需會說泰雅族語，帶領部落遊程", "導遊")} == {"language"}
+    assert {g for g, _ in found("婦女館活動企劃", "婦女館活動企劃")} == set()

@@ -96,6 +96,10 @@ def clause_after(text: str, end: int, limit: int = 10) -> str:
     return window[: stop.start()] if stop else window
 
 
+# 「有小孩的媽媽」: children the applicant has are not the job's clients.
+_HAVING = re.compile(r"(?:有|育有|帶)\s*$")
+
+
 def is_about_clients(text: str, start: int, end: int, *, strict: bool = False) -> bool:
     """照顧65歲以上長者, 服務對象為女性, 客群以女性為主: the words describe whom the job serves.
 
@@ -103,7 +107,7 @@ def is_about_clients(text: str, start: int, end: int, *, strict: bool = False) -
     a care verb before them — 照顧工作限女性 — does not make them about clients).
     """
     before = clause_before(text, start)
-    if _CLIENT_NOUN_BEFORE.search(before):
+    if any(not _HAVING.search(before, 0, m.start()) for m in _CLIENT_NOUN_BEFORE.finditer(before)):
         return True
     if not strict and _CLIENT_VERB_BEFORE.search(before):
         return True
