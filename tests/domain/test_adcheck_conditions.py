@@ -312,3 +312,38 @@ def test_round_four_forms_restrict(text: str, grounds: set[str]) -> None:
 def test_an_indigenous_language_is_not_its_people() -> None:
     assert {g for g, _ in found("需會說泰雅族語，帶領部落遊程", "導遊")} == {"language"}
     assert {g for g, _ in found("婦女館活動企劃", "婦女館活動企劃")} == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "grounds"),
+    [
+        ("超過40的就別投了", {"age"}),
+        ("四十歲前", {"age"}),
+        ("25出頭為佳", {"age"}),
+        ("年紀不能超過四十", {"age"}),
+        ("七年級以下免談", {"age"}),
+        ("男孩子比較適合", {"sex"}),
+        ("要長得秀氣的", {"appearance"}),
+        ("牙齒要白", {"facial_features"}),
+        ("有口吃的不要", {"disability"}),
+        ("需說標準中文", {"language"}),
+        ("常罵政府的不要", {"thought"}),
+        ("沒有信仰的不要", {"religion"}),
+        ("請附存款證明", {"private_data"}),
+    ],
+)
+def test_round_five_spoken_forms_restrict(text: str, grounds: set[str]) -> None:
+    assert {g for g, _ in found(text)} == grounds
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("命理師", "為顧客講解星座運勢"),
+        ("家教", "輔導國小六年級以上學生"),
+        ("華語教師", "需具華語教學能力認證，發音標準"),
+        ("銀行櫃員", "處理客戶信用卡帳單疑問"),
+    ],
+)
+def test_round_five_lawful_twins(title: str, text: str) -> None:
+    assert found(text, title) == set()
