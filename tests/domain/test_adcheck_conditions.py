@@ -347,3 +347,36 @@ def test_round_five_spoken_forms_restrict(text: str, grounds: set[str]) -> None:
 )
 def test_round_five_lawful_twins(title: str, text: str) -> None:
     assert found(text, title) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "grounds"),
+    [
+        ("太老的不要", {"age"}),
+        ("五字頭的免談", {"age"}),
+        ("離過婚的不要", {"marital_status"}),
+        ("孕婦免談", {"marital_status", "sex"}),
+        ("只要可愛的", {"appearance"}),
+        ("重聽的請勿", {"disability"}),
+        ("南部的不要", {"native_place"}),
+        ("說話帶腔的不考慮", {"language"}),
+        ("請附配偶身分證影本", {"private_data"}),
+        ("需附名下財產資料", {"private_data"}),
+    ],
+)
+def test_round_six_colloquial_forms_restrict(text: str, grounds: set[str]) -> None:
+    assert {g for g, _ in found(text)} == grounds
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("婦產科護理師", "照顧待產孕婦"),
+        ("美編", "需製作好看的海報"),
+        ("業務", "負責南部的客戶"),
+        ("美容師", "需要五官好看的"),
+    ],
+)
+def test_round_six_twins(title: str, text: str) -> None:
+    grounds = {g for g, _ in found(text, title)}
+    assert grounds == ({"facial_features"} if "五官" in text else set())
