@@ -380,3 +380,24 @@ def test_round_six_colloquial_forms_restrict(text: str, grounds: set[str]) -> No
 def test_round_six_twins(title: str, text: str) -> None:
     grounds = {g for g, _ in found(text, title)}
     assert grounds == ({"facial_features"} if "五官" in text else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "grounds"),
+    [
+        ("長得很抱歉的不要", {"appearance"}),
+        ("要有馬甲線", {"appearance"}),
+        ("有老婆的不考慮", {"marital_status"}),
+        ("近期不打算生小孩", {"marital_status"}),
+        ("智力不足者勿試", {"disability"}),
+        ("中文不輪轉的不要", {"language"}),
+        ("需提供個人保單影本", {"private_data"}),
+    ],
+)
+def test_round_seven_spoken_forms_restrict(text: str, grounds: set[str]) -> None:
+    assert {g for g, _ in found(text)} == grounds
+
+
+def test_round_seven_twins_stay_clean() -> None:
+    assert found("協助客戶整理個人保單資料", "保險業務") == set()
+    assert found("為會員規劃減脂與增肌課程", "健身房銷售") == set()
