@@ -209,3 +209,195 @@ def test_lexicon_is_data_with_a_basis_and_severities_per_entry() -> None:
     # every ground of §5 ¶1 has words in the lexicon (ages in numbers are read by rules_person)
     assert grounds == set(Ground) - {Ground.PRIVATE_DATA, Ground.PAY_UNDISCLOSED}
     assert len(lexicon().entries) == sum(len(item["entries"]) for item in raw["grounds"])
+
+
+@pytest.mark.parametrize(
+    ("text", "grounds"),
+    [
+        ("民國82年次以後，可輪班", {"age"}),
+        ("西元1992年以後出生者", {"age"}),
+        ("未滿38，可久站", {"age"}),
+        ("年過四十者勿試", {"age"}),
+        ("五十以上的不用來", {"age"}),
+        ("非香港出生", {"birthplace"}),
+        ("印尼出生者恕不錄用", {"birthplace"}),
+        ("四川腔免談", {"language"}),
+        ("國語講得不標準的不要", {"language"}),
+        ("反核四人士不考慮", {"thought"}),
+        ("需認同一中原則", {"thought"}),
+        ("有在拜拜的不要", {"religion"}),
+        ("家裡負債的不要", {"class"}),
+        ("家中有嬰兒需照顧者勿試", {"marital_status"}),
+        ("有女朋友的不考慮", {"marital_status"}),
+        ("懷孕者不予錄用", {"sex", "marital_status"}),
+        ("近一年內無生小孩計畫", {"marital_status"}),
+        ("太胖的不要", {"appearance"}),
+        ("戽斗的不要", {"facial_features"}),
+        ("坐輪椅的不可以", {"disability"}),
+        ("請提供臉書帳號密碼", {"private_data"}),
+        ("履歷請註明手足職業", {"private_data"}),
+        ("應徵時附戶口名簿", {"private_data"}),
+    ],
+)
+def test_colloquial_and_number_forms_restrict(text: str, grounds: set[str]) -> None:
+    assert {g for g, _ in found(text)} == grounds
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("清潔員", "限45以上（中高齡就業促進專案）"),
+        ("導覽員", "帶領遊客參觀作家出生地"),
+        ("服飾店員", "為顧客挑選適合身材的褲款"),
+        ("社區大學講師", "教授60歲以上學員書法"),
+        ("作業員", "錄取後繳交存摺影本辦理薪轉"),
+        ("清潔員", "需配合公司初一十五拜拜"),
+        ("助理", "面試時請說明近期有無生育計畫"),
+    ],
+)
+def test_tempting_words_in_lawful_ads(title: str, text: str) -> None:
+    grounds = {g for g, _ in found(text, title)}
+    assert grounds <= {"private_data"} if "生育計畫" in text else not grounds
+
+
+def test_looks_inside_a_finding_on_the_face_are_that_finding() -> None:
+    assert {f.ground for f in check_ad("接待", "臉蛋清秀者優先")} == {"facial_features"}
+    assert {f.ground for f in check_ad("接待", "五官端正、外型佳")} == {
+        "facial_features",
+        "appearance",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "grounds"),
+    [
+        ("希望是三十幾歲的", {"age"}),
+        ("年紀小的優先", {"age"}),
+        ("年紀不能太老", {"age"}),
+        ("1998年次以後", {"age"}),
+        ("歲數40以下", {"age"}),
+        ("本省的才要", {"native_place"}),
+        ("協助家境清寒學生申請獎學金", set()),
+        ("家境不好的不要", {"class"}),
+        ("出身低微者勿試", {"class"}),
+        ("要信天主的", {"religion"}),
+        ("念佛的不要", {"religion"}),
+        ("快出嫁的不要", {"marital_status"}),
+        ("體重超標者不適合", {"appearance"}),
+        ("臉上有胎記的不要", {"facial_features"}),
+        ("要沒口音的", {"language"}),
+        ("請提供最近一次的體檢報告及病史", {"private_data"}),
+    ],
+)
+def test_spoken_forms_of_round_three_restrict(text: str, grounds: set[str]) -> None:
+    assert {g for g, _ in found(text)} == grounds
+
+
+@pytest.mark.parametrize(
+    ("text", "grounds"),
+    [
+        ("有小孩的媽媽不適合", {"marital_status", "sex"}),
+        ("阿公阿嬤不要", {"age"}),
+        ("只找妹子", {"sex"}),
+        ("家庭主婦及中年婦女勿試", {"age", "sex"}),
+        ("身體有缺陷者勿試", {"disability"}),
+        ("需通過背景查核", {"private_data"}),
+        ("有紋身的不要", {"appearance"}),
+    ],
+)
+def test_round_four_forms_restrict(text: str, grounds: set[str]) -> None:
+    assert {g for g, _ in found(text)} == grounds
+
+
+def test_an_indigenous_language_is_not_its_people() -> None:
+    assert {g for g, _ in found("需會說泰雅族語，帶領部落遊程", "導遊")} == {"language"}
+    assert {g for g, _ in found("婦女館活動企劃", "婦女館活動企劃")} == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "grounds"),
+    [
+        ("超過40的就別投了", {"age"}),
+        ("四十歲前", {"age"}),
+        ("25出頭為佳", {"age"}),
+        ("年紀不能超過四十", {"age"}),
+        ("七年級以下免談", {"age"}),
+        ("男孩子比較適合", {"sex"}),
+        ("要長得秀氣的", {"appearance"}),
+        ("牙齒要白", {"facial_features"}),
+        ("有口吃的不要", {"disability"}),
+        ("需說標準中文", {"language"}),
+        ("常罵政府的不要", {"thought"}),
+        ("沒有信仰的不要", {"religion"}),
+        ("請附存款證明", {"private_data"}),
+    ],
+)
+def test_round_five_spoken_forms_restrict(text: str, grounds: set[str]) -> None:
+    assert {g for g, _ in found(text)} == grounds
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("命理師", "為顧客講解星座運勢"),
+        ("家教", "輔導國小六年級以上學生"),
+        ("華語教師", "需具華語教學能力認證，發音標準"),
+        ("銀行櫃員", "處理客戶信用卡帳單疑問"),
+    ],
+)
+def test_round_five_lawful_twins(title: str, text: str) -> None:
+    assert found(text, title) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "grounds"),
+    [
+        ("太老的不要", {"age"}),
+        ("五字頭的免談", {"age"}),
+        ("離過婚的不要", {"marital_status"}),
+        ("孕婦免談", {"marital_status", "sex"}),
+        ("只要可愛的", {"appearance"}),
+        ("重聽的請勿", {"disability"}),
+        ("南部的不要", {"native_place"}),
+        ("說話帶腔的不考慮", {"language"}),
+        ("請附配偶身分證影本", {"private_data"}),
+        ("需附名下財產資料", {"private_data"}),
+    ],
+)
+def test_round_six_colloquial_forms_restrict(text: str, grounds: set[str]) -> None:
+    assert {g for g, _ in found(text)} == grounds
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("婦產科護理師", "照顧待產孕婦"),
+        ("美編", "需製作好看的海報"),
+        ("業務", "負責南部的客戶"),
+        ("美容師", "需要五官好看的"),
+    ],
+)
+def test_round_six_twins(title: str, text: str) -> None:
+    grounds = {g for g, _ in found(text, title)}
+    assert grounds == ({"facial_features"} if "五官" in text else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "grounds"),
+    [
+        ("長得很抱歉的不要", {"appearance"}),
+        ("要有馬甲線", {"appearance"}),
+        ("有老婆的不考慮", {"marital_status"}),
+        ("近期不打算生小孩", {"marital_status"}),
+        ("智力不足者勿試", {"disability"}),
+        ("中文不輪轉的不要", {"language"}),
+        ("需提供個人保單影本", {"private_data"}),
+    ],
+)
+def test_round_seven_spoken_forms_restrict(text: str, grounds: set[str]) -> None:
+    assert {g for g, _ in found(text)} == grounds
+
+
+def test_round_seven_twins_stay_clean() -> None:
+    assert found("協助客戶整理個人保單資料", "保險業務") == set()
+    assert found("為會員規劃減脂與增肌課程", "健身房銷售") == set()

@@ -92,9 +92,26 @@ def _field_findings(
     return found
 
 
+_LIST_SEPARATOR = re.compile(r"[、，,]")
+
+
 def _deduplicate(findings: list[Finding], raws: dict[str, str]) -> list[Finding]:
     """Merge findings on the same ground whose words overlap into one over both spans, with
-    the stronger severity (徵男 + 男作業員 → 徵男作業員)."""
+    the stronger severity (徵男 + 男作業員 → 徵男作業員). Looks quoted inside a finding on the
+    face are that finding (臉蛋漂亮者優先 is 五官, not also 容貌)."""
+    faces = [f for f in findings if f.ground == Ground.FACIAL_FEATURES.value]
+    findings = [
+        f
+        for f in findings
+        if f.ground != Ground.APPEARANCE.value
+        or not any(
+            face.field == f.field
+            and face.start <= f.start
+            and f.end <= face.end
+            and not _LIST_SEPARATOR.search(raws[f.field], face.start, f.start)
+            for face in faces
+        )
+    ]
     merged: list[Finding] = []
     for finding in sorted(findings, key=lambda f: (f.field, f.ground, f.start, -f.end)):
         last = merged[-1] if merged else None

@@ -28,7 +28,7 @@ _CLIENT_VERB_BEFORE = re.compile(
 _CLIENT_AFTER = re.compile(
     r"^(?:之|的|以上之|以上的|以下之|以下的)?\s*(?:長者|老人|長輩|老年|兒童|幼兒|嬰幼兒|學童|孩童"
     r"|學生|青少年|少年|患者|病患|病人|民眾|族群|客群|客戶|顧客|客人|住民|個案|失能|失智|女童|男童"
-    r"|婦女|孕婦|產婦|會員|人口|消費者|孩子|小朋友|身障|乘客|旅客|讀者|使用者|用戶|市場"
+    r"|婦女|孕婦|產婦|會員|學員|人口|消費者|孩子|小朋友|身障|乘客|旅客|讀者|使用者|用戶|市場"
     r"|聯誼|男女|交友|婚友)"
 )
 # Negations: 不限男女, 無年齡限制 (before) and 年齡不拘, 性別不限 (after).
@@ -96,6 +96,10 @@ def clause_after(text: str, end: int, limit: int = 10) -> str:
     return window[: stop.start()] if stop else window
 
 
+# 「有小孩的媽媽」: children the applicant has are not the job's clients.
+_HAVING = re.compile(r"(?:有|育有|帶)\s*$")
+
+
 def is_about_clients(text: str, start: int, end: int, *, strict: bool = False) -> bool:
     """照顧65歲以上長者, 服務對象為女性, 客群以女性為主: the words describe whom the job serves.
 
@@ -103,7 +107,7 @@ def is_about_clients(text: str, start: int, end: int, *, strict: bool = False) -
     a care verb before them — 照顧工作限女性 — does not make them about clients).
     """
     before = clause_before(text, start)
-    if _CLIENT_NOUN_BEFORE.search(before):
+    if any(not _HAVING.search(before, 0, m.start()) for m in _CLIENT_NOUN_BEFORE.finditer(before)):
         return True
     if not strict and _CLIENT_VERB_BEFORE.search(before):
         return True

@@ -181,6 +181,12 @@ SEX_RULES = [
         r"(?<!有)(?:未|無|不得|不可|不能|避免)懷孕|懷孕(?:者|中)?\s*(?:勿|恕不|免談|不適|不予|謝絕)",
         guarded(V, clients=None),
     ),
+    # pregnancy is marital status (婚姻) as well as sex: the same words restrict on both
+    rule(
+        Ground.MARITAL_STATUS,
+        r"(?<!有)(?:未|無|不得|不可|不能|避免)懷孕|懷孕(?:者|中)?\s*(?:勿|恕不|免談|不適|不予|謝絕)",
+        guarded(V, clients=None),
+    ),
 ]
 
 # ---------------------------------------------------------------- marital status
