@@ -15,29 +15,12 @@ from jobdesk.api.serializers.common import (
     township_field,
 )
 from jobdesk.cases.models import JobSeeker, PayBasis, Shift
+from jobdesk.cases.services.seekers import M2M_FIELDS, SCALAR_FIELDS
 from jobdesk.privacy.models import NoticeMethod
 
-SCALAR = [
-    "name",
-    "birth_date",
-    "phone",
-    "email",
-    "address",
-    "township",
-    "education",
-    "experience_years",
-    "work_history",
-    "skills",
-    "licences",
-    "max_commute_km",
-    "pay_basis",
-    "expected_pay_min",
-    "shifts",
-    "hours_note",
-    "available_from",
-    "is_active",
-]
-MANY = ["desired_occupations", "desired_townships", "target_groups"]
+# The fields a registration may set: the service's own lists (one definition for UI and API).
+SCALAR = SCALAR_FIELDS
+MANY = M2M_FIELDS
 
 
 class SeekerOut(OutSerializer):
