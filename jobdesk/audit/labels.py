@@ -16,6 +16,9 @@ from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 
 EVENT_LABELS: dict[str, str] = {
+    "api.service_account_created": "建立 API 服務帳號",
+    "api.token_issued": "核發 API 權杖",
+    "api.token_revoked": "撤銷 API 權杖",
     "competency.signed": "職能評量督導簽核",
     "competency.started": "開始職能自評",
     "report.monthly_requested": "申請產製月報",

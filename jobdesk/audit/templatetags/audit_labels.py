@@ -17,3 +17,10 @@ def event_label(event_type: str) -> str:
 @register.filter
 def subject_label(subject_type: str) -> str:
     return labels.subject_label(str(subject_type))
+
+
+@register.filter
+def actor_name(actor_label: str) -> str:
+    """Who acted, as the logs show it: the background tasks and commands that act with no
+    account are stored as ``system``."""
+    return "系統（背景作業）" if actor_label in ("", "system") else actor_label
