@@ -16,26 +16,35 @@ from .model import Ground, Severity
 from .rules import Judge, Rule, V, W, guarded, min_severity, rule
 
 # ---------------------------------------------------------------- age
-_LOWER_PRE = {"年滿", "需滿", "須滿", "要滿", "滿", "超過"}
-_UPPER_PRE = {"未滿", "不滿", "不超過", "不得超過"}
+_LOWER_PRE = {"年滿", "需滿", "須滿", "要滿", "滿", "超過", "over", "above", "more than"}
+_UPPER_PRE = {"未滿", "不滿", "不超過", "不得超過", "under", "below", "less than"}
 _AGE_PRE = (
     r"(?:(?:僅|只)?限(?:定)?|需滿|須滿|要滿|需|須|要|必須|年滿|未滿|不滿|不得超過|不超過|超過|滿"
-    r"|介於|在)"
+    r"|介於|在|(?i:under|below|over|above|less than|more than))"
 )
 _AGE_SUF = r"以下|以內|以上|之內|內|上下|左右|前後|之間"
+# The label and the unit, also in English (Age: 20-30, 25-35 y/o, under 35 years old).
+_AGE_LABEL = r"(?P<label>年齡|年紀|年約|(?i:age[ds]?|aged))(?!層)"
+_AGE_UNIT = r"(?P<unit>(?:足|周|週)?歲|(?i:y/?o\b|years?[ -]old|yrs?\b|years?\b))"
 
 AGE_RANGE = re.compile(
-    r"(?:(?P<label>年齡|年紀|年約)(?!層)\s*(?:限制|要求|條件)?\s*[:為在約]?\s*)?"
+    r"(?:" + _AGE_LABEL + r"\s*(?:限制|要求|條件)?\s*[:為在約]?\s*(?:(?i:between|from)\s*)?)?"
     r"(?:" + _AGE_PRE + r"\s*){0,2}"
-    r"(?<!\d)(?P<lo>\d{1,2})\s*(?:足?歲)?\s*(?:~|-|至|到)\s*(?P<hi>\d{1,2})(?!\d)"
-    r"\s*(?P<unit>(?:足|周|週)?歲)?(?:\s*(?:之間|以內|以下|間))?"
+    r"(?<!\d)(?P<lo>\d{1,2})\s*(?:足?歲)?\s*(?:~|-|至|到|(?i:to|and))\s*(?P<hi>\d{1,2})(?!\d)"
+    r"\s*" + _AGE_UNIT + r"?(?:\s*(?:之間|以內|以下|間))?"
 )
 AGE_BOUND = re.compile(
-    r"(?:(?P<label>年齡|年紀|年約)(?!層)\s*(?:限制|要求|條件)?\s*[:為在約]?\s*)?"
+    r"(?:" + _AGE_LABEL + r"\s*(?:限制|要求|條件|上限|下限)?\s*[:為在約]?\s*)?"
     r"(?P<pre>" + _AGE_PRE + r")?\s*(?<![\d.])(?P<n>\d{1,2})(?![\d.])"
-    r"(?!\s*(?:足?歲)?\s*(?:~|-|至|到)\s*\d)\s*(?P<unit>(?:足|周|週)?歲)?"
+    r"(?!\s*(?:足?歲)?\s*(?:~|-|至|到)\s*\d)\s*" + _AGE_UNIT + r"?"
     r"\s*(?:\(含\))?\s*(?P<suf>" + _AGE_SUF + r")?"
 )
+# The law sets the age (勞動基準法 for minors, 道路交通安全規則 for professional drivers,
+# 保全業法 …): an ad that says so states the statute, it does not discriminate.
+_STATUTE = re.compile(
+    r"勞基法|勞動基準法|法定代理人|監護人|依法|法令|法規|規定|規則|條例|保全業法|童工"
+)
+_AVERAGE_BEFORE = re.compile(r"平均|團隊|同事|員工|夥伴|公司")
 
 
 def _judge_age(match: re.Match[str], text: str, ad: AdContext) -> Severity | None:
@@ -46,6 +55,9 @@ def _judge_age(match: re.Match[str], text: str, ad: AdContext) -> Severity | Non
     start, end = match.span()
     if is_negated(text, start, end) or is_about_clients(text, start, end):
         return None
+    if labelled and _AVERAGE_BEFORE.search(clause_before(text, start, 6)):
+        return None  # 團隊平均年齡28歲 describes the team
+    statute = bool(_STATUTE.search(text, max(0, start - 30), end + 30))
     if "lo" in groups:
         low, high = int(groups["lo"]), int(groups["hi"])
         if low < 15 or high < low:
@@ -54,20 +66,24 @@ def _judge_age(match: re.Match[str], text: str, ad: AdContext) -> Severity | Non
             severity: Severity | None = W
         elif low >= 45 and ad.has("senior"):
             return None
+        elif high <= 29 and ad.has("youth"):
+            severity = W  # a youth employment programme (15–29): the officer checks it
         else:
             severity = V
     else:
         age = int(groups["n"])
-        pre, suf = groups.get("pre") or "", groups.get("suf") or ""
+        pre, suf = (groups.get("pre") or "").lower(), groups.get("suf") or ""
         if not (pre or suf or labelled) or age < 15:
             return None
         if pre in _LOWER_PRE or suf == "以上":
-            if age <= 18 or (age >= 45 and ad.has("senior")):
+            if age <= 18 or (age >= 45 and ad.has("senior")) or (age <= 20 and statute):
                 return None
             severity = W if age <= 20 else V
             if is_welcome(text, start):  # 歡迎45歲以上: an invitation, not an exclusion
                 severity = W
         elif pre in _UPPER_PRE or suf in {"以下", "以內", "之內", "內"}:
+            if age <= 18 and pre in _UPPER_PRE:
+                return None  # 未滿18歲者需法定代理人同意書: the protection of minors
             severity = W if age >= 65 or (age <= 29 and ad.has("youth")) else V
         else:
             severity = V
