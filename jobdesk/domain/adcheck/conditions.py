@@ -266,6 +266,14 @@ _LANGUAGE_COMMUNITY |= {"客家語": "客家", "台語": "台語", "閩南語": 
 
 _FLIPPED = {"limit": "exclude", "need": "exclude", "prefer": "exclude", "exclude": "need"}
 
+# Conduct at work, not a belief of the applicant: 上班時間不得從事政治活動, 執勤時不得傳教 (and
+# 行政中立法 for public servants). Read for the grounds of belief only.
+_AT_WORK = re.compile(
+    r"上班(?:時間|期間|時)|工作(?:時間|期間|時)|執勤|值勤|勤務中|於?(?:職場|公司內|辦公室內|店內|廠內)"
+    r"|行政中立"
+)
+_BELIEF_GROUNDS = frozenset({Ground.THOUGHT, Ground.RELIGION, Ground.PARTY})
+
 
 def _severity_of(entry: Entry, kind: str) -> Severity | None:
     if kind in entry.severity:
@@ -360,6 +368,8 @@ def _judge(
     if entry.language_is_the_work and (
         field == "title" or words in title or _LANGUAGE_COMMUNITY.get(words, words) in title
     ):
+        return None
+    if entry.ground in _BELIEF_GROUNDS and _AT_WORK.search(text, clause[0], start):
         return None
     flip = lex.flip.search(text, max(clause[0], start - 3), start)
     flipped = flip is not None

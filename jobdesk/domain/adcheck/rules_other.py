@@ -148,12 +148,17 @@ _TASK_AFTER = re.compile(
 )
 
 
+# 同意書供公司查詢個人信用紀錄: the applicant's own data, whatever verb comes before it.
+_APPLICANTS_OWN = re.compile(r"同意書|授權|供(?:本)?公司|應徵者|求職者|本人|個人\s*$|您的|你的")
+
+
 def private_judge(severity: Severity) -> Judge:
     base = guarded(severity, clients="strict", welcome=severity)
 
     def judge(match: re.Match[str], text: str, ad: AdContext) -> Severity | None:
         start, end = match.span()
-        if _TASK_BEFORE.search(clause_before(text, start, 14)):
+        before = clause_before(text, start, 14)
+        if _TASK_BEFORE.search(before) and not _APPLICANTS_OWN.search(before):
             return None
         if _TASK_AFTER.search(clause_after(text, end)):
             return None

@@ -35,6 +35,7 @@ AGE_RANGE = re.compile(
 )
 AGE_BOUND = re.compile(
     r"(?:" + _AGE_LABEL + r"\s*(?:限制|要求|條件|上限|下限)?\s*[:為在約]?\s*)?"
+    r"(?:(?:需|須|要|必須|應|應為|需為|須為)\s*)?"
     r"(?P<pre>" + _AGE_PRE + r")?\s*(?<![\d.])(?P<n>\d{1,2})(?![\d.])"
     r"(?!\s*(?:足?歲)?\s*(?:~|-|至|到)\s*\d)\s*" + _AGE_UNIT + r"?"
     r"\s*(?:\(含\))?\s*(?P<suf>" + _AGE_SUF + r")?"
