@@ -17,14 +17,18 @@ from .rules import Judge, Rule, V, W, guarded, min_severity, rule
 
 # ---------------------------------------------------------------- age
 _LOWER_PRE = {"年滿", "需滿", "須滿", "要滿", "滿", "超過", "over", "above", "more than"}
-_UPPER_PRE = {"未滿", "不滿", "不超過", "不得超過", "under", "below", "less than"}
+_UPPER_PRE = {"未滿", "不滿", "不超過", "不得超過", "未超過", "未逾", "不逾", "不得逾", "低於", "小於"}
+_UPPER_PRE |= {"under", "below", "less than"}
 _AGE_PRE = (
-    r"(?:(?:僅|只)?限(?:定)?|需滿|須滿|要滿|需|須|要|必須|年滿|未滿|不滿|不得超過|不超過|超過|滿"
+    r"(?:(?:僅|只)?限(?:定)?|需滿|須滿|要滿|需|須|要|必須|年滿|未滿|不滿|不得超過|不超過|未超過|超過|滿"
+    r"|未逾|不得逾|不逾|低於|小於"
     r"|介於|在|(?i:under|below|over|above|less than|more than))"
 )
 _AGE_SUF = r"以下|以內|以上|之內|內|上下|左右|前後|之間"
 # The label and the unit, also in English (Age: 20-30, 25-35 y/o, under 35 years old).
-_AGE_LABEL = r"(?P<label>年齡|年紀|年約|(?i:age[ds]?|aged))(?!層)"
+_AGE_LABEL = (
+    r"(?P<label>年齡層(?=\s*(?:限|需|須|要求))|年齡|年紀|年約|(?i:age[ds]?|aged))(?!層)"
+)
 _AGE_UNIT = r"(?P<unit>(?:足|周|週)?歲|(?i:y/?o\b|years?[ -]old|yrs?\b|years?\b))"
 
 AGE_RANGE = re.compile(
