@@ -51,12 +51,20 @@ def pay_of(item: dict[str, object]) -> PayInfo | None:
     return PayInfo(pay.get("basis"), pay.get("minimum"), pay.get("maximum"))
 
 
+#: Grounds left out of scoring (``--ignore-pay``: a set that does not label the pay rule).
+IGNORED: set[str] = set()
+
+
 def score(items: list[dict[str, object]], *, violations_only: bool, errors: bool = False):
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
     for item in items:
-        findings = check_ad(str(item["title"]), str(item["description"]), pay_of(item))
+        findings = [
+            f
+            for f in check_ad(str(item["title"]), str(item["description"]), pay_of(item))
+            if f.ground not in IGNORED
+        ]
         wanted = "violation" if violations_only else None
         got = {f.ground for f in findings if wanted is None or f.severity == wanted}
         expected = {
@@ -95,7 +103,10 @@ def report(
     print(f"== split {shown}: {len(items)} labelled ads")
     lawful = [item for item in items if not item["expected"]]
     flagged = sum(
-        bool(check_ad(str(item["title"]), str(item["description"]), pay_of(item)))
+        any(
+            f.ground not in IGNORED
+            for f in check_ad(str(item["title"]), str(item["description"]), pay_of(item))
+        )
         for item in lawful
     )
     print(f"-- lawful ads flagged (any severity): {flagged} / {len(lawful)}")
@@ -168,9 +179,14 @@ def main() -> None:
     parser.add_argument(
         "--file", type=Path, default=LABELLED, help="a labelled JSON-lines set (default: ours)"
     )
+    parser.add_argument(
+        "--ignore-pay", action="store_true", help="leave pay_undisclosed out of the scores"
+    )
     parser.add_argument("--ads", type=Path, help="CSV of real ads to count flags on")
     parser.add_argument("--show", action="store_true", help="with --ads: print every finding")
     args = parser.parse_args()
+    if args.ignore_pay:
+        IGNORED.add("pay_undisclosed")
     for split in ("dev", "test") if args.split == "both" else (args.split,):
         report(split, args.errors, args.id_prefix, args.exclude_prefix, args.file)
     if args.ads:
