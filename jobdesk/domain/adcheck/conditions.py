@@ -266,6 +266,14 @@ _LANGUAGE_COMMUNITY |= {"客家語": "客家", "台語": "台語", "閩南語": 
 
 _FLIPPED = {"limit": "exclude", "need": "exclude", "prefer": "exclude", "exclude": "need"}
 
+# A dialect the job uses with the people it serves or in its medium (需能以台語與長輩溝通, 台語本土劇
+# 編劇, 客語廣播): a need for it is a job requirement, not a condition on origin.
+_LANGUAGE_SERVES = re.compile(
+    r"顧客|客戶|客人|長輩|長者|老人|民眾|住民|個案|病患|病人|家屬|攤商|消費者|旅客|遊客|學員|聽眾|觀眾"
+    r"|居民|鄉親|阿公|阿嬤|劇|節目|主持|播報|廣播|電台|電視|配音|導覽|解說|翻譯|口譯|通譯|教學|講師"
+    r"|老師|編劇|字幕|讀寫|認證|民調|訪員|電訪|客服|導遊|遊程|部落"
+)
+
 # Conduct at work, not a belief of the applicant: 上班時間不得從事政治活動, 執勤時不得傳教 (and
 # 行政中立法 for public servants). Read for the grounds of belief only.
 _AT_WORK = re.compile(
@@ -416,6 +424,12 @@ def _judge(
             return None
         severity = _severity_of(entry, kind)
     if severity is None:
+        return None
+    if (
+        entry.language_is_the_work
+        and severity is Severity.WARNING
+        and (_LANGUAGE_SERVES.search(text) or _LANGUAGE_SERVES.search(title))
+    ):
         return None
     female_only = bool(_FEMALE.search(words)) and not _MALE.search(words)
     if "women" in entry.lawful_if and ad.has("women") and female_only:

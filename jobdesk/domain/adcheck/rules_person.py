@@ -17,7 +17,18 @@ from .rules import Judge, Rule, V, W, guarded, min_severity, rule
 
 # ---------------------------------------------------------------- age
 _LOWER_PRE = {"年滿", "需滿", "須滿", "要滿", "滿", "超過", "over", "above", "more than"}
-_UPPER_PRE = {"未滿", "不滿", "不超過", "不得超過", "未超過", "未逾", "不逾", "不得逾", "低於", "小於"}
+_UPPER_PRE = {
+    "未滿",
+    "不滿",
+    "不超過",
+    "不得超過",
+    "未超過",
+    "未逾",
+    "不逾",
+    "不得逾",
+    "低於",
+    "小於",
+}
 _UPPER_PRE |= {"under", "below", "less than"}
 _AGE_PRE = (
     r"(?:(?:僅|只)?限(?:定)?|需滿|須滿|要滿|需|須|要|必須|年滿|未滿|不滿|不得超過|不超過|未超過|超過|滿"
@@ -26,9 +37,7 @@ _AGE_PRE = (
 )
 _AGE_SUF = r"以下|以內|以上|之內|內|上下|左右|前後|之間"
 # The label and the unit, also in English (Age: 20-30, 25-35 y/o, under 35 years old).
-_AGE_LABEL = (
-    r"(?P<label>年齡層(?=\s*(?:限|需|須|要求))|年齡|年紀|年約|(?i:age[ds]?|aged))(?!層)"
-)
+_AGE_LABEL = r"(?P<label>年齡層(?=\s*(?:限|需|須|要求))|年齡|年紀|年約|(?i:age[ds]?|aged))(?!層)"
 _AGE_UNIT = r"(?P<unit>(?:足|周|週)?歲|(?i:y/?o\b|years?[ -]old|yrs?\b|years?\b))"
 
 AGE_RANGE = re.compile(
@@ -146,7 +155,7 @@ _KIN_BEFORE = r"(?<![男女婦少子母兒閨仕淑織修])"
 def _sex_judge(severity: Severity = V, clients: str | None = "strict") -> Judge:
     """A sex requirement; lawful in a 婦女再就業 programme (for women), a warning where the ad
     shows a possible genuine occupational requirement (內衣, 女湯, 女性住民 …)."""
-    base = guarded(severity, clients=clients, warn_if=("sex_gor",))
+    base = guarded(severity, clients=clients, warn_if=("sex_gor",), lawful_if=("sex_gor_strong",))
 
     def judge(match: re.Match[str], text: str, ad: AdContext) -> Severity | None:
         words = match.group(0)
@@ -197,12 +206,7 @@ SEX_RULES = [
         r"(?:需|須|限|必須)?\s*(?:役畢(?:或免役)?|免役|兵役(?:已?(?:完成|服畢|結束))?|服完兵役|已退伍|退伍軍人)",
         guarded(W, clients=None, welcome=None),
     ),
-    rule(
-        Ground.SEX,
-        r"(?<!有)(?:未|無|不得|不可|不能|避免)懷孕|懷孕(?:者|中)?\s*(?:勿|恕不|免談|不適|不予|謝絕)",
-        guarded(V, clients=None),
-    ),
-    # pregnancy is marital status (婚姻) as well as sex: the same words restrict on both
+    # pregnancy is read as marital status (婚姻: family status and childbearing)
     rule(
         Ground.MARITAL_STATUS,
         r"(?<!有)(?:未|無|不得|不可|不能|避免)懷孕|懷孕(?:者|中)?\s*(?:勿|恕不|免談|不適|不予|謝絕)",
