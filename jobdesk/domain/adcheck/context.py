@@ -81,7 +81,7 @@ _PROGRAMMES |= {
         r"|性侵害犯罪防治法|依法(?:查核|辦理|規定)|依(?:規定|法令|法規)查核|法定(?:查核|要件)"
         r"|第\d+條(?:之\d+)?(?:規定|但書)?"
     ),
-    # the ad states the exception of 性別工作平等法 §7 (the nature of the work): lawful, not a warning
+    # the ad states the exception of 性別工作平等法 §7 (the nature of the work): lawful
     "sex_gor_strong": re.compile(
         r"但書|隱私(?:空間|部位)|因工作性質|工作性質(?:需|須|限|特殊)|試穿模特|(?:內衣|泳裝|泳衣)(?:版型)?試穿"
     ),
