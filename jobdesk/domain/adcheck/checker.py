@@ -11,6 +11,7 @@ from .model import Finding, Ground, PayInfo, Severity, basis_for, message_for
 from .normalise import Normalised, normalise
 from .pay import pay_undisclosed
 from .rules import Rule
+from .rules_english import english_conditions
 from .rules_other import OTHER_RULES
 from .rules_person import PERSON_RULES
 
@@ -153,6 +154,10 @@ def _field_findings(
                 continue
             found.append(_make(item.ground, severity, raw, norm, field, (start, end)))
     found.extend(_photo_findings(raw, norm, field, title))
+    for english in english_conditions(norm.text):
+        if not _in_eeo_statement(norm.text, english.start):
+            span = (english.start, english.end)
+            found.append(_make(english.ground, english.severity, raw, norm, field, span))
     return found
 
 

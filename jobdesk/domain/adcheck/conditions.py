@@ -228,8 +228,15 @@ def _is_bare_item(text: str, clause: tuple[int, int], start: int, end: int) -> b
 
 
 def _is_ground_word(words: str) -> bool:
-    """「未婚女性」: the rest of a list item is itself a ground word."""
+    """「未婚女性」「40歲以下女性」: the rest of a list item is itself a ground word or an age."""
+    if _AGE_WORDS.fullmatch(words):
+        return True
     return any(entry.pattern.fullmatch(words) for entry in lexicon().entries)
+
+
+_AGE_WORDS = re.compile(
+    r"\d{1,2}\s*(?:~|-|至|到)?\s*(?:\d{1,2})?\s*歲\s*(?:以下|以上|以內|之間)?(?:的|之)?"
+)
 
 
 def _is_contact_person(text: str, start: int) -> bool:
@@ -247,9 +254,16 @@ def _is_contact_person(text: str, start: int) -> bool:
 def _about_the_work(
     verbs: re.Pattern[str], text: str, clause: tuple[int, int], start: int, marker_start: int
 ) -> bool:
-    """需照顧身障者, 需能聽懂各地口音: a task verb between the marker and the words."""
+    """需照顧身障者, 需能聽懂各地口音: a task verb between the marker and the words (not a
+    purpose: 需附大頭照以審核五官 asks for the applicant's face)."""
     lo = max(clause[0], marker_start - 2, start - 10)
-    return bool(verbs.search(text, lo, start))
+    return any(
+        text[max(0, m.start() - 1) : m.start()] not in _PURPOSE
+        for m in verbs.finditer(text, lo, start)
+    )
+
+
+_PURPOSE = frozenset({"以", "供", "便"})
 
 
 # An exclusion that names applying (請勿應徵, 恕不錄用) is about applicants even next to 族群.
