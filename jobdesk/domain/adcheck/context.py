@@ -68,6 +68,8 @@ _PROGRAMMES: dict[str, re.Pattern[str]] = {
 # Markers read in the title only: the job itself is a religious office (教會牧師, 佛寺法會誦經師),
 # so a faith requirement is a genuine occupational requirement there.
 _TITLE_MARKERS: dict[str, re.Pattern[str]] = {
+    # being seen is the work (模特兒, 演員, 主播): a photo or a look at the body is job-related
+    "seen_work": re.compile(r"模特|演員|藝人|主播|主持|網紅|直播主|試鏡|平面拍攝|(?i:model)"),
     "religious_duty": re.compile(
         r"牧師|傳道|神父|修女|神職|誦經|法師|住持|宣教|佈道|傳教士|經師|主日學|法會|廟公|廟祝"
     ),

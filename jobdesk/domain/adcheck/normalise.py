@@ -161,12 +161,16 @@ _ZH_NUM = "(?:[一二三四五六七八九]?十[一二三四五六七八九]?|[�
 # A Chinese numeral is rewritten only where it reads as an age: before 歲 (also as the first
 # half of a range) or right after 年齡/年紀.
 _ZH_AGE = re.compile(
-    rf"(?P<a>{_ZH_NUM})(?:\s*(?:至|到|~|-)\s*(?P<b>{_ZH_NUM}))?(?=\s*(?:足|周|週)?歲)"
+    rf"(?P<a>{_ZH_NUM})(?:\s*(?:至|到|~|-)\s*(?P<b>{_ZH_NUM}))?(?=\s*(?:足|周|週|來|多|幾)?歲)"
     rf"|(?<=年齡)(?P<c>{_ZH_NUM})|(?<=年紀)(?P<d>{_ZH_NUM})|(?<=年齡[:為在])(?P<e>{_ZH_NUM})"
     # 超過四十, 年過五十, 四十以上不用來, 三十出頭: a two-digit numeral with a word of age bound
     rf"|(?<=超過|未滿|年滿|年過|年逾|大於|高於|小於|低於)(?P<f>[二三四五六]十[一二三四五六七八九]?)"
     rf"|(?P<g>[二三四五六]十[一二三四五六七八九]?)(?=\s*(?:以上|以下|以內|出頭|上下|左右)(?![萬元人次年天個坪公件]))"
+    # birth years: 七十五年次, 民國八十年 (a numeral after 民國 or before 年次)
+    rf"|(?P<h>{_ZH_NUM})(?=\s*年次)|(?<=民國)(?P<i>{_ZH_NUM})(?=\s*年)"
 )
+# 八零後, 九〇後 (the generations): read digit by digit
+_ZH_GENERATION = re.compile(r"(?P<j>[五六七八九][零〇])(?=後)")
 
 
 def zh_numeral_value(numeral: str) -> int:
@@ -215,10 +219,13 @@ def normalise(text: str) -> Normalised:
 def _rewrite_zh_ages(norm: Normalised) -> Normalised:
     replacements: list[tuple[int, int, str]] = []
     for match in _ZH_AGE.finditer(norm.text):
-        for group in ("a", "b", "c", "d", "e", "f", "g"):
+        for group in ("a", "b", "c", "d", "e", "f", "g", "h", "i"):
             if match.group(group) is not None:
                 value = zh_numeral_value(match.group(group))
                 replacements.append((match.start(group), match.end(group), str(value)))
+    for match in _ZH_GENERATION.finditer(norm.text):
+        digits = f"{_DIGITS[match.group('j')[0]]}0"
+        replacements.append((match.start("j"), match.end("j"), digits))
     if not replacements:
         return norm
     chars: list[str] = []
