@@ -29,8 +29,10 @@ from .context import AdContext, is_about_clients, mentions_clients
 from .model import Ground, Severity
 
 # Where a clause ends. 、 and ： stay inside: 「新住民、外配勿試」 is one clause, 「血型：A型」 too.
+# 「(含)」 stays inside: 「35歲(含)以下」 is one clause.
 _CLAUSE_END = re.compile(
-    r"[。\n;!?，,；|()\[\]【】「」『』《》<>◆•★※➤✅■□●○◎]|(?<![\d.])\d{1,2}[.、)](?!\d)"
+    r"[。\n;!?，,；|\[\]【】「」『』《》<>◆•★※➤✅■□●○◎]|\((?!含\))|(?<!\(含)\)"
+    r"|(?<![\d.])\d{1,2}[.、)](?!\d)"
     r"|(?<=\s)\d{1,2}[.、](?=\d)"
 )
 _LABEL = re.compile(r"^\s*(?:條件|資格|要求|限制|應徵條件|需求條件|其他條件|其他)?\s*[:]?\s*")
