@@ -22,7 +22,8 @@ _STRETCH = re.compile(r"[A-Za-z][A-Za-z0-9 ,'’\-/+&:%()]*[A-Za-z0-9%)]")
 
 _GROUND_TERMS: dict[Ground, re.Pattern[str]] = {
     Ground.SEX: re.compile(
-        r"\b(?:fe)?males?\b|\bwom[ae]n\b|\bm[ae]n\b|\bladies\b|\bgentlemen\b|\bgirls?\b|\bboys?\b|\bguys\b",
+        r"\b(?:fe)?males?\b|\bwom[ae]n\b|\bm[ae]n\b|\bladies\b|\bgentlemen\b|\bgirls?\b|\bboys?\b"
+        r"|\bguys\b",
         _I,
     ),
     Ground.AGE: re.compile(
@@ -33,20 +34,26 @@ _GROUND_TERMS: dict[Ground, re.Pattern[str]] = {
         _I,
     ),
     Ground.MARITAL_STATUS: re.compile(
-        r"\bsingle\b|\bmarried\b|\bunmarried\b|\bdivorced\b|\bmarital\b"
+        r"\b(?:single|married|unmarried|divorced)\b(?=\s+(?:applicants?|candidates?|persons?|people"
+        r"|women|men|ladies|females?|males?|only|preferred|status)\b|\s*(?:[.,;]|$))"
+        r"|\b(?:be|are|is)\s+(?:single|married|unmarried)\b|\bmarital\b"
         r"|\bno (?:kids|children)\b|\bpregnan\w*",
         _I,
     ),
     Ground.APPEARANCE: re.compile(
-        r"\bslim\b|\btall\b|\bthin\b|\battractive\b|\bgood[- ]looking\b|\bpretty\b|\bhandsome\b"
-        r"|\bbeautiful\b|\bheight\b|\bweight\b|\boverweight\b|\bBMI\b|\btattoos?\b|\bappearance\b"
-        r"|\bfigure\b|\bphysique\b|\bfat\b",
+        r"\bslim\b|\bslender\b|\btall\b|\battractive\b|\bgood[- ]looking\b|\bpretty\b"
+        r"|\bhandsome\b|\bbeautiful\b|\boverweight\b|\bBMI\b|\btattoos?\b|\bphysique\b"
+        r"|\b(?:good|attractive|pleasant|nice)\s+(?:appearance|looks|figure)\b"
+        r"|\bheight\s*(?:of|above|over|at least|min\w*)?\s*[:>]?\s*\d{3}"
+        r"|\b(?:body\s+)?weight\s*(?:under|below|less than|max\w*)?\s*[:<]?\s*\d{2}\s*kg\b"
+        r"(?!\s*(?:of|loads?|goods|boxes|items))",
         _I,
     ),
-    Ground.FACIAL_FEATURES: re.compile(r"\bfaces?\b|\bfacial\b|\bfeatures\b", _I),
+    Ground.FACIAL_FEATURES: re.compile(r"\bfaces?\b|\bfacial features\b", _I),
     Ground.RACE: re.compile(
-        r"\bcaucasian\b|\bwhite\b|\bblack\b|\basian\b|\bdescent\b|\bethnic\w*|\brac(?:e|ial)\b"
-        r"|\bskin colou?r\b|\bhan chinese\b",
+        r"\bcaucasian\b|\b(?:white|black|asian)\b(?=\s+(?:people|persons?|applicants?|candidates?"
+        r"|only|skin|race|men|women|descent)\b)|\b(?:be|are)\s+(?:white|black|asian)\b"
+        r"|\bdescent\b|\bethnic\w*|\brac(?:e|ial)\b|\bskin colou?r\b|\bhan chinese\b",
         _I,
     ),
     Ground.CLASS: re.compile(
@@ -72,18 +79,19 @@ _GROUND_TERMS: dict[Ground, re.Pattern[str]] = {
     ),
     Ground.PARTY: re.compile(
         r"\bKMT\b|\bDPP\b|\bTPP\b|\bNPP\b|\bkuomintang\b|\bdemocratic progressive\b"
-        r"|\bcommunist party\b"
-        r"|\bparty members?\b|\bpolitical part(?:y|ies)\b|\bparty affiliation\b",
+        r"|\bcommunist party\b|\bparty members?\b|\bpolitical part(?:y|ies)\b"
+        r"|\bparty affiliation\b",
         _I,
     ),
     Ground.NATIVE_PLACE: re.compile(
-        r"\blocals?\b(?! (?:customers|clients|market|business))|\bhometown\b", _I
+        r"\blocals\b|\blocal (?:residents|people|applicants|candidates|only)\b|\bhometown\b", _I
     ),
     Ground.BIRTHPLACE: re.compile(
         r"\b[a-z]+-born\b|\bborn in\b|\bplace of birth\b|\bbirthplace\b|\bforeign[- ]born\b", _I
     ),
     Ground.SEXUAL_ORIENTATION: re.compile(
-        r"\bstraight\b|\bheterosexual\b|\bgay\b|\blesbian\b|\bLGBT\w*|\bhomosexual\b|\bbisexual\b"
+        r"\bstraight\b(?=\s+(?:applicants?|candidates?|people|persons?|only|men|women)\b)"
+        r"|\bheterosexual\b|\bgay\b|\blesbian\b|\bLGBT\w*|\bhomosexual\b|\bbisexual\b"
         r"|\btransgender\b|\bsexual orientation\b|\bqueer\b",
         _I,
     ),
@@ -99,9 +107,7 @@ _GROUND_TERMS: dict[Ground, re.Pattern[str]] = {
         r"|\bhoroscope\b",
         _I,
     ),
-    Ground.BLOOD_TYPE: re.compile(
-        r"\bblood type\b|\btype (?:AB|A|B|O)\b|\b(?:AB|A|B|O)[- ]type\b", _I
-    ),
+    Ground.BLOOD_TYPE: re.compile(r"\bblood\s*type\b|\b(?:AB|A|B|O)[- ]?type blood\b", _I),
     Ground.PRIVATE_DATA: re.compile(
         r"\bcredit (?:report|history|record|score|check)s?\b|\bcriminal record\b|\bpolice record\b"
         r"|\bmedical (?:records?|history)\b|\bbank statements?\b|\bfamily members?'?\b"
@@ -116,10 +122,33 @@ _RESTRICT = re.compile(
     r"\bonly\b|\bprefer\w*|\brequire\w*|\bmust\b|\bshould\b|\bneed not apply\b|\bneeds? to be\b"
     r"|\b(?:has|have) to be\b|\bnot (?:be )?(?:accepted|considered|hired|eligible|welcome)\b"
     r"|\bwill not\b|\bwon'?t\b|\bno\b|\bexclud\w*|\bexclusively\b|\ba plus\b|\badvantage\w*"
-    r"|\b(?:attach|submit|provide|send|include|state|indicate|list|disclose)\b"
     r"|\bwe (?:want|seek|need)\b|\blooking for\b|\bseeking\b|\bdo(?:n'?t| not) apply\b"
-    r"|\bunder \d|\bover \d|\bbelow \d|\babove \d"
-    r"|\bcome from\b|\bfrom an?\b",
+    r"|\bunder \d|\bover \d|\bbelow \d|\babove \d|\bcome from\b|\bfrom an?\b",
+    _I,
+)
+# asking for something restricts only on what an applicant can be asked about (a blood type,
+# a credit report), not on a name that happens to be a sign (「Please send your CV to Leo」)
+_ASK_CUE = re.compile(
+    r"\b(?:attach|submit|provide|send|include|state|indicate|list|disclose|tell us)\b", _I
+)
+_ASKABLE = frozenset(
+    {
+        Ground.PRIVATE_DATA,
+        Ground.BLOOD_TYPE,
+        Ground.MARITAL_STATUS,
+        Ground.RELIGION,
+        Ground.PARTY,
+        Ground.SEXUAL_ORIENTATION,
+        Ground.THOUGHT,
+        Ground.BIRTHPLACE,
+        Ground.AGE,
+    }
+)
+_ZODIAC_ASKED = re.compile(r"\bzodiac\b|\bstar signs?\b", _I)
+# the legal minimum age (over 18, at least 16, 18+) is no bound on age
+_LEGAL_MINIMUM = re.compile(
+    r"\b(?:over|above|at least|older than)\s+1[5-8]\b"
+    r"|\b1[5-8]\s*(?:\+|or older|and (?:over|above))",
     _I,
 )
 _LIFT = re.compile(
@@ -165,9 +194,16 @@ def english_conditions(text: str) -> list[EnglishCondition]:
         words = stretch.group(0)
         if len(re.findall(r"[A-Za-z]{2,}", words)) < 2:
             continue
-        if not _RESTRICT.search(words) or _LIFT.search(words) or _CLIENTS.search(words):
+        restricts, asks = bool(_RESTRICT.search(words)), bool(_ASK_CUE.search(words))
+        if not (restricts or asks) or _LIFT.search(words) or _CLIENTS.search(words):
             continue
         grounds = {ground for ground, pattern in _GROUND_TERMS.items() if pattern.search(words)}
+        if not restricts:
+            grounds = {g for g in grounds if g in _ASKABLE}
+            if _ZODIAC_ASKED.search(words):
+                grounds.add(Ground.ZODIAC)
+        if Ground.AGE in grounds and _LEGAL_MINIMUM.search(words):
+            grounds.discard(Ground.AGE)
         if Ground.FACIAL_FEATURES in grounds and Ground.APPEARANCE in grounds:
             looks = _GROUND_TERMS[Ground.APPEARANCE].findall(words)
             if all(_LOOKS_ONLY.fullmatch(look) for look in looks):
