@@ -29,8 +29,10 @@ from .context import AdContext, is_about_clients, mentions_clients
 from .model import Ground, Severity
 
 # Where a clause ends. 、 and ： stay inside: 「新住民、外配勿試」 is one clause, 「血型：A型」 too.
+# 「(含)」 stays inside: 「35歲(含)以下」 is one clause.
 _CLAUSE_END = re.compile(
-    r"[。\n;!?，,；|()\[\]【】「」『』《》<>◆•★※➤✅■□●○◎]|(?<![\d.])\d{1,2}[.、)](?!\d)"
+    r"[。\n;!?，,；|\[\]【】「」『』《》<>◆•★※➤✅■□●○◎]|\((?!含\))|(?<!\(含)\)"
+    r"|(?<![\d.])\d{1,2}[.、)](?!\d)"
     r"|(?<=\s)\d{1,2}[.、](?=\d)"
 )
 _LABEL = re.compile(r"^\s*(?:條件|資格|要求|限制|應徵條件|需求條件|其他條件|其他)?\s*[:]?\s*")
@@ -228,8 +230,15 @@ def _is_bare_item(text: str, clause: tuple[int, int], start: int, end: int) -> b
 
 
 def _is_ground_word(words: str) -> bool:
-    """「未婚女性」: the rest of a list item is itself a ground word."""
+    """「未婚女性」「40歲以下女性」: the rest of a list item is itself a ground word or an age."""
+    if _AGE_WORDS.fullmatch(words):
+        return True
     return any(entry.pattern.fullmatch(words) for entry in lexicon().entries)
+
+
+_AGE_WORDS = re.compile(
+    r"\d{1,2}\s*(?:~|-|至|到)?\s*(?:\d{1,2})?\s*歲\s*(?:以下|以上|以內|之間)?(?:的|之)?"
+)
 
 
 def _is_contact_person(text: str, start: int) -> bool:
@@ -247,9 +256,16 @@ def _is_contact_person(text: str, start: int) -> bool:
 def _about_the_work(
     verbs: re.Pattern[str], text: str, clause: tuple[int, int], start: int, marker_start: int
 ) -> bool:
-    """需照顧身障者, 需能聽懂各地口音: a task verb between the marker and the words."""
+    """需照顧身障者, 需能聽懂各地口音: a task verb between the marker and the words (not a
+    purpose: 需附大頭照以審核五官 asks for the applicant's face)."""
     lo = max(clause[0], marker_start - 2, start - 10)
-    return bool(verbs.search(text, lo, start))
+    return any(
+        text[max(0, m.start() - 1) : m.start()] not in _PURPOSE
+        for m in verbs.finditer(text, lo, start)
+    )
+
+
+_PURPOSE = frozenset({"以", "供", "便"})
 
 
 # An exclusion that names applying (請勿應徵, 恕不錄用) is about applicants even next to 族群.
@@ -265,6 +281,22 @@ _LANGUAGE_COMMUNITY = {"族語": "原住民", "原住民語": "原住民", "客�
 _LANGUAGE_COMMUNITY |= {"客家語": "客家", "台語": "台語", "閩南語": "閩南"}
 
 _FLIPPED = {"limit": "exclude", "need": "exclude", "prefer": "exclude", "exclude": "need"}
+
+# A dialect the job uses with the people it serves or in its medium (需能以台語與長輩溝通,
+# 台語本土劇編劇, 客語廣播): a need for it is a job requirement, not a condition on origin.
+_LANGUAGE_SERVES = re.compile(
+    r"顧客|客戶|客人|長輩|長者|老人|民眾|住民|個案|病患|病人|家屬|攤商|消費者|旅客|遊客|學員|聽眾|觀眾"
+    r"|居民|鄉親|阿公|阿嬤|劇|節目|主持|播報|廣播|電台|電視|配音|導覽|解說|翻譯|口譯|通譯|教學|講師"
+    r"|老師|編劇|字幕|讀寫|認證|民調|訪員|電訪|客服|導遊|遊程|部落"
+)
+
+# Conduct at work, not a belief of the applicant: 上班時間不得從事政治活動, 執勤時不得傳教 (and
+# 行政中立法 for public servants). Read for the grounds of belief only.
+_AT_WORK = re.compile(
+    r"上班(?:時間|期間|時)|工作(?:時間|期間|時)|執勤|值勤|勤務中|於?(?:職場|公司內|辦公室內|店內|廠內)"
+    r"|行政中立"
+)
+_BELIEF_GROUNDS = frozenset({Ground.THOUGHT, Ground.RELIGION, Ground.PARTY})
 
 
 def _severity_of(entry: Entry, kind: str) -> Severity | None:
@@ -361,6 +393,8 @@ def _judge(
         field == "title" or words in title or _LANGUAGE_COMMUNITY.get(words, words) in title
     ):
         return None
+    if entry.ground in _BELIEF_GROUNDS and _AT_WORK.search(text, clause[0], start):
+        return None
     flip = lex.flip.search(text, max(clause[0], start - 3), start)
     flipped = flip is not None
     lead = flip.start() if flip else start
@@ -406,6 +440,12 @@ def _judge(
             return None
         severity = _severity_of(entry, kind)
     if severity is None:
+        return None
+    if (
+        entry.language_is_the_work
+        and severity is Severity.WARNING
+        and (_LANGUAGE_SERVES.search(text) or _LANGUAGE_SERVES.search(title))
+    ):
         return None
     female_only = bool(_FEMALE.search(words)) and not _MALE.search(words)
     if "women" in entry.lawful_if and ad.has("women") and female_only:

@@ -65,6 +65,34 @@ _PROGRAMMES: dict[str, re.Pattern[str]] = {
 }
 
 
+# Markers read in the title only: the job itself is a religious office (教會牧師, 佛寺法會誦經師),
+# so a faith requirement is a genuine occupational requirement there.
+_TITLE_MARKERS: dict[str, re.Pattern[str]] = {
+    # being seen is the work (模特兒, 演員, 主播): a photo or a look at the body is job-related
+    "seen_work": re.compile(r"模特|演員|藝人|主播|主持|網紅|直播主|試鏡|平面拍攝|(?i:model)"),
+    "religious_duty": re.compile(
+        r"牧師|傳道|神父|修女|神職|誦經|法師|住持|宣教|佈道|傳教士|經師|主日學|法會|廟公|廟祝"
+    ),
+}
+# Ad-level markers that need the whole text: the law itself sets the check or the condition
+# (保全業法 §10-1, 幼兒教育及照顧法 §21, 道路交通管理處罰條例 §37, 性別工作平等法 §7 但書 …).
+_PROGRAMMES |= {
+    "statute": re.compile(
+        r"保全業法|兒童及少年福利|兒少(?:權益|福利)?法|幼兒教育及照顧法|幼照法|長期照顧服務法|長照法"
+        r"|道路交通管理處罰條例|汽車運輸業管理規則|教師法|教育人員任用條例|公務人員任用法|醫療法"
+        r"|性侵害犯罪防治法|依法(?:查核|辦理|規定)|依(?:規定|法令|法規)查核|法定(?:查核|要件)"
+        r"|第\d+條(?:之\d+)?(?:規定|但書)?"
+    ),
+    # the ad states the exception of 性別工作平等法 §7 (the nature of the work): lawful
+    "sex_gor_strong": re.compile(
+        r"但書|隱私(?:空間|部位)|因工作性質|工作性質(?:需|須|限|特殊)|試穿模特|(?:內衣|泳裝|泳衣)(?:版型)?試穿"
+    ),
+    "registration_programme": re.compile(
+        r"(?:在地|青年|地方)就業補助|就業補助計畫|申請補助者|依計畫"
+    ),
+}
+
+
 @dataclass(frozen=True)
 class AdContext:
     """What is known about the whole ad (title + description) before rules look at a field."""
@@ -74,7 +102,9 @@ class AdContext:
     @classmethod
     def of(cls, title: str, description: str) -> AdContext:
         text = f"{title}\n{description}"
-        return cls(frozenset(name for name, pat in _PROGRAMMES.items() if pat.search(text)))
+        found = {name for name, pat in _PROGRAMMES.items() if pat.search(text)}
+        found |= {name for name, pat in _TITLE_MARKERS.items() if pat.search(title)}
+        return cls(frozenset(found))
 
     def has(self, marker: str) -> bool:
         return marker in self.markers

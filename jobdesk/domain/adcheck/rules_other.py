@@ -10,7 +10,8 @@ from .rules import Judge, Rule, V, W, guarded, rule
 
 _PREF = r"優先|尤佳|為佳|者佳|佳|者優先|勿|者勿|不適|謝絕|婉拒|恕不|免談|不收|不錄取?"
 _REQ = r"(?:僅|只)?限(?:定)?|需為|須為|必須是|需是"
-_ASK = r"(?:註明|填寫|提供|告知|附上?|說明)[^\n。]{0,6}?"
+# 提供/說明 ask only when asked of the applicant (需提供, 請說明); 提供十二星座命盤解讀 is a service
+_ASK = r"(?:註明|填寫|告知|附上?|(?:需|須|請|要|應|並|另)\s*(?:提供|說明))[^\n。]{0,6}?"
 
 _SIGNS = (
     r"牡羊|白羊|金牛|雙子|巨蟹|獅子|處女|天秤|天平|天蠍|射手|人馬|摩羯|魔羯|山羊|水瓶|寶瓶|雙魚"
@@ -41,7 +42,7 @@ RACE_RULES = [
     rule(
         Ground.RACE,
         r"(?:" + _REQ + r")\s*(?:白人|黑人|黃種人|漢人|漢族|華人|亞洲人|歐美人士?|西方人|白皮膚)"
-        r"|(?:白人|黑人|漢人|漢族|黃種人|歐美人士?|原住民(?:族)?|客家人|新住民)(?:者)?\s*"
+        r"|(?:白人|黑人|漢人|漢族|黃種人|歐美人士?|原住民(?:族)?|客家人)(?:者)?\s*"
         r"(?:勿|恕不|謝絕|婉拒|免談|不適|不收|不錄取?)"
         r"|膚色\s*(?:白|白皙|淺|要求|限)|種族\s*(?::|限|要求|需|須)",
     ),
@@ -78,7 +79,7 @@ RELIGION_RULES = [
         r"|宗教信仰\s*(?::|需|須|要求|限)"
         r"|(?:需|須|必須)\s*(?:受洗|有宗教信仰|參加(?:主日)?(?:禮拜|聚會|法會|晨禱)|認同(?:基督|天主|佛教|佛法|教會))"
         r"|" + _ASK + r"(?:宗教|信仰)",
-        guarded(warn_if=("religious_org",)),
+        guarded(warn_if=("religious_org",), lawful_if=("religious_duty",)),
     ),
 ]
 _PARTIES = r"國民黨|民進黨|民主進步黨|民眾黨|時代力量|親民黨|共產黨|新黨|基進黨|綠黨"
@@ -103,7 +104,7 @@ NATIVE_RULES = [
         Ground.NATIVE_PLACE,
         r"(?:設籍|戶籍(?:設)?在?)\s*(?:" + _PLACE + r")[^\n。,;]{0,3}?(?:者)?(?:優先|尤佳|為佳)"
         r"|(?:限|僅限|需|須)\s*(?:設籍|戶籍(?:設)?在)",
-        guarded(W),
+        guarded(W, lawful_if=("registration_programme",)),
     ),
 ]
 BIRTHPLACE_RULES = [
@@ -141,18 +142,24 @@ UNION_RULES = [
 _TASK_BEFORE = re.compile(
     r"執行|進行|操作|負責|協助|施測|分析|判讀|實施|研發|研究|銷售|推廣|規劃|辦理|處理|管理|撰寫|解釋"
     r"|安排|審核|查詢|蒐集|整理|客戶|案件|授信|放款|貸款|業務|系統|平台|產品|個案|案家|學生|評估|訪視"
+    r"|公司|企業|本店|商家|品牌|廠商"  # 本公司信用良好: the employer's own credit
 )
 _TASK_AFTER = re.compile(
     r"^(?:業務|服務|產品|實驗|設備|儀器|工作|系統|之?施測|分析|評估|量表|報告撰寫)"
 )
 
 
-def private_judge(severity: Severity) -> Judge:
-    base = guarded(severity, clients="strict", welcome=severity)
+# 同意書供公司查詢個人信用紀錄: the applicant's own data, whatever verb comes before it.
+_APPLICANTS_OWN = re.compile(r"同意書|授權|供(?:本)?公司|應徵者|求職者|本人|個人\s*$|您的|你的")
+
+
+def private_judge(severity: Severity, lawful_if: tuple[str, ...] = ()) -> Judge:
+    base = guarded(severity, clients="strict", welcome=severity, lawful_if=lawful_if)
 
     def judge(match: re.Match[str], text: str, ad: AdContext) -> Severity | None:
         start, end = match.span()
-        if _TASK_BEFORE.search(clause_before(text, start, 14)):
+        before = clause_before(text, start, 14)
+        if _TASK_BEFORE.search(before) and not _APPLICANTS_OWN.search(before):
             return None
         if _TASK_AFTER.search(clause_after(text, end)):
             return None
@@ -184,11 +191,14 @@ def _unless_after_hiring(judge: Judge) -> Judge:
 PRIVATE_RULES = [
     rule(
         Ground.PRIVATE_DATA,
-        r"基因(?:檢測|檢查|篩檢|資料|報告)|DNA(?:檢測|鑑定)|(?:HIV|愛滋(?:病)?)(?:檢測|篩檢|檢驗|報告)?"
+        r"基因(?:檢測|檢查|篩檢|資料|報告)|DNA(?:檢測|鑑定)|(?:HIV|愛滋(?:病)?)(?:檢測|篩檢|檢驗|報告)"
         r"|(?:心理|智力|誠實)(?:測驗|測試|評量)|測謊"
-        r"|信用(?:紀錄|記錄|報告|狀況|調查|瑕疵|良好|不良)|聯徵(?:紀錄|記錄|報告|資料|中心)?|聯合徵信"
+        r"|信用(?:紀錄|記錄|報告|狀況|調查|瑕疵|良好|不良|分數|評分|資料)|聯徵(?:紀錄|記錄|報告|資料|中心)?|聯合徵信"
         r"|無不良信用|債信|無(?:不良)?(?:債務|負債|卡債)|財力證明|信用卡(?:帳單|明細|額度)|存款(?:證明|餘額)|銀行對帳單"
-        r"|(?:是否|有無|近期)?(?:懷孕|生育|婚育|結婚|生小孩|二胎|生二胎|生第二胎|懷孕生子)(?:計畫|計劃|規劃|打算)|(?:是否|有無)懷孕|驗孕|妊娠檢查"
+        r"|(?:是否|有無|近期)?(?:懷孕|生育|婚育|結婚|生小孩|二胎|生二胎|生第二胎|懷孕生子)(?:計畫|計劃|規劃|打算)"
+        # …計畫者恕不錄用 excludes (婚姻), it does not ask
+        r"(?!者?\s*(?:恕不|勿|不予|不錄|免談|不適|不考慮|不要|別|謝絕))"
+        r"|(?:是否|有無)懷孕|驗孕|妊娠檢查"
         r"|全家福|(?<!良好)(?<!清白)(?<!單純)(?<!富裕)(?<!優渥)(?<!良好的)家庭(?:背景|狀況|成員|經濟|環境)(?!單純|良好|清白)"
         r"|(?:父母|家人|配偶|兄弟姊妹|兄弟姐妹|手足|父親|母親|雙親|家屬)(?:的)?(?:職業|工作|學歷|姓名|資料|收入|身分證|身份證|證件)"
         r"|房屋權狀|土地權狀|(?:個人)?保單(?:資料|影本|明細)|財產(?:證明|清單|資料)|名下(?:房產|財產|不動產)"
@@ -207,7 +217,8 @@ PRIVATE_RULES = [
         r"|無前科|(?:無|沒有)[^\n。,，]{1,4}前科|前科(?:者)?\s*(?:勿|免談|恕不)|背景(?:調查|查核)|身家(?:調查|查核)|身分證正本|身份證正本"
         r"|(?:按捺|採集|留存|建檔)指紋|指紋(?:建檔|採集|留存)"
         r"|(?:提供|繳交|附上?|告知|註明|說明)[^\n。]{0,12}?(?:病歷|病史|就醫紀錄|健保(?:就醫)?紀錄)",
-        private_judge(W),
+        # a check the ad says the law sets (保全業法 §10-1, 幼照法 §21, 依法查核) is lawful
+        private_judge(W, lawful_if=("statute",)),
     ),
     rule(
         Ground.PRIVATE_DATA,

@@ -16,26 +16,49 @@ from .model import Ground, Severity
 from .rules import Judge, Rule, V, W, guarded, min_severity, rule
 
 # ---------------------------------------------------------------- age
-_LOWER_PRE = {"年滿", "需滿", "須滿", "要滿", "滿", "超過"}
-_UPPER_PRE = {"未滿", "不滿", "不超過", "不得超過"}
+_LOWER_PRE = {"年滿", "需滿", "須滿", "要滿", "滿", "超過", "over", "above", "more than"}
+_UPPER_PRE = {
+    "未滿",
+    "不滿",
+    "不超過",
+    "不得超過",
+    "未超過",
+    "未逾",
+    "不逾",
+    "不得逾",
+    "低於",
+    "小於",
+}
+_UPPER_PRE |= {"under", "below", "less than"}
 _AGE_PRE = (
-    r"(?:(?:僅|只)?限(?:定)?|需滿|須滿|要滿|需|須|要|必須|年滿|未滿|不滿|不得超過|不超過|超過|滿"
-    r"|介於|在)"
+    r"(?:(?:僅|只)?限(?:定)?|需滿|須滿|要滿|需|須|要|必須|年滿|未滿|不滿|不得超過|不超過|未超過|超過|滿"
+    r"|未逾|不得逾|不逾|低於|小於"
+    r"|介於|在|(?i:under|below|over|above|less than|more than))"
 )
 _AGE_SUF = r"以下|以內|以上|之內|內|上下|左右|前後|之間"
+# The label and the unit, also in English (Age: 20-30, 25-35 y/o, under 35 years old).
+_AGE_LABEL = r"(?P<label>年齡層(?=\s*(?:限|需|須|要求))|年齡|年紀|年約|(?i:age[ds]?|aged))(?!層)"
+_AGE_UNIT = r"(?P<unit>(?:足|周|週)?歲|(?i:y/?o\b|years?[ -]old|yrs?\b|years?\b))"
 
 AGE_RANGE = re.compile(
-    r"(?:(?P<label>年齡|年紀|年約)(?!層)\s*(?:限制|要求|條件)?\s*[:為在約]?\s*)?"
+    r"(?:" + _AGE_LABEL + r"\s*(?:限制|要求|條件)?\s*[:為在約]?\s*(?:(?i:between|from)\s*)?)?"
     r"(?:" + _AGE_PRE + r"\s*){0,2}"
-    r"(?<!\d)(?P<lo>\d{1,2})\s*(?:足?歲)?\s*(?:~|-|至|到)\s*(?P<hi>\d{1,2})(?!\d)"
-    r"\s*(?P<unit>(?:足|周|週)?歲)?(?:\s*(?:之間|以內|以下|間))?"
+    r"(?<!\d)(?P<lo>\d{1,2})\s*(?:足?歲)?\s*(?:~|-|至|到|(?i:to|and))\s*(?P<hi>\d{1,2})(?!\d)"
+    r"\s*" + _AGE_UNIT + r"?(?:\s*(?:之間|以內|以下|間))?"
 )
 AGE_BOUND = re.compile(
-    r"(?:(?P<label>年齡|年紀|年約)(?!層)\s*(?:限制|要求|條件)?\s*[:為在約]?\s*)?"
+    r"(?:" + _AGE_LABEL + r"\s*(?:限制|要求|條件|上限|下限)?\s*[:為在約]?\s*)?"
+    r"(?:(?:需|須|要|必須|應|應為|需為|須為)\s*)?"
     r"(?P<pre>" + _AGE_PRE + r")?\s*(?<![\d.])(?P<n>\d{1,2})(?![\d.])"
-    r"(?!\s*(?:足?歲)?\s*(?:~|-|至|到)\s*\d)\s*(?P<unit>(?:足|周|週)?歲)?"
+    r"(?!\s*(?:足?歲)?\s*(?:~|-|至|到)\s*\d)\s*" + _AGE_UNIT + r"?"
     r"\s*(?:\(含\))?\s*(?P<suf>" + _AGE_SUF + r")?"
 )
+# The law sets the age (勞動基準法 for minors, 道路交通安全規則 for professional drivers,
+# 保全業法 …): an ad that says so states the statute, it does not discriminate.
+_STATUTE = re.compile(
+    r"勞基法|勞動基準法|法定代理人|監護人|依法|法令|法規|規定|規則|條例|保全業法|童工"
+)
+_AVERAGE_BEFORE = re.compile(r"平均|團隊|同事|員工|夥伴|公司")
 
 
 def _judge_age(match: re.Match[str], text: str, ad: AdContext) -> Severity | None:
@@ -46,6 +69,9 @@ def _judge_age(match: re.Match[str], text: str, ad: AdContext) -> Severity | Non
     start, end = match.span()
     if is_negated(text, start, end) or is_about_clients(text, start, end):
         return None
+    if labelled and _AVERAGE_BEFORE.search(clause_before(text, start, 6)):
+        return None  # 團隊平均年齡28歲 describes the team
+    statute = bool(_STATUTE.search(text, max(0, start - 30), end + 30))
     if "lo" in groups:
         low, high = int(groups["lo"]), int(groups["hi"])
         if low < 15 or high < low:
@@ -54,20 +80,24 @@ def _judge_age(match: re.Match[str], text: str, ad: AdContext) -> Severity | Non
             severity: Severity | None = W
         elif low >= 45 and ad.has("senior"):
             return None
+        elif high <= 29 and ad.has("youth"):
+            severity = W  # a youth employment programme (15–29): the officer checks it
         else:
             severity = V
     else:
         age = int(groups["n"])
-        pre, suf = groups.get("pre") or "", groups.get("suf") or ""
+        pre, suf = (groups.get("pre") or "").lower(), groups.get("suf") or ""
         if not (pre or suf or labelled) or age < 15:
             return None
         if pre in _LOWER_PRE or suf == "以上":
-            if age <= 18 or (age >= 45 and ad.has("senior")):
+            if age <= 18 or (age >= 45 and ad.has("senior")) or (age <= 20 and statute):
                 return None
             severity = W if age <= 20 else V
             if is_welcome(text, start):  # 歡迎45歲以上: an invitation, not an exclusion
                 severity = W
         elif pre in _UPPER_PRE or suf in {"以下", "以內", "之內", "內"}:
+            if age <= 18 and pre in _UPPER_PRE:
+                return None  # 未滿18歲者需法定代理人同意書: the protection of minors
             severity = W if age >= 65 or (age <= 29 and ad.has("youth")) else V
         else:
             severity = V
@@ -125,7 +155,7 @@ _KIN_BEFORE = r"(?<![男女婦少子母兒閨仕淑織修])"
 def _sex_judge(severity: Severity = V, clients: str | None = "strict") -> Judge:
     """A sex requirement; lawful in a 婦女再就業 programme (for women), a warning where the ad
     shows a possible genuine occupational requirement (內衣, 女湯, 女性住民 …)."""
-    base = guarded(severity, clients=clients, warn_if=("sex_gor",))
+    base = guarded(severity, clients=clients, warn_if=("sex_gor",), lawful_if=("sex_gor_strong",))
 
     def judge(match: re.Match[str], text: str, ad: AdContext) -> Severity | None:
         words = match.group(0)
@@ -176,12 +206,7 @@ SEX_RULES = [
         r"(?:需|須|限|必須)?\s*(?:役畢(?:或免役)?|免役|兵役(?:已?(?:完成|服畢|結束))?|服完兵役|已退伍|退伍軍人)",
         guarded(W, clients=None, welcome=None),
     ),
-    rule(
-        Ground.SEX,
-        r"(?<!有)(?:未|無|不得|不可|不能|避免)懷孕|懷孕(?:者|中)?\s*(?:勿|恕不|免談|不適|不予|謝絕)",
-        guarded(V, clients=None),
-    ),
-    # pregnancy is marital status (婚姻) as well as sex: the same words restrict on both
+    # pregnancy is read as marital status (婚姻: family status and childbearing)
     rule(
         Ground.MARITAL_STATUS,
         r"(?<!有)(?:未|無|不得|不可|不能|避免)懷孕|懷孕(?:者|中)?\s*(?:勿|恕不|免談|不適|不予|謝絕)",
@@ -201,10 +226,10 @@ MARITAL_RULES = [
 ]
 
 # ---------------------------------------------------------------- appearance and 五官
-_LOOK_NOUN = r"外型|外貌|外表|長相|容貌|相貌|樣貌|面貌|顏值|身材|體型|體態|儀表"
+_LOOK_NOUN = r"外型|外形|外貌|外表|長相|容貌|相貌|樣貌|面貌|顏值|身材|身型|身形|體型|體態|儀表"
 _LOOK_ADJ = (
     r"佳|好|端正|姣好|出眾|亮麗|甜美|俊俏|俊美|清秀|優|勻稱|匀稱|苗條|標準|高挑|適中|良好|端莊|秀麗"
-    r"|漂亮|美|帥|討喜|健美|高|纖細|好看"
+    r"|漂亮|美|帥|討喜|健美|高|纖細|好看|纖瘦|窈窕|性感|火辣|豐滿|修長|有型|精實|挺拔|玲瓏|曼妙|正"
 )
 _BEAUTY = r"正妹|美女|帥哥|辣妹|型男|俊男|美眉|亮麗|漂亮|帥氣|甜美|清秀|俊俏"
 APPEARANCE_RULES = [
@@ -235,7 +260,7 @@ APPEARANCE_RULES = [
         Ground.APPEARANCE,
         r"全身照|生活照(?![護顧料])|素顏照|泳裝照|比基尼照|(?:無|不可有|不得有|不能有)(?:明顯)?(?:刺青|紋身)|(?:刺青|紋身)(?:者)?\s*(?:勿|免談|恕不)"
         r"|(?<!品牌|企業|公司|專業|店鋪|門市|商店|整體)(?:氣質|形象)(?:佳|出眾|優雅|好)",
-        guarded(W),
+        guarded(W, lawful_if=("seen_work",)),
     ),
 ]
 FACIAL_RULES = [
