@@ -215,6 +215,15 @@ def test_a_dialect_need_without_clients_stays_a_warning_and_a_limit_a_violation(
     assert severities("限會講台語", "倉管") == {("language", V)}
 
 
+def test_clients_named_elsewhere_in_the_ad_do_not_lift_a_dialect_need() -> None:
+    # given: the ad names its customers in another sentence, the language clause names no one
+    text = "負責倉庫進出貨及客戶訂單整理。需會台語。"
+    # then: the need is still a condition on the applicant
+    assert severities(text, "倉管") == {("language", W)}
+    # while the same need in the clause that says whom it serves is the job's requirement
+    assert severities("負責倉庫進出貨。需會台語與客戶溝通。", "倉管") == set()
+
+
 def test_a_religious_employer_without_a_religious_office_is_still_a_warning() -> None:
     text = "負責幼兒生活照顧，本園為基督教會附設幼兒園。非基督徒勿試。"
     assert severities(text, "幼兒園教保員") == {("religion", W)}

@@ -283,7 +283,9 @@ _LANGUAGE_COMMUNITY |= {"客家語": "客家", "台語": "台語", "閩南語": 
 _FLIPPED = {"limit": "exclude", "need": "exclude", "prefer": "exclude", "exclude": "need"}
 
 # A dialect the job uses with the people it serves or in its medium (需能以台語與長輩溝通,
-# 台語本土劇編劇, 客語廣播): a need for it is a job requirement, not a condition on origin.
+# 台語本土劇編劇, 客語廣播): a need for it is a job requirement, not a condition on origin. Read
+# in the clause that asks for the language (or the title), never the whole ad: nearly every
+# ad names 客戶 or 民眾 somewhere, and that says nothing about why the language is asked.
 _LANGUAGE_SERVES = re.compile(
     r"顧客|客戶|客人|長輩|長者|老人|民眾|住民|個案|病患|病人|家屬|攤商|消費者|旅客|遊客|學員|聽眾|觀眾"
     r"|居民|鄉親|阿公|阿嬤|劇|節目|主持|播報|廣播|電台|電視|配音|導覽|解說|翻譯|口譯|通譯|教學|講師"
@@ -444,7 +446,7 @@ def _judge(
     if (
         entry.language_is_the_work
         and severity is Severity.WARNING
-        and (_LANGUAGE_SERVES.search(text) or _LANGUAGE_SERVES.search(title))
+        and (_LANGUAGE_SERVES.search(text, clause[0], clause[1]) or _LANGUAGE_SERVES.search(title))
     ):
         return None
     female_only = bool(_FEMALE.search(words)) and not _MALE.search(words)
