@@ -11,11 +11,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from jobdesk.audit.forms import LogFilterForm
+from jobdesk.audit.filters import AccessFilter, EventFilter
 from jobdesk.audit.labels import change_rows, event_label
 from jobdesk.audit.models import AccessAction, AccessEvent, AuditEvent
 from jobdesk.audit.selectors import logs_for_user
 from jobdesk.audit.services import record_event
+from jobdesk.common.filters import ListFilter
 from jobdesk.common.roles import LOG_VIEW_ROLES, Role
 
 
@@ -36,13 +37,10 @@ def _csv(filename: str, header: list[str], rows: Any) -> HttpResponse:
 
 
 def _log_page(
-    request: HttpRequest, queryset: QuerySet[Any], kind_field: str, title: str
-) -> tuple[LogFilterForm, QuerySet[Any], dict[str, Any]]:
-    form = LogFilterForm(request.GET or None)
-    if form.is_bound and form.is_valid():
-        queryset = form.apply(queryset, kind_field)
-    elif form.is_bound:
-        queryset = queryset.none()
+    request: HttpRequest, queryset: QuerySet[Any], log_filter: type[ListFilter[Any]], title: str
+) -> tuple[Any, QuerySet[Any], dict[str, Any]]:
+    filtered = log_filter(request.user).run(request.GET, queryset)
+    form, queryset = filtered.form, filtered.queryset
     page = Paginator(queryset.select_related("actor", "office"), 50).get_page(
         request.GET.get("page")
     )
@@ -55,7 +53,7 @@ def _log_page(
 def event_list(request: HttpRequest) -> HttpResponse:
     _require_log_role(request.user)
     base = logs_for_user(AuditEvent.objects.all(), request.user)
-    form, queryset, context = _log_page(request, base, "event_type", "異動紀錄")
+    form, queryset, context = _log_page(request, base, EventFilter, "異動紀錄")
     if request.GET.get("format") == "csv" and (not form.is_bound or form.is_valid()):
         rows = (
             (
@@ -100,7 +98,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def access_list(request: HttpRequest) -> HttpResponse:
     _require_log_role(request.user)
     base = logs_for_user(AccessEvent.objects.all(), request.user)
-    form, queryset, context = _log_page(request, base, "action", "個資存取紀錄")
+    form, queryset, context = _log_page(request, base, AccessFilter, "個資存取紀錄")
     if request.GET.get("format") == "csv" and (not form.is_bound or form.is_valid()):
         rows = (
             (
