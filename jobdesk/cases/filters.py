@@ -1,5 +1,6 @@
 """The filters of the job-seeker list and the case list: one definition for the screen
-(cases.views), the API (api.views) and the exports (jobdesk.common.filters)."""
+(cases.views), the API (api.views) and the exports (jobdesk.common.filters), with what each
+list's export holds (jobdesk.common.exports; national IDs masked, never decrypted)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from jobdesk.cases.forms import SeekerSearchForm
 from jobdesk.cases.models import Case, CaseStatus, JobSeeker
 from jobdesk.cases.search import search_seekers
 from jobdesk.cases.services.seekers import national_id_hash
+from jobdesk.common.exports import Column, ListExport, register
 from jobdesk.common.filters import ListFilter
+from jobdesk.common.roles import CASE_VIEW_ROLES
 from jobdesk.domain.identifiers import check_personal_id
 
 
@@ -56,3 +59,47 @@ class CaseFilter(ListFilter[Case]):
         if data.get("mine"):
             queryset = queryset.filter(counsellor_id=self.user.pk)
         return queryset
+
+
+SEEKER_EXPORT = register(
+    ListExport(
+        key="seekers",
+        title="求職者清單",
+        filter=SeekerFilter,
+        rows=lambda user: JobSeeker.objects.for_user(user).select_related("township", "office"),
+        columns=(
+            Column("求職者識別碼", lambda s: str(s.public_id)),
+            Column("姓名", lambda s: s.name),
+            Column("身分證號（遮蔽）", lambda s: s.national_id_masked),
+            Column("居住地", lambda s: s.township.full_name if s.township else ""),
+            Column("據點", lambda s: s.office.name),
+            Column("登記時間", lambda s: s.created_at),
+        ),
+        roles=CASE_VIEW_ROLES,
+        seeker=lambda s: s,
+    )
+)
+
+CASE_EXPORT = register(
+    ListExport(
+        key="cases",
+        title="個案清單",
+        filter=CaseFilter,
+        rows=lambda user: Case.objects.for_user(user).select_related(
+            "seeker", "counsellor", "office"
+        ),
+        columns=(
+            Column("個案識別碼", lambda c: str(c.public_id)),
+            Column("求職者", lambda c: c.seeker.name),
+            Column("身分證號（遮蔽）", lambda c: c.seeker.national_id_masked),
+            Column("狀態", lambda c: c.get_status_display()),
+            Column("個案管理員", lambda c: str(c.counsellor) if c.counsellor else ""),
+            Column("據點", lambda c: c.office.name),
+            Column("開案時間", lambda c: c.opened_at),
+            Column("下次定期評估", lambda c: c.next_review_on if c.status != "closed" else ""),
+        ),
+        roles=CASE_VIEW_ROLES,
+        seeker=lambda c: c.seeker,
+        order=("-opened_at", "-pk"),
+    )
+)

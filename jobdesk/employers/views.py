@@ -14,11 +14,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from jobdesk.accounts.roles import EMPLOYER_CHANGE_ROLES, EMPLOYER_VIEW_ROLES, Role
+from jobdesk.audit.exports import export_response, wanted_format
 from jobdesk.common.forms import attach_service_errors
 from jobdesk.common.pagination import CountedPaginator
 from jobdesk.common.scoping import get_for_user_or_404
 from jobdesk.employers import services
-from jobdesk.employers.filters import VacancyListFilter
+from jobdesk.employers.filters import VACANCY_EXPORT, VacancyListFilter
 from jobdesk.employers.forms import (
     DisputeForm,
     EmployerForm,
@@ -194,6 +195,8 @@ def employer_dispute(request: HttpRequest, public_id: Any) -> HttpResponse:
 @login_required
 def vacancy_list(request: HttpRequest) -> HttpResponse:
     _require(request.user, EMPLOYER_VIEW_ROLES)
+    if wanted_format(request):
+        return export_response(request, VACANCY_EXPORT)
     filtered = VacancyListFilter(request.user).run(
         request.GET, Vacancy.objects.for_user(request.user)
     )

@@ -13,12 +13,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from jobdesk.audit.exports import export_response, wanted_format
 from jobdesk.audit.models import AccessAction
 from jobdesk.audit.services import record_access, record_accesses, record_list_reads
 from jobdesk.common.forms import attach_service_errors
 from jobdesk.common.scoping import get_for_user_or_404
 from jobdesk.matching import selectors, services
-from jobdesk.matching.filters import RecommendationFilter
+from jobdesk.matching.filters import RECOMMENDATION_EXPORT, RecommendationFilter
 from jobdesk.matching.forms import (
     RecommendForm,
     ReplyForm,
@@ -183,6 +184,8 @@ def recommend(request: HttpRequest, seeker_id: str, vacancy_id: str) -> HttpResp
 @login_required
 def recommendation_list(request: HttpRequest) -> HttpResponse:
     _require(request.user, RECOMMENDATION_ROLES)
+    if wanted_format(request):
+        return export_response(request, RECOMMENDATION_EXPORT)
     filtered = RecommendationFilter(request.user).run(
         request.GET, selectors.recommendations_for(request.user)
     )

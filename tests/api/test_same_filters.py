@@ -20,7 +20,8 @@ def lists(personas, w, world_c):
     other = make_seeker(bob, name="吳建國", phone="0912000333")
     make_case(other, bob)
     make_seeker(alice, name="林美玲")
-    make_vacancy(oscar, make_employer(oscar, name="新莊會計事務所"), open_it=False, title="會計助理")
+    accountants = make_employer(oscar, name="新莊會計事務所")
+    make_vacancy(oscar, accountants, open_it=False, title="會計助理")
     recommend(actor=alice, seeker=w["seeker"], vacancy=w["vacancy"], consent=True)
     make_referral(alice, w["case"])
     return w

@@ -16,10 +16,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from jobdesk.audit.exports import export_response, wanted_format
 from jobdesk.audit.services import record_list_reads
 from jobdesk.cases import forms as f
 from jobdesk.cases import services
-from jobdesk.cases.filters import CaseFilter
+from jobdesk.cases.filters import CASE_EXPORT, CaseFilter
 from jobdesk.cases.models import (
     Case,
     CaseStatus,
@@ -269,6 +270,8 @@ case_reopen = _step_view("reopen")
 @login_required
 def case_list(request: HttpRequest) -> HttpResponse:
     require_casework(request.user)
+    if wanted_format(request):
+        return export_response(request, CASE_EXPORT)
     filtered = CaseFilter(request.user).run(request.GET, cases_for(request.user))
     qs = filtered.queryset
     data = filtered.form.cleaned_data if filtered.form.is_bound and filtered.ok else {}

@@ -11,9 +11,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from jobdesk.audit.exports import export_response, wanted_format
 from jobdesk.audit.services import record_accesses, record_list_reads
 from jobdesk.cases import services
-from jobdesk.cases.filters import SeekerFilter
+from jobdesk.cases.filters import SEEKER_EXPORT, SeekerFilter
 from jobdesk.cases.forms import SeekerForm
 from jobdesk.cases.models import JobSeeker
 from jobdesk.cases.selectors import open_case_of
@@ -44,6 +45,8 @@ SEEKER_LIST_COLUMNS = (
 @login_required
 def seeker_list(request: HttpRequest) -> HttpResponse:
     require_casework(request.user)
+    if wanted_format(request):
+        return export_response(request, SEEKER_EXPORT)
     filtered = SeekerFilter(request.user).run(request.GET, JobSeeker.objects.for_user(request.user))
     form, qs = filtered.form, filtered.queryset
     q = SeekerFilter.is_search(form.cleaned_data) if filtered.ok and form.is_bound else False
