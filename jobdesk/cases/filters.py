@@ -10,13 +10,14 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
-from jobdesk.cases.forms import SeekerSearchForm
+from jobdesk.cases.forms import CaseloadFilterForm, SeekerSearchForm
 from jobdesk.cases.models import Case, CaseStatus, JobSeeker
 from jobdesk.cases.search import search_seekers
+from jobdesk.cases.selectors import CASELOAD_ORDER, counsellors_for, narrow_caseload
 from jobdesk.cases.services.seekers import national_id_hash
 from jobdesk.common.exports import Column, ListExport, register
 from jobdesk.common.filters import ListFilter
-from jobdesk.common.roles import CASE_VIEW_ROLES
+from jobdesk.common.roles import CASE_VIEW_ROLES, Role
 from jobdesk.domain.identifiers import check_personal_id
 
 
@@ -38,6 +39,26 @@ class SeekerFilter(ListFilter[JobSeeker]):
     def is_search(data: Mapping[str, Any]) -> bool:
         """A search reads personal data: each seeker shown is logged as a search, not a view."""
         return bool(str(data.get("q") or "").strip())
+
+
+class CaseloadFilter(ListFilter[Case]):
+    """The caseload: a counsellor's own open cases, a supervisor's office's (one counsellor's
+    when chosen), by status and what is due."""
+
+    form_class = CaseloadFilterForm
+
+    def form_kwargs(self) -> dict[str, Any]:
+        is_supervisor = self.user.role == Role.SUPERVISOR
+        return {"counsellors": counsellors_for(self.user) if is_supervisor else None}
+
+    def apply(self, queryset: QuerySet[Case], data: Mapping[str, Any]) -> QuerySet[Case]:
+        return narrow_caseload(
+            queryset,
+            self.user,
+            counsellor=data.get("counsellor"),
+            status=data.get("status") or "",
+            due=data.get("due") or "",
+        )
 
 
 class CaseFilterForm(forms.Form):
@@ -101,5 +122,27 @@ CASE_EXPORT = register(
         roles=CASE_VIEW_ROLES,
         seeker=lambda c: c.seeker,
         order=("-opened_at", "-pk"),
+    )
+)
+
+CASELOAD_EXPORT = register(
+    ListExport(
+        key="caseload",
+        title="個案負荷清單",
+        filter=CaseloadFilter,
+        rows=lambda user: Case.objects.for_user(user).select_related("seeker", "counsellor"),
+        columns=(
+            Column("個案識別碼", lambda c: str(c.public_id)),
+            Column("求職者", lambda c: c.seeker.name),
+            Column("身分證號（遮蔽）", lambda c: c.seeker.national_id_masked),
+            Column("狀態", lambda c: c.get_status_display()),
+            Column("個案管理員", lambda c: str(c.counsellor) if c.counsellor else ""),
+            Column("開案時間", lambda c: c.opened_at),
+            Column("下次定期評估", lambda c: c.next_review_on),
+            Column("下一個到期日", lambda c: c.next_due_on),
+        ),
+        roles=CASE_VIEW_ROLES,
+        seeker=lambda c: c.seeker,
+        order=CASELOAD_ORDER["due"],
     )
 )

@@ -133,7 +133,7 @@ class ListExport:
     columns: tuple[Column, ...]
     roles: frozenset[str]
     seeker: Callable[[Any], Any] | None = None  # row -> the job seeker it shows (access log)
-    order: tuple[str, ...] = ("-created_at", "-pk")
+    order: tuple[Any, ...] = ("-created_at", "-pk")
     event_type: str = "export.list_exported"
 
     @property

@@ -53,6 +53,8 @@ LISTS = [
     ("alice", "cases:seeker_list", {}, "求職者識別碼"),
     ("alice", "cases:seeker_list", {"q": "333"}, "求職者識別碼"),
     ("alice", "cases:case_list", {"mine": "1"}, "個案識別碼"),
+    ("alice", "cases:caseload", {}, "個案識別碼"),
+    ("sam", "cases:caseload", {"status": "open", "sort": "name"}, "個案識別碼"),
     ("oscar", "employers:vacancy_list", {"status": "draft"}, "職缺識別碼"),
     ("alice", "matching:recommendation_list", {}, "推介識別碼"),
     ("alice", "referrals:referral_list", {"status": "assessing"}, "轉介識別碼"),
@@ -128,6 +130,13 @@ def test_a_vacancy_export_logs_no_seeker(client_for, personas, data):
     client_for(oscar).get(reverse("employers:vacancy_list"), {"format": "xlsx"})
     assert AuditEvent.objects.filter(event_type="export.list_exported", actor=oscar).count() == 1
     assert not AccessEvent.objects.filter(actor=oscar).exists()
+
+
+def test_the_caseload_export_follows_the_page_filter(client_for, personas, data):
+    sam = personas["sam"]
+    bob_only = {"counsellor": str(personas["bob"].pk), "format": "csv"}
+    rows = _csv_rows(client_for(sam).get(reverse("cases:caseload"), bob_only))
+    assert [r[1] for r in rows[1:]] == ["'=HYPERLINK(1)"]  # bob's one case, not alice's
 
 
 def test_a_bad_filter_exports_nothing(client_for, personas, data):
