@@ -36,8 +36,10 @@ def wanted_format(request: HttpRequest) -> str | None:
     return fmt if fmt in files.FORMATS else None
 
 
-def _params(query: Mapping[str, Any]) -> dict[str, str]:
-    return {k: str(v) for k, v in query.items() if k not in ("format", "page")}
+def _params(spec: files.ListExport, query: Mapping[str, Any]) -> dict[str, str]:
+    """The filter's own parameters (as given), for the filter, the job and the change log."""
+    names = spec.filter.form_class.base_fields
+    return {k: str(v) for k, v in query.items() if k in names}
 
 
 def about(
@@ -114,10 +116,17 @@ def build(
         raise ValueError(filtered.errors)
     queryset = filtered.queryset.order_by(*spec.order)
     count = queryset.count()
-    rows = list(_rows_logged(spec, user, queryset, fmt, step or (lambda n: None)))
-    return files.to_bytes(
-        fmt, spec.headers, rows, about(spec, user, filtered.described(), count)
-    ), (len(rows))
+    written = [0]
+
+    def progress(n: int) -> None:
+        written[0] = n
+        if step is not None:
+            step(n)
+
+    rows = _rows_logged(spec, user, queryset, fmt, progress)  # streamed into the file
+    sheet = about(spec, user, filtered.described(), count)
+    content = files.to_bytes(fmt, spec.headers, rows, sheet)
+    return content, written[0]
 
 
 def filename(spec: files.ListExport, fmt: str) -> str:
@@ -130,7 +139,7 @@ def export_response(request: HttpRequest, spec: files.ListExport) -> HttpRespons
     if getattr(user, "role", None) not in spec.roles:
         raise PermissionDenied
     fmt = wanted_format(request) or "xlsx"
-    params = _params(request.GET)
+    params = _params(spec, request.GET)
     filtered = spec.filter(user).run(params, spec.rows(user))
     if not filtered.ok:
         message = "；".join(m for ms in filtered.errors.values() for m in ms)

@@ -35,7 +35,7 @@ class AccessFilter(_LogFilter):
 
 
 def _local(value: Any) -> str:
-    return value.astimezone(timezone.get_current_timezone()).isoformat()
+    return str(value.astimezone(timezone.get_current_timezone()).isoformat())
 
 
 EVENT_EXPORT = register(

@@ -43,7 +43,8 @@ class Filtered(Generic[M]):
             if isinstance(bound, forms.ChoiceField) and not isinstance(
                 bound, forms.ModelChoiceField
             ):
-                value = dict((str(k), v) for k, v in bound.choices).get(str(value), value)
+                choices: Any = bound.choices
+                value = {str(k): v for k, v in choices}.get(str(value), value)
             elif value is True:
                 value = "是"
             out.append((str(bound.label or name), str(value)))

@@ -7,7 +7,7 @@ from rest_framework import serializers
 
 class IndicatorGroupOut(serializers.Serializer):  # type: ignore[type-arg]
     code = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field, not Field.label
     count = serializers.IntegerField()
 
 
@@ -16,7 +16,7 @@ class IndicatorValueOut(serializers.Serializer):  # type: ignore[type-arg]
     name = serializers.CharField()
     section = serializers.CharField()
     definition = serializers.CharField(help_text="定義，與報表頁所示相同")
-    source = serializers.CharField(help_text="定義的出處")
+    source = serializers.CharField(help_text="定義的出處")  # type: ignore[assignment]
     confirmed = serializers.BooleanField(help_text="官方公式是否已確認")
     caveat = serializers.CharField(allow_blank=True)
     unit = serializers.CharField(allow_blank=True)
