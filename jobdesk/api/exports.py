@@ -14,6 +14,7 @@ from django.utils import timezone
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
+from jobdesk.audit.exports import record_export
 from jobdesk.audit.models import AccessAction
 from jobdesk.audit.services import record_accesses, record_list_reads
 from jobdesk.common import exports as files
@@ -88,6 +89,16 @@ def listing(
                 action=AccessAction.EXPORT,
                 what=f"{what}（匯出 {fmt.upper()}）",
             )
+        skip = {"format", "cursor", "page_size"}
+        record_export(
+            key=name,
+            title=what,
+            user=request.user,
+            fmt=fmt,
+            params={k: v for k, v in request.query_params.items() if k not in skip},
+            rows=len(rows),
+            via="api",
+        )
         response = Response(out(rows, many=True).data)
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
         response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.{fmt}"'

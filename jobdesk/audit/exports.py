@@ -61,15 +61,41 @@ def about(
     return lines
 
 
-def _audit(spec: files.ListExport, user: Any, fmt: str, params: dict[str, str], n: int) -> None:
+def record_export(
+    *,
+    key: str,
+    title: str,
+    user: Any,
+    fmt: str,
+    params: Mapping[str, Any],
+    rows: int,
+    event_type: str = "export.list_exported",
+    via: str = "screen",
+) -> None:
+    """The change-log row of one export: who, which list, which filters, how many rows."""
     office = getattr(user, "office", None)
+    after: dict[str, Any] = {"list": key, "format": fmt, "filters": dict(params), "rows": rows}
+    if via != "screen":
+        after["via"] = via
     record_event(
-        spec.event_type,
+        event_type,
         actor=user,
         subject=office if office is not None else user,
         office=office,
-        after={"list": spec.key, "format": fmt, "filters": params, "rows": n},
-        label=f"匯出{spec.title}（{files.FORMAT_NAMES[fmt]}）",
+        after=after,
+        label=f"匯出{title}（{files.FORMAT_NAMES.get(fmt, fmt)}）",
+    )
+
+
+def _audit(spec: files.ListExport, user: Any, fmt: str, params: dict[str, str], n: int) -> None:
+    record_export(
+        key=spec.key,
+        title=spec.title,
+        user=user,
+        fmt=fmt,
+        params=params,
+        rows=n,
+        event_type=spec.event_type,
     )
 
 
