@@ -12,6 +12,7 @@ Files are written by ``jobdesk.common.exports``; national IDs only ever appear m
 from __future__ import annotations
 
 import datetime
+import json
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -26,6 +27,7 @@ from jobdesk.audit.models import AccessAction, ExportJob, ExportStatus
 from jobdesk.audit.services import record_accesses, record_event
 from jobdesk.common import exports as files
 from jobdesk.common.crypto import encrypt_bytes
+from jobdesk.domain.identifiers import check_personal_id, mask_personal_id
 
 LOG_CHUNK = 1000
 
@@ -37,7 +39,7 @@ def wanted_format(request: HttpRequest) -> str | None:
 
 
 def _params(spec: files.ListExport, query: Mapping[str, Any]) -> dict[str, str]:
-    """The filter's own parameters (as given), for the filter, the job and the change log."""
+    """The filter's own parameters (as given), for the filter and the job."""
     names = spec.filter.form_class.base_fields
     return {k: str(v) for k, v in query.items() if k in names}
 
@@ -61,6 +63,12 @@ def about(
     return lines
 
 
+def _no_clear_id(value: str) -> str:
+    """A national ID searched for is recorded masked, never in clear."""
+    check = check_personal_id(value.strip())
+    return mask_personal_id(check.value) if check.ok else value
+
+
 def record_export(
     *,
     key: str,
@@ -74,7 +82,8 @@ def record_export(
 ) -> None:
     """The change-log row of one export: who, which list, which filters, how many rows."""
     office = getattr(user, "office", None)
-    after: dict[str, Any] = {"list": key, "format": fmt, "filters": dict(params), "rows": rows}
+    filters = {k: _no_clear_id(str(v)) for k, v in params.items()}
+    after: dict[str, Any] = {"list": key, "format": fmt, "filters": filters, "rows": rows}
     if via != "screen":
         after["via"] = via
     record_event(
@@ -93,7 +102,7 @@ def _audit(spec: files.ListExport, user: Any, fmt: str, params: dict[str, str], 
         title=spec.title,
         user=user,
         fmt=fmt,
-        params=params,
+        params=spec.filter(user).recorded(params),  # a national ID searched for: masked
         rows=n,
         event_type=spec.event_type,
     )
@@ -195,7 +204,7 @@ def queue_export(
         list_key=spec.key,
         title=spec.title,
         fmt=fmt,
-        params=params,
+        params_json=json.dumps(params, ensure_ascii=False),
         personal_data=spec.seeker is not None,
         progress_total=total,
     )

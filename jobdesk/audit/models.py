@@ -6,12 +6,14 @@ change they record, and nothing in the product updates or deletes them.
 
 from __future__ import annotations
 
+import json
 import uuid
 from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
 
+from jobdesk.common.crypto import EncryptedTextField
 from jobdesk.common.dates import local_text
 from jobdesk.common.models import ScopedQuerySet
 from jobdesk.common.roles import LOG_VIEW_ROLES
@@ -136,7 +138,8 @@ class ExportJob(models.Model):
     list_key = models.CharField("清單", max_length=40)
     title = models.CharField("清單名稱", max_length=100)
     fmt = models.CharField("格式", max_length=4)
-    params = models.JSONField("篩選參數", default=dict)
+    # The filter's parameters as JSON, encrypted: a search may name a person (a national ID).
+    params_json = EncryptedTextField("篩選參數（加密）", blank=True, default="")
     personal_data = models.BooleanField("含求職者個人資料", default=False)
     status = models.CharField(
         "狀態", max_length=10, choices=ExportStatus.choices, default=ExportStatus.QUEUED
@@ -165,6 +168,10 @@ class ExportJob(models.Model):
         if not self.progress_total:
             return 0
         return min(100, self.progress_done * 100 // self.progress_total)
+
+    @property
+    def params(self) -> dict[str, str]:
+        return dict(json.loads(self.params_json)) if self.params_json else {}
 
     @property
     def running(self) -> bool:

@@ -18,7 +18,7 @@ from jobdesk.cases.services.seekers import national_id_hash
 from jobdesk.common.exports import Column, ListExport, register
 from jobdesk.common.filters import ListFilter
 from jobdesk.common.roles import CASE_VIEW_ROLES, Role
-from jobdesk.domain.identifiers import check_personal_id
+from jobdesk.domain.identifiers import check_personal_id, mask_personal_id
 
 
 class SeekerFilter(ListFilter[JobSeeker]):
@@ -34,6 +34,11 @@ class SeekerFilter(ListFilter[JobSeeker]):
         if check.ok:
             return queryset.filter(national_id_hash=national_id_hash(check.value))
         return search_seekers(queryset, q)
+
+    def shown(self, name: str, value: str) -> str:
+        if name == "q" and check_personal_id(value.strip()).ok:
+            return mask_personal_id(check_personal_id(value.strip()).value)
+        return value
 
     @staticmethod
     def is_search(data: Mapping[str, Any]) -> bool:

@@ -9,7 +9,7 @@ parameters give the same rows everywhere (tests/api/test_same_filters.py).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -26,6 +26,7 @@ class Filtered(Generic[M]):
     queryset: QuerySet[M]
     form: forms.Form
     errors: dict[str, list[str]] = field(default_factory=dict)
+    shown: Callable[[str, str], str] = field(default=lambda name, value: value)
 
     @property
     def ok(self) -> bool:
@@ -47,7 +48,7 @@ class Filtered(Generic[M]):
                 value = {str(k): v for k, v in choices}.get(str(value), value)
             elif value is True:
                 value = "是"
-            out.append((str(bound.label or name), str(value)))
+            out.append((str(bound.label or name), self.shown(name, str(value))))
         return out
 
 
@@ -74,12 +75,22 @@ class ListFilter(Generic[M]):
         """``queryset`` (scoped) narrowed by the form's cleaned data (``{}`` when unbound)."""
         raise NotImplementedError
 
+    def shown(self, name: str, value: str) -> str:
+        """A parameter as the change log and an export's 「說明」 may write it (a filter that
+        takes a national ID masks it)."""
+        return value
+
+    def recorded(self, params: Mapping[str, Any]) -> dict[str, str]:
+        """The filter's own parameters, as they may be recorded."""
+        names = self.form_class.base_fields
+        return {k: self.shown(k, str(v)) for k, v in params.items() if k in names}
+
     def run(self, params: Mapping[str, Any], queryset: QuerySet[M]) -> Filtered[M]:
         """Validate ``params`` and filter ``queryset``; invalid parameters give no rows (never
         the unfiltered list) and their zh-Hant messages, by field."""
         form = self.bind(params)
         if form.is_bound and not form.is_valid():
             errors = {k: [str(m) for m in v] for k, v in form.errors.items()}
-            return Filtered(queryset.none(), form, errors)
+            return Filtered(queryset.none(), form, errors, self.shown)
         data: Mapping[str, Any] = form.cleaned_data if form.is_bound else {}
-        return Filtered(self.apply(queryset, data), form)
+        return Filtered(self.apply(queryset, data), form, shown=self.shown)

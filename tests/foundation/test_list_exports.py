@@ -10,6 +10,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -212,3 +213,26 @@ def test_an_export_expires_and_the_purge_removes_its_file(
     job.refresh_from_db()
     assert job.status == ExportStatus.EXPIRED
     assert bytes(job.content) == b""
+
+
+def test_a_national_id_searched_for_is_recorded_masked(
+    client_for, personas, data, settings, django_capture_on_commit_callbacks
+):
+    clear = data["seeker"].national_id_encrypted  # Python code reads the plaintext
+    client = client_for(personas["alice"])
+    _, about = _xlsx(client.get(reverse("cases:seeker_list"), {"q": clear, "format": "xlsx"}))
+    assert clear not in about["篩選條件"]
+    assert data["seeker"].national_id_masked in about["篩選條件"]
+    event = AuditEvent.objects.get(event_type="export.list_exported")
+    assert event.after["filters"] == {"q": data["seeker"].national_id_masked}
+    settings.JOBDESK_EXPORT_SYNC_MAX_ROWS = 0
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(reverse("cases:seeker_list"), {"q": clear, "format": "csv"})
+    job = ExportJob.objects.get()
+    assert job.params == {"q": clear}
+    with connection.cursor() as cursor:  # the column itself holds ciphertext
+        cursor.execute("SELECT params_json FROM audit_exportjob WHERE id = %s", [job.pk])
+        (raw,) = cursor.fetchone()
+    assert raw
+    assert clear not in raw
+    assert job.progress_done == 1
