@@ -171,6 +171,10 @@ JOBDESK_LOGIN_ADDRESS_THRESHOLD = int(env("JOBDESK_LOGIN_ADDRESS_THRESHOLD", "30
 JOBDESK_LOGIN_ADDRESS_WINDOW_MINUTES = int(env("JOBDESK_LOGIN_ADDRESS_WINDOW_MINUTES", "15") or 15)
 JOBDESK_IMPORT_MAX_ROWS = int(env("JOBDESK_IMPORT_MAX_ROWS", "5000") or 5000)
 JOBDESK_IMPORT_STAGE_HOURS = int(env("JOBDESK_IMPORT_STAGE_HOURS", "24") or 24)
+# A list export above this many rows is made by a background task, with a progress page; its file
+# is kept this many hours for the member of staff who asked (jobdesk purge_exports removes it).
+JOBDESK_EXPORT_SYNC_MAX_ROWS = int(env("JOBDESK_EXPORT_SYNC_MAX_ROWS", "5000") or 5000)
+JOBDESK_EXPORT_KEEP_HOURS = int(env("JOBDESK_EXPORT_KEEP_HOURS", "24") or 24)
 JOBDESK_OTP_THRESHOLD = int(env("JOBDESK_OTP_THRESHOLD", "5") or 5)
 # Idle session timeout in minutes (PDPA Art. 27 security measure).
 JOBDESK_SESSION_IDLE_MINUTES = int(env("JOBDESK_SESSION_IDLE_MINUTES", "30") or 30)

@@ -2,53 +2,36 @@
 ``EXPORT_MAX``, each job seeker in them logged as an export (PDPA Art. 27).
 
 One mechanism for every list endpoint: ``?format=csv`` or ``?format=xlsx`` (or the ``Accept``
-header). The browser's session can use it too, with the screen's filters in the query string.
+header); the files are written by ``jobdesk.common.exports``, as the screens' exports are.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.utils import timezone
-from openpyxl import Workbook
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
+from jobdesk.audit.exports import record_export
 from jobdesk.audit.models import AccessAction
 from jobdesk.audit.services import record_accesses, record_list_reads
+from jobdesk.common import exports as files
 
 EXPORT_MAX = 5000
 EXPORT_FORMATS = ("csv", "xlsx")
 
 
-def _cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return "、".join(str(_cell(v)) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, bool | int | float):
-        return value
-    text = str(value)
-    # A cell that a spreadsheet would run as a formula is written as text (CSV injection).
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
 def _rows(data: Any) -> tuple[list[str], list[list[Any]]]:
+    """Serialized rows as a table: the field names as the header (a machine reads them)."""
     items: list[Any] = data if isinstance(data, list) else [data]
     header: list[str] = []
     for item in items:
         for key in item if isinstance(item, dict) else []:
             if key not in header:
                 header.append(key)
-    body = [
-        [_cell(item.get(k)) if isinstance(item, dict) else "" for k in header] for item in items
-    ]
+    body = [[item.get(k) if isinstance(item, dict) else "" for k in header] for item in items]
     return header, body
 
 
@@ -61,16 +44,11 @@ class CsvRenderer(BaseRenderer):
         self, data: Any, accepted_media_type: Any = None, renderer_context: Any = None
     ) -> Any:
         header, body = _rows(data)
-        out = io.StringIO()
-        out.write("\ufeff")  # so that Excel reads the file as UTF-8
-        writer = csv.writer(out)
-        writer.writerow(header)
-        writer.writerows(body)
-        return out.getvalue().encode("utf-8")
+        return files.csv_bytes(header, body, keep_bool=True)
 
 
 class XlsxRenderer(BaseRenderer):
-    media_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    media_type = files.XLSX
     format = "xlsx"
     charset = None
     render_style = "binary"
@@ -79,14 +57,7 @@ class XlsxRenderer(BaseRenderer):
         self, data: Any, accepted_media_type: Any = None, renderer_context: Any = None
     ) -> Any:
         header, body = _rows(data)
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet("jobdesk")
-        sheet.append(header)
-        for row in body:
-            sheet.append(row)
-        out = io.BytesIO()
-        book.save(out)
-        return out.getvalue()
+        return files.xlsx_bytes(header, body, keep_bool=True)
 
 
 LIST_RENDERERS = [JSONRenderer, CsvRenderer, XlsxRenderer]
@@ -118,6 +89,16 @@ def listing(
                 action=AccessAction.EXPORT,
                 what=f"{what}（匯出 {fmt.upper()}）",
             )
+        skip = {"format", "cursor", "page_size"}
+        record_export(
+            key=name,
+            title=what,
+            user=request.user,
+            fmt=fmt,
+            params={k: v for k, v in request.query_params.items() if k not in skip},
+            rows=len(rows),
+            via="api",
+        )
         response = Response(out(rows, many=True).data)
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
         response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.{fmt}"'

@@ -8,16 +8,25 @@ AREAS: dict[str, str] = {
     "matching": "媒合與推介",
     "referrals": "轉介",
     "privacy": "當事人權利請求",
+    "reports": "統計指標",
 }
 READ, WRITE = "read", "write"
+#: Areas with nothing to write through the API (figures only): no ``:write`` scope.
+READ_ONLY_AREAS = frozenset({"reports"})
 ACCESS_LABELS = {READ: "讀取", WRITE: "寫入"}
 
 #: Every scope a token may hold, as ``area:read`` / ``area:write`` (write includes read).
-ALL_SCOPES: tuple[str, ...] = tuple(f"{area}:{mode}" for area in AREAS for mode in (READ, WRITE))
+ALL_SCOPES: tuple[str, ...] = tuple(
+    f"{area}:{mode}"
+    for area in AREAS
+    for mode in (READ, WRITE)
+    if mode == READ or area not in READ_ONLY_AREAS
+)
 SCOPE_CHOICES: list[tuple[str, str]] = [
     (f"{area}:{mode}", f"{label}（{ACCESS_LABELS[mode]}）")
     for area, label in AREAS.items()
     for mode in (READ, WRITE)
+    if mode == READ or area not in READ_ONLY_AREAS
 ]
 
 

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from django.urls import include, path
 
-from jobdesk.api.views import cases, docs, employers, matching, privacy, referrals, seekers, tokens
+from jobdesk.api.views import (
+    cases,
+    docs,
+    employers,
+    matching,
+    privacy,
+    referrals,
+    reports,
+    seekers,
+    tokens,
+)
 
 app_name = "api"
 
@@ -23,6 +33,7 @@ v1 = [
         name="seeker_data_requests",
     ),
     path("cases/", cases.CaseList.as_view(), name="case_list"),
+    path("indicators/", reports.IndicatorList.as_view(), name="indicators"),
     path("cases/<uuid:public_id>/", cases.CaseDetail.as_view(), name="case_detail"),
     path(
         "cases/<uuid:public_id>/closure-request/",

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django import forms
@@ -30,15 +31,21 @@ class LogFilterForm(forms.Form):
         return data
 
     def apply(self, queryset: QuerySet[Any], kind_field: str) -> QuerySet[Any]:
-        data = self.cleaned_data
-        if data.get("subject_id"):
-            queryset = queryset.filter(subject_id=data["subject_id"].strip())
-        if data.get("actor"):
-            queryset = queryset.filter(actor_label=data["actor"].strip())
-        if data.get("kind"):
-            queryset = queryset.filter(**{f"{kind_field}__startswith": data["kind"].strip()})
-        if data.get("date_from"):
-            queryset = queryset.filter(created_at__date__gte=data["date_from"])
-        if data.get("date_to"):
-            queryset = queryset.filter(created_at__date__lte=data["date_to"])
-        return queryset
+        return apply_log_filter(queryset, self.cleaned_data, kind_field)
+
+
+def apply_log_filter(
+    queryset: QuerySet[Any], data: Mapping[str, Any], kind_field: str
+) -> QuerySet[Any]:
+    """``queryset`` (scoped) narrowed by the cleaned data of ``LogFilterForm``."""
+    if data.get("subject_id"):
+        queryset = queryset.filter(subject_id=data["subject_id"].strip())
+    if data.get("actor"):
+        queryset = queryset.filter(actor_label=data["actor"].strip())
+    if data.get("kind"):
+        queryset = queryset.filter(**{f"{kind_field}__startswith": data["kind"].strip()})
+    if data.get("date_from"):
+        queryset = queryset.filter(created_at__date__gte=data["date_from"])
+    if data.get("date_to"):
+        queryset = queryset.filter(created_at__date__lte=data["date_to"])
+    return queryset

@@ -40,6 +40,7 @@ EVENT_LABELS: dict[str, str] = {
     "accounts.user_unlocked": "解除帳號鎖定",
     "accounts.user_locked": "帳號因連續登入失敗暫時鎖定",
     "audit.access_log_exported": "匯出個資存取紀錄",
+    "export.list_exported": "匯出清單（Excel／CSV）",
     "case.activity_recorded": "新增服務紀錄",
     "case.assessing": "個案進入需求評估",
     "case.assessment_recorded": "儲存就業服務需求表（O1.2.1）",

@@ -6,11 +6,14 @@ change they record, and nothing in the product updates or deletes them.
 
 from __future__ import annotations
 
+import json
+import uuid
 from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
 
+from jobdesk.common.crypto import EncryptedTextField
 from jobdesk.common.dates import local_text
 from jobdesk.common.models import ScopedQuerySet
 from jobdesk.common.roles import LOG_VIEW_ROLES
@@ -104,3 +107,72 @@ class AccessEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{local_text(self.created_at)} {self.actor_label} {self.action} {self.subject_id}"
+
+
+class ExportStatus(models.TextChoices):
+    QUEUED = "queued", "排隊中"
+    RUNNING = "running", "產製中"
+    DONE = "done", "完成"
+    FAILED = "failed", "失敗"
+    EXPIRED = "expired", "已過期"
+
+
+class ExportJob(models.Model):
+    """A list export too large to make during the request, made by a background task
+    (jobdesk.audit.tasks). The file is encrypted at rest, downloadable only by the member of
+    staff who asked, and removed after ``JOBDESK_EXPORT_KEEP_HOURS`` (``jobdesk purge_exports``)."""
+
+    public_id = models.UUIDField("識別碼", default=uuid.uuid4, unique=True, editable=False)
+    created_at = models.DateTimeField("申請時間", auto_now_add=True, db_index=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="申請人", on_delete=models.PROTECT, related_name="+"
+    )
+    office = models.ForeignKey(
+        "accounts.Office",
+        verbose_name="據點",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    list_key = models.CharField("清單", max_length=40)
+    title = models.CharField("清單名稱", max_length=100)
+    fmt = models.CharField("格式", max_length=4)
+    # The filter's parameters as JSON, encrypted: a search may name a person (a national ID).
+    params_json = EncryptedTextField("篩選參數（加密）", blank=True, default="")
+    personal_data = models.BooleanField("含求職者個人資料", default=False)
+    status = models.CharField(
+        "狀態", max_length=10, choices=ExportStatus.choices, default=ExportStatus.QUEUED
+    )
+    progress_done = models.PositiveIntegerField("已處理筆數", default=0)
+    progress_total = models.PositiveIntegerField("總筆數", default=0)
+    content = models.BinaryField("檔案（加密）", blank=True, default=b"")
+    filename = models.CharField("檔名", max_length=120, blank=True)
+    started_at = models.DateTimeField("開始時間", null=True, blank=True)
+    finished_at = models.DateTimeField("完成時間", null=True, blank=True)
+    expires_at = models.DateTimeField("到期時間", null=True, blank=True, db_index=True)
+    error = models.TextField("錯誤訊息", blank=True)
+
+    class Meta:
+        verbose_name = "匯出工作"
+        verbose_name_plural = "匯出工作"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{local_text(self.created_at)} {self.title} {self.fmt}"
+
+    @property
+    def percent(self) -> int:
+        if self.status == ExportStatus.DONE:
+            return 100
+        if not self.progress_total:
+            return 0
+        return min(100, self.progress_done * 100 // self.progress_total)
+
+    @property
+    def params(self) -> dict[str, str]:
+        return dict(json.loads(self.params_json)) if self.params_json else {}
+
+    @property
+    def running(self) -> bool:
+        return self.status in (ExportStatus.QUEUED, ExportStatus.RUNNING)

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import csv
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -11,11 +10,15 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from jobdesk.audit.forms import LogFilterForm
-from jobdesk.audit.labels import change_rows, event_label
-from jobdesk.audit.models import AccessAction, AccessEvent, AuditEvent
+from jobdesk.audit.exports import export_response, wanted_format
+from jobdesk.audit.filters import ACCESS_EXPORT, EVENT_EXPORT, AccessFilter, EventFilter
+from jobdesk.audit.labels import change_rows
+from jobdesk.audit.models import AccessAction, AccessEvent, AuditEvent, ExportJob, ExportStatus
 from jobdesk.audit.selectors import logs_for_user
-from jobdesk.audit.services import record_event
+from jobdesk.audit.services import record_access
+from jobdesk.common import exports as files
+from jobdesk.common.crypto import decrypt_bytes
+from jobdesk.common.filters import ListFilter
 from jobdesk.common.roles import LOG_VIEW_ROLES, Role
 
 
@@ -24,25 +27,11 @@ def _require_log_role(user: Any) -> None:
         raise PermissionDenied
 
 
-def _csv(filename: str, header: list[str], rows: Any) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # Excel opens UTF-8 CSV correctly with a BOM
-    writer = csv.writer(response)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow(["'" + v if isinstance(v, str) and v[:1] in "=+-@" else v for v in row])
-    return response
-
-
 def _log_page(
-    request: HttpRequest, queryset: QuerySet[Any], kind_field: str, title: str
-) -> tuple[LogFilterForm, QuerySet[Any], dict[str, Any]]:
-    form = LogFilterForm(request.GET or None)
-    if form.is_bound and form.is_valid():
-        queryset = form.apply(queryset, kind_field)
-    elif form.is_bound:
-        queryset = queryset.none()
+    request: HttpRequest, queryset: QuerySet[Any], log_filter: type[ListFilter[Any]], title: str
+) -> tuple[Any, QuerySet[Any], dict[str, Any]]:
+    filtered = log_filter(request.user).run(request.GET, queryset)
+    form, queryset = filtered.form, filtered.queryset
     page = Paginator(queryset.select_related("actor", "office"), 50).get_page(
         request.GET.get("page")
     )
@@ -54,27 +43,10 @@ def _log_page(
 @login_required
 def event_list(request: HttpRequest) -> HttpResponse:
     _require_log_role(request.user)
+    if wanted_format(request):
+        return export_response(request, EVENT_EXPORT)
     base = logs_for_user(AuditEvent.objects.all(), request.user)
-    form, queryset, context = _log_page(request, base, "event_type", "異動紀錄")
-    if request.GET.get("format") == "csv" and (not form.is_bound or form.is_valid()):
-        rows = (
-            (
-                e.created_at.astimezone(timezone.get_current_timezone()).isoformat(),
-                e.actor_label,
-                e.office.name if e.office else "",
-                event_label(e.event_type),
-                e.subject_type,
-                e.subject_id,
-                e.subject_label,
-                e.ip_address or "",
-            )
-            for e in queryset.select_related("office").iterator()
-        )
-        return _csv(
-            "audit-events.csv",
-            ["時間", "操作者", "據點", "事件", "對象類型", "對象識別碼", "對象", "來源位址"],
-            rows,
-        )
+    _, _, context = _log_page(request, base, EventFilter, "異動紀錄")
     context["can_open"] = _can_open_events(request.user)
     return render(request, "audit/event_list.html", context)
 
@@ -99,49 +71,46 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def access_list(request: HttpRequest) -> HttpResponse:
     _require_log_role(request.user)
+    if wanted_format(request):
+        return export_response(request, ACCESS_EXPORT)
     base = logs_for_user(AccessEvent.objects.all(), request.user)
-    form, queryset, context = _log_page(request, base, "action", "個資存取紀錄")
-    if request.GET.get("format") == "csv" and (not form.is_bound or form.is_valid()):
-        rows = (
-            (
-                e.created_at.astimezone(timezone.get_current_timezone()).isoformat(),
-                e.actor_label,
-                e.office.name if e.office else "",
-                e.get_action_display(),
-                e.subject_type,
-                e.subject_id,
-                e.what,
-                e.reason,
-                "是" if e.outside_caseload else "",
-                e.ip_address or "",
-            )
-            for e in queryset.select_related("office").iterator()
-        )
-        # Exporting the access log is itself recorded in the change log, with the filters used.
-        user: Any = request.user
-        record_event(
-            "audit.access_log_exported",
-            actor=user,
-            subject=user.office,
-            office=user.office,
-            after={"filters": {k: v for k, v in request.GET.items() if k != "format"}},
-            label="匯出個資存取紀錄",
-        )
-        return _csv(
-            "access-log.csv",
-            [
-                "時間",
-                "檢視者",
-                "據點",
-                "動作",
-                "對象類型",
-                "對象識別碼",
-                "內容",
-                "理由",
-                "非本人承辦",
-                "來源位址",
-            ],
-            rows,
-        )
+    _, _, context = _log_page(request, base, AccessFilter, "個資存取紀錄")
     context["actions"] = AccessAction.choices
     return render(request, "audit/access_list.html", context)
+
+
+def _own_export(request: HttpRequest, public_id: str) -> ExportJob:
+    """An export of the signed-in user; anybody else's (or none): 404."""
+    found = ExportJob.objects.filter(public_id=public_id, requested_by_id=request.user.pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+@login_required
+def export_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+    """The progress of a background export (polled by htmx), then its download link."""
+    job = _own_export(request, public_id)
+    return render(request, "audit/export_detail.html", {"job": job})
+
+
+@login_required
+def export_download(request: HttpRequest, public_id: str) -> HttpResponse:
+    job = _own_export(request, public_id)
+    expired = job.expires_at is not None and job.expires_at <= timezone.now()
+    if job.status != ExportStatus.DONE or expired or not job.content:
+        raise Http404
+    if job.personal_data:  # the seekers in it were logged when it was made; this, when it left
+        record_access(
+            actor=request.user,
+            subject=job,
+            office=job.office,
+            action=AccessAction.EXPORT,
+            what=f"下載匯出檔：{job.title}（{job.progress_done} 筆）",
+        )
+    reply = HttpResponse(
+        decrypt_bytes(bytes(job.content)), content_type=files.CONTENT_TYPES[job.fmt]
+    )
+    reply["Content-Disposition"] = f'attachment; filename="{job.filename}"'
+    reply["Cache-Control"] = "no-store"
+    return reply

@@ -168,8 +168,29 @@ def caseload_cases(
     A counsellor sees their own cases; a supervisor the office's (optionally one counsellor's).
     ``due``: "overdue" or "week" (due within DUE_SOON_DAYS), on ``Case.next_due_on``.
     """
+    return narrow_caseload(
+        Case.objects.for_user(user),
+        user,
+        counsellor=counsellor,
+        status=status,
+        due=due,
+        today=today,
+    )
+
+
+def narrow_caseload(
+    qs: QuerySet[Case],
+    user: Any,
+    *,
+    counsellor: User | None = None,
+    status: str = "",
+    due: str = "",
+    today: datetime.date | None = None,
+) -> QuerySet[Case]:
+    """``qs`` (already scoped with ``for_user``) narrowed to ``user``'s caseload and its
+    filters (the caseload page's filter, cases.filters.CaseloadFilter)."""
     today = today or timezone.localdate()
-    qs = Case.objects.for_user(user).filter(OPEN_CASES)
+    qs = qs.filter(OPEN_CASES)
     if user.role == Role.COUNSELLOR:
         qs = qs.filter(counsellor=user)
     elif counsellor is not None:
@@ -189,12 +210,14 @@ def caseload_page(
     page: Any = 1,
     per_page: int = CASELOAD_PAGE_SIZE,
     sort: str = "due",
+    cases: QuerySet[Case] | None = None,
     **filters: Any,
 ) -> tuple[Page[Case], list[CaseloadRow]]:
     """One page of a caseload with what is due on each case, sorted and paginated in the
     database: two queries (the count, and the page's rows with their earliest open plan step and
     follow-up, computed for those rows only) whatever the size of the caseload."""
-    cases = caseload_cases(user, **filters)
+    if cases is None:
+        cases = caseload_cases(user, **filters)
     ordered = (
         cases.select_related("seeker", "counsellor")
         .only(*CASELOAD_COLUMNS)

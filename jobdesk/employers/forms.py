@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, cast
 
 from django import forms
@@ -183,20 +184,24 @@ class VacancyFilterForm(forms.Form):
         return code
 
     def to_filter(self) -> VacancyFilter:
-        d = self.cleaned_data
-        return VacancyFilter(
-            q=d.get("q") or "",
-            occupation=d.get("occupation") or "",
-            county=d.get("county") or "",
-            township=d.get("township"),
-            within_km=float(d["within_km"]) if d.get("within_km") else None,
-            pay_basis=d.get("pay_basis") or "",
-            pay_at_least=d.get("pay_at_least"),
-            shift=d.get("shift") or "",
-            status=d.get("status") or "",
-            open_findings=bool(d.get("open_findings")),
-            sort=str(d["sort"]) if d.get("sort") in SORTS else "newest",
-        )
+        return vacancy_filter_of(self.cleaned_data)
+
+
+def vacancy_filter_of(d: Mapping[str, Any]) -> VacancyFilter:
+    """The cleaned data of ``VacancyFilterForm`` as the selectors' ``VacancyFilter``."""
+    return VacancyFilter(
+        q=d.get("q") or "",
+        occupation=d.get("occupation") or "",
+        county=d.get("county") or "",
+        township=d.get("township"),
+        within_km=float(d["within_km"]) if d.get("within_km") else None,
+        pay_basis=d.get("pay_basis") or "",
+        pay_at_least=d.get("pay_at_least"),
+        shift=d.get("shift") or "",
+        status=d.get("status") or "",
+        open_findings=bool(d.get("open_findings")),
+        sort=str(d["sort"]) if d.get("sort") in SORTS else "newest",
+    )
 
 
 class OverrideFindingForm(forms.Form):

@@ -87,7 +87,11 @@ def townships_within(centre: Township, km: float) -> list[int]:
 def filtered_vacancies(user: Any, f: VacancyFilter | None = None) -> QuerySet[Any]:
     """The vacancies a user may see with the list's filters applied: no joins for display, so
     counting it is cheap (the list's paginator counts this)."""
-    qs: QuerySet[Any] = Vacancy.objects.for_user(user)
+    return narrow_vacancies(Vacancy.objects.for_user(user), f)
+
+
+def narrow_vacancies(qs: QuerySet[Any], f: VacancyFilter | None = None) -> QuerySet[Any]:
+    """``qs`` (already scoped with ``for_user``) narrowed by the vacancy list's filters."""
     f = f or VacancyFilter()
     if f.q:
         qs = keyword_filter(qs, f.q)  # title, description and employer name, by bigram index
@@ -118,11 +122,15 @@ def vacancies_for_user(user: Any, f: VacancyFilter | None = None) -> QuerySet[An
     """The vacancies a user may see, filtered and sorted for a list (no N+1: related rows joined,
     open violations annotated)."""
     f = f or VacancyFilter()
-    qs: QuerySet[Any] = (
-        filtered_vacancies(user, f)
-        .select_related("employer", "occupation", "township", "education")
-        .defer(*LIST_DEFERRED)
-    )
+    return for_vacancy_list(filtered_vacancies(user, f), f.sort)
+
+
+def for_vacancy_list(filtered: QuerySet[Any], sort: str = "newest") -> QuerySet[Any]:
+    """Filtered vacancies made ready for the list: related rows joined, open violations
+    annotated, sorted."""
+    qs: QuerySet[Any] = filtered.select_related(
+        "employer", "occupation", "township", "education"
+    ).defer(*LIST_DEFERRED)
     today = timezone.localdate()
     qs = qs.annotate(
         open_violation=open_violation_exists(),
@@ -130,4 +138,4 @@ def vacancies_for_user(user: Any, f: VacancyFilter | None = None) -> QuerySet[An
             Employer.active_dispute_q(today, prefix="employer__"), output_field=BooleanField()
         ),
     )
-    return qs.order_by(*SORTS.get(f.sort, SORTS["newest"]))
+    return qs.order_by(*SORTS.get(sort, SORTS["newest"]))

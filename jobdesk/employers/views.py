@@ -14,10 +14,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from jobdesk.accounts.roles import EMPLOYER_CHANGE_ROLES, EMPLOYER_VIEW_ROLES, Role
+from jobdesk.audit.exports import export_response, wanted_format
 from jobdesk.common.forms import attach_service_errors
 from jobdesk.common.pagination import CountedPaginator
 from jobdesk.common.scoping import get_for_user_or_404
 from jobdesk.employers import services
+from jobdesk.employers.filters import VACANCY_EXPORT, VacancyListFilter
 from jobdesk.employers.forms import (
     DisputeForm,
     EmployerForm,
@@ -27,7 +29,6 @@ from jobdesk.employers.forms import (
     MarketForm,
     OccupationConfirmForm,
     OverrideFindingForm,
-    VacancyFilterForm,
     VacancyForm,
 )
 from jobdesk.employers.importing.readers import TEMPLATE_COLUMNS
@@ -42,8 +43,7 @@ from jobdesk.employers.models import (
 )
 from jobdesk.employers.selectors import (
     employers_for_user,
-    filtered_vacancies,
-    vacancies_for_user,
+    for_vacancy_list,
 )
 
 STAFF_ROLES = frozenset({Role.COUNSELLOR, Role.SUPERVISOR, Role.EMPLOYER_OFFICER})
@@ -195,18 +195,17 @@ def employer_dispute(request: HttpRequest, public_id: Any) -> HttpResponse:
 @login_required
 def vacancy_list(request: HttpRequest) -> HttpResponse:
     _require(request.user, EMPLOYER_VIEW_ROLES)
-    form = VacancyFilterForm(request.GET or None)
-    qs: Any
-    count_from: Any
-    if form.is_bound and not form.is_valid():
-        qs = count_from = Vacancy.objects.none()
-    else:
-        if not form.is_bound:
-            form.is_valid()
-        chosen = form.to_filter() if form.is_bound else None
-        qs = vacancies_for_user(request.user, chosen)
-        count_from = filtered_vacancies(request.user, chosen)
-    page = CountedPaginator(qs, PAGE_SIZE, count_from=count_from).get_page(request.GET.get("page"))
+    if wanted_format(request):
+        return export_response(request, VACANCY_EXPORT)
+    filtered = VacancyListFilter(request.user).run(
+        request.GET, Vacancy.objects.for_user(request.user)
+    )
+    form = filtered.form
+    sort = str(form.cleaned_data.get("sort") or "") if form.is_bound and filtered.ok else ""
+    qs = for_vacancy_list(filtered.queryset, sort or "newest")
+    page = CountedPaginator(qs, PAGE_SIZE, count_from=filtered.queryset).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "employers/vacancy_list.html",

@@ -13,13 +13,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from jobdesk.audit.exports import export_response, wanted_format
 from jobdesk.audit.models import AccessAction
 from jobdesk.audit.services import record_access, record_accesses, record_list_reads
 from jobdesk.common.forms import attach_service_errors
 from jobdesk.common.scoping import get_for_user_or_404
 from jobdesk.matching import selectors, services
+from jobdesk.matching.filters import RECOMMENDATION_EXPORT, RecommendationFilter
 from jobdesk.matching.forms import (
-    RecommendationFilterForm,
     RecommendForm,
     ReplyForm,
     SeekerMatchFilterForm,
@@ -183,13 +184,12 @@ def recommend(request: HttpRequest, seeker_id: str, vacancy_id: str) -> HttpResp
 @login_required
 def recommendation_list(request: HttpRequest) -> HttpResponse:
     _require(request.user, RECOMMENDATION_ROLES)
-    form = RecommendationFilterForm(request.GET or None)
-    qs = selectors.recommendations_for(request.user)
-    if form.is_bound and form.is_valid():
-        d = form.cleaned_data
-        qs = selectors.filter_recommendations(
-            qs, status=d["status"], q=d["q"].strip(), mine=d["mine"], user=request.user
-        )
+    if wanted_format(request):
+        return export_response(request, RECOMMENDATION_EXPORT)
+    filtered = RecommendationFilter(request.user).run(
+        request.GET, selectors.recommendations_for(request.user)
+    )
+    form, qs = filtered.form, filtered.queryset
     page = Paginator(qs, 30).get_page(request.GET.get("page"))
     record_list_reads(request.user, (r.seeker for r in page), "推介清單")
     query = request.GET.copy()

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from jobdesk.accounts.roles import ADMIN_ROLES, CASE_CHANGE_ROLES, CASE_VIEW_ROLES, Role
+from jobdesk.audit.exports import export_response, wanted_format
 from jobdesk.audit.models import AccessAction
 from jobdesk.audit.services import record_access
 from jobdesk.cases.models import Case
@@ -23,6 +24,7 @@ from jobdesk.privacy.access import caseload_gate, gate_applies
 from jobdesk.privacy.services import withdraw_consent
 from jobdesk.privacy.signatures import check_drawn_signature, check_scan
 from jobdesk.referrals import services
+from jobdesk.referrals.filters import REFERRAL_EXPORT, ReferralFilter
 from jobdesk.referrals.forms import (
     ACTION_FORMS,
     ReferralForm,
@@ -62,13 +64,12 @@ def resource_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def referral_list(request: HttpRequest) -> HttpResponse:
     _require(request.user, CASE_VIEW_ROLES)
-    status = request.GET.get("status", "")
-    if status not in ReferralStatus.values:
-        status = ""
-    mine = request.GET.get("mine") == "1"
-    page = Paginator(referrals_for(request.user, status, mine), 25).get_page(
-        request.GET.get("page")
-    )
+    if wanted_format(request):
+        return export_response(request, REFERRAL_EXPORT)
+    filtered = ReferralFilter(request.user).run(request.GET, referrals_for(request.user))
+    data = filtered.form.cleaned_data if filtered.form.is_bound and filtered.ok else {}
+    status, mine = data.get("status", ""), bool(data.get("mine"))
+    page = Paginator(filtered.queryset, 25).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -80,6 +81,7 @@ def referral_list(request: HttpRequest) -> HttpResponse:
             "statuses": ReferralStatus.choices,
             "status": status,
             "mine": mine,
+            "filter_errors": filtered.errors,
         },
     )
 

@@ -86,6 +86,7 @@ ALL = [
     "matching:write",
     "referrals:write",
     "privacy:write",
+    "reports:read",
 ]
 
 

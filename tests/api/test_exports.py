@@ -8,7 +8,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from jobdesk.audit.models import AccessEvent
+from jobdesk.audit.models import AccessEvent, AuditEvent
 from tests.matching.factories import make_employer, make_seeker, make_vacancy
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +31,14 @@ def test_seekers_as_csv_are_scoped_and_logged_as_an_export(personas, token_for, 
     exported = AccessEvent.objects.filter(actor=personas["alice"], action="export")
     assert exported.count() == 2
     assert {e.subject_id for e in exported} == {r["id"] for r in rows}
+    event = AuditEvent.objects.get(event_type="export.list_exported", actor=personas["alice"])
+    assert event.after == {
+        "list": "seekers",
+        "format": "csv",
+        "filters": {},
+        "rows": 2,
+        "via": "api",
+    }
 
 
 def test_vacancies_as_excel_keep_the_list_filters(personas, token_for, w):

@@ -71,6 +71,33 @@ def _audit_event(ctx: dict[str, Any]) -> None:
 CONTEXT_BUILDERS.append(_audit_event)
 
 
+def _export_job(ctx: dict[str, Any]) -> None:
+    """A background export of the seeker list, asked for by sam (centre A's supervisor)."""
+    from jobdesk.audit.exports import execute, queue_export
+    from jobdesk.common import exports
+
+    spec = exports.get("seekers")
+    ctx["export_job"] = execute(queue_export(spec, ctx["personas"]["sam"], {}, "csv"))
+
+
+CONTEXT_BUILDERS.append(_export_job)
+
+# A background export is its requester's alone: anybody else gets 404 (the requester here is
+# sam, the only supervisor among the personas of office A; tests/foundation/test_list_exports.py
+# checks other members of the same office).
+_SAM_ONLY = frozenset({Role.SUPERVISOR})
+MATRIX.update(
+    {
+        "audit:export_detail": Spec(
+            _SAM_ONLY, make=lambda ctx: {"public_id": ctx["export_job"].public_id}, scoped=True
+        ),
+        "audit:export_download": Spec(
+            _SAM_ONLY, make=lambda ctx: {"public_id": ctx["export_job"].public_id}, scoped=True
+        ),
+    }
+)
+
+
 # App matrices register their URLs on import (kept last: they import MATRIX from here).
 from tests.authz import (  # noqa: E402, F401
     matrix_api,

@@ -81,6 +81,7 @@ MATRIX.update(
         "api:recommendation_start": _post(CASEWORK, "m_rec"),
         "api:recommendation_withdraw": _post(CASEWORK, "m_rec"),
         "api:referral_list": _get(CASEWORK),
+        "api:indicators": _get(CASEWORK),
         "api:referral_detail": _get(CASEWORK, "referral"),
         "api:referral_follow_up": _post(CASEWORK, "referral"),
         "api:referral_outcome": _post(CASEWORK, "referral"),

@@ -40,6 +40,7 @@ SHOWS_NO_SEEKER_DATA: dict[str, str] = {
     "employers:recheck_progress": "the progress bar of a §5 re-check run: counts only",
     "reports:competency_detail": "a staff member's competency assessment: no job seeker on it",
     "reports:monthly_download": "the monthly workbook holds figures only (reports/tasks.py)",
+    "audit:export_detail": "the progress of one's own export: its title and counts only",
 }
 
 PAGES = sorted(

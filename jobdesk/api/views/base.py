@@ -7,6 +7,7 @@ from urllib.parse import unquote
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.generics import GenericAPIView
@@ -15,6 +16,7 @@ from rest_framework.request import Request
 from jobdesk.accounts.roles import Role
 from jobdesk.api.exceptions import ReasonRequired
 from jobdesk.audit.services import record_access
+from jobdesk.common.filters import Filtered, ListFilter
 from jobdesk.common.models import ScopedModel
 from jobdesk.common.scoping import get_for_user_or_404
 from jobdesk.privacy.access import is_in_caseload
@@ -45,6 +47,21 @@ def bound_form(form_class: type[forms.Form], request: Request) -> forms.Form:
     if form.is_bound and not form.is_valid():
         raise ValidationError({k: list(v) for k, v in form.errors.items()})
     return form
+
+
+def run_filter(
+    list_filter: type[ListFilter[Any]], request: Request, queryset: QuerySet[Any]
+) -> Filtered[Any]:
+    """The list's own filter (the one its screen uses), on the query string: 400 when invalid."""
+    filtered = list_filter(request.user).run(request.query_params, queryset)
+    if not filtered.ok:
+        raise ValidationError(filtered.errors)
+    return filtered
+
+
+def filter_data(filtered: Filtered[Any]) -> dict[str, Any]:
+    """The cleaned parameters of a filter that ran (``{}`` when none was given)."""
+    return dict(filtered.form.cleaned_data) if filtered.form.is_bound else {}
 
 
 _TYPES: dict[type[forms.Field], Any] = {

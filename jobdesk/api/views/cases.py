@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -19,9 +19,16 @@ from jobdesk.api.serializers.cases import (
     ClosureRequestIn,
     ReopenIn,
 )
-from jobdesk.api.views.base import REASON_PARAMETER, ApiView, log_seeker_read
+from jobdesk.api.views.base import (
+    REASON_PARAMETER,
+    ApiView,
+    form_parameters,
+    log_seeker_read,
+    run_filter,
+)
 from jobdesk.cases import services
-from jobdesk.cases.models import Case, CaseStatus, ClosureStatus
+from jobdesk.cases.filters import CaseFilter
+from jobdesk.cases.models import Case, ClosureStatus
 from jobdesk.cases.selectors import cases_for
 
 
@@ -34,22 +41,11 @@ class CaseList(ApiView):
 
     @extend_schema(
         summary="個案清單",
-        parameters=[
-            OpenApiParameter("status", str, enum=CaseStatus.values, description="個案狀態"),
-            OpenApiParameter("mine", bool, description="只列本人承辦的個案"),
-        ],
+        parameters=form_parameters(CaseFilter.form_class),
         responses=CaseOut(many=True),
     )
     def get(self, request: Request) -> Response:
-        qs = cases_for(request.user)
-        wanted = request.query_params.get("status", "")
-        if wanted:
-            if wanted not in CaseStatus.values:
-                raise ValidationError({"status": "個案狀態不正確。"})
-            qs = qs.filter(status=wanted)
-        if request.query_params.get("mine", "").lower() in {"1", "true", "yes"}:
-            me: Any = request.user
-            qs = qs.filter(counsellor=me)
+        qs = run_filter(CaseFilter, request, cases_for(request.user)).queryset
         return listing(
             self,
             qs,

@@ -29,12 +29,13 @@ from jobdesk.api.serializers.employers import (
     VacancyStatusIn,
     VacancyUpdateIn,
 )
-from jobdesk.api.views.base import ApiView, bound_form, form_parameters
+from jobdesk.api.views.base import ApiView, form_parameters, run_filter
 from jobdesk.common.scoping import get_for_user_or_404
 from jobdesk.employers import services
+from jobdesk.employers.filters import VacancyListFilter
 from jobdesk.employers.forms import VacancyFilterForm
 from jobdesk.employers.models import Employer, Vacancy
-from jobdesk.employers.selectors import employers_for_user, filtered_vacancies
+from jobdesk.employers.selectors import employers_for_user
 
 
 class _EmployerArea(ApiView):
@@ -100,9 +101,8 @@ class EmployerDetail(_EmployerArea):
 def _vacancies(request: Request) -> Any:
     """The vacancy list of the UI (employers.views.vacancy_list): the same form, the same
     selector, so a filter means the same thing on the screen and in the API."""
-    form = bound_form(VacancyFilterForm, request)
-    chosen = form.to_filter() if form.is_bound else None  # type: ignore[attr-defined]
-    return filtered_vacancies(request.user, chosen).select_related(
+    filtered = run_filter(VacancyListFilter, request, Vacancy.objects.for_user(request.user))
+    return filtered.queryset.select_related(
         "employer", "occupation", "township", "education", "office"
     )
 

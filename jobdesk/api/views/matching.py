@@ -22,15 +22,21 @@ from jobdesk.api.serializers.matching import (
     VacancyMatchesOut,
     WithdrawIn,
 )
-from jobdesk.api.views.base import ApiView, bound_form, form_parameters, log_seeker_read
+from jobdesk.api.views.base import (
+    ApiView,
+    bound_form,
+    form_parameters,
+    log_seeker_read,
+    run_filter,
+)
 from jobdesk.audit.models import AccessAction
 from jobdesk.audit.services import record_access, record_accesses
 from jobdesk.cases.models import JobSeeker
 from jobdesk.common.scoping import get_for_user_or_404
 from jobdesk.employers.models import Vacancy
 from jobdesk.matching import selectors, services
+from jobdesk.matching.filters import RecommendationFilter
 from jobdesk.matching.forms import (
-    RecommendationFilterForm,
     SeekerMatchFilterForm,
     VacancyMatchFilterForm,
 )
@@ -132,17 +138,13 @@ class RecommendationList(ApiView):
 
     @extend_schema(
         summary="推介清單（與畫面相同的篩選條件）",
-        parameters=form_parameters(RecommendationFilterForm),
+        parameters=form_parameters(RecommendationFilter.form_class),
         responses=RecommendationOut(many=True),
     )
     def get(self, request: Request) -> Response:
-        form = bound_form(RecommendationFilterForm, request)
-        qs = selectors.recommendations_for(request.user)
-        if form.is_bound:
-            d = form.cleaned_data
-            qs = selectors.filter_recommendations(
-                qs, status=d["status"], q=d["q"].strip(), mine=d["mine"], user=request.user
-            )
+        qs = run_filter(
+            RecommendationFilter, request, selectors.recommendations_for(request.user)
+        ).queryset
         return listing(
             self,
             qs,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -10,9 +10,16 @@ from jobdesk.accounts.roles import CASE_CHANGE_ROLES, CASE_VIEW_ROLES
 from jobdesk.api.exports import LIST_RENDERERS, listing
 from jobdesk.api.locking import with_etag
 from jobdesk.api.serializers.referrals import FollowUpIn, OutcomeIn, ReferralOut
-from jobdesk.api.views.base import REASON_PARAMETER, ApiView, log_seeker_read
+from jobdesk.api.views.base import (
+    REASON_PARAMETER,
+    ApiView,
+    form_parameters,
+    log_seeker_read,
+    run_filter,
+)
 from jobdesk.referrals import services
-from jobdesk.referrals.models import Referral, ReferralStatus
+from jobdesk.referrals.filters import ReferralFilter
+from jobdesk.referrals.models import Referral
 from jobdesk.referrals.selectors import referrals_for
 
 
@@ -28,18 +35,12 @@ class ReferralList(_ReferralArea):
 
     @extend_schema(
         summary="轉介清單（與畫面相同的篩選條件）",
-        parameters=[
-            OpenApiParameter("status", str, enum=ReferralStatus.values, description="狀態"),
-            OpenApiParameter("mine", bool, description="只列本人轉介的"),
-        ],
+        parameters=form_parameters(ReferralFilter.form_class),
         responses=ReferralOut(many=True),
     )
     def get(self, request: Request) -> Response:
-        wanted = request.query_params.get("status", "")
-        mine = request.query_params.get("mine", "").lower() in {"1", "true", "yes"}
-        qs = referrals_for(
-            request.user, status=wanted if wanted in ReferralStatus.values else "", mine=mine
-        ).select_related("office")
+        qs = run_filter(ReferralFilter, request, referrals_for(request.user)).queryset
+        qs = qs.select_related("office")
         return listing(
             self,
             qs,

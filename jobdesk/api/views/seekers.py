@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -15,13 +15,18 @@ from jobdesk.api.locking import expected_version, with_etag
 from jobdesk.api.serializers.cases import CaseOpenIn, CaseOut
 from jobdesk.api.serializers.privacy import DataRequestIn, DataRequestOut
 from jobdesk.api.serializers.seekers import SeekerCreateIn, SeekerOut, SeekerUpdateIn
-from jobdesk.api.views.base import REASON_PARAMETER, ApiView, bound_form, log_seeker_read
+from jobdesk.api.views.base import (
+    REASON_PARAMETER,
+    ApiView,
+    filter_data,
+    form_parameters,
+    log_seeker_read,
+    run_filter,
+)
 from jobdesk.cases import services
-from jobdesk.cases.forms import SeekerSearchForm
+from jobdesk.cases.filters import SeekerFilter
 from jobdesk.cases.models import JobSeeker
 from jobdesk.cases.selectors import seekers_for
-from jobdesk.cases.services.seekers import national_id_hash
-from jobdesk.domain.identifiers import check_personal_id
 from jobdesk.privacy import services as privacy_services
 
 
@@ -34,24 +39,15 @@ class SeekerList(ApiView):
 
     @extend_schema(
         summary="求職者清單與查詢",
-        parameters=[
-            OpenApiParameter("q", str, description="姓名（部分）或完整身分證號／統一證號"),
-        ],
+        parameters=form_parameters(SeekerFilter.form_class),
         responses=SeekerOut(many=True),
     )
     def get(self, request: Request) -> Response:
-        form = bound_form(SeekerSearchForm, request)
-        q = str(form.cleaned_data.get("q") or "").strip() if form.is_bound else ""
-        qs = seekers_for(request.user).prefetch_related(
+        filtered = run_filter(SeekerFilter, request, seekers_for(request.user))
+        q = SeekerFilter.is_search(filter_data(filtered))
+        qs = filtered.queryset.prefetch_related(
             "desired_occupations", "desired_townships", "target_groups"
         )
-        if q:
-            check = check_personal_id(q)
-            qs = (
-                qs.filter(national_id_hash=national_id_hash(q))
-                if check.ok
-                else qs.filter(name__icontains=q)
-            )
         # a search reads personal data: each seeker shown is logged as a search
         return listing(
             self,

@@ -9,25 +9,25 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from jobdesk.accounts.roles import Role
+from jobdesk.audit.exports import export_response, wanted_format
 from jobdesk.audit.services import record_list_reads
-from jobdesk.cases.forms import CaseloadFilterForm
-from jobdesk.cases.selectors import caseload_page, counsellors_for, follow_ups_due
+from jobdesk.cases.filters import CASELOAD_EXPORT, CaseloadFilter
+from jobdesk.cases.models import Case
+from jobdesk.cases.selectors import caseload_page, follow_ups_due
 from jobdesk.cases.selectors import closures_pending as pending_closures
 from jobdesk.cases.views.base import require_casework, require_supervisor_role
 
 PANEL_ROWS = 10
 
 
-def _options(request: HttpRequest) -> tuple[CaseloadFilterForm, dict[str, Any]]:
+def _options(request: HttpRequest) -> tuple[Any, dict[str, Any]]:
+    """The caseload's filter (cases.filters.CaseloadFilter) on the query string: the form, and
+    the arguments of ``caseload_page`` (the filtered cases and the sort)."""
     user: Any = request.user
-    is_supervisor = user.role == Role.SUPERVISOR
-    form = CaseloadFilterForm(
-        request.GET or None, counsellors=counsellors_for(user) if is_supervisor else None
-    )
-    options: dict[str, Any] = {}
-    if form.is_bound and form.is_valid():
-        options = {k: v for k, v in form.cleaned_data.items() if v}
-    return form, options
+    filtered = CaseloadFilter(user).run(request.GET, Case.objects.for_user(user))
+    form = filtered.form
+    sort = form.cleaned_data.get("sort") if form.is_bound and filtered.ok else None
+    return form, {"cases": filtered.queryset, **({"sort": sort} if sort else {})}
 
 
 @login_required
@@ -35,6 +35,8 @@ def caseload(request: HttpRequest) -> HttpResponse:
     """A counsellor's own cases, or (supervisor) the office's, with reviews/steps/follow-ups due:
     one page at a time, sorted and counted in the database."""
     require_casework(request.user)
+    if wanted_format(request):
+        return export_response(request, CASELOAD_EXPORT)
     form, options = _options(request)
     page, rows = caseload_page(request.user, page=request.GET.get("page"), **options)
     query = request.GET.copy()

@@ -16,9 +16,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from jobdesk.audit.exports import export_response, wanted_format
 from jobdesk.audit.services import record_list_reads
 from jobdesk.cases import forms as f
 from jobdesk.cases import services
+from jobdesk.cases.filters import CASE_EXPORT, CaseFilter
 from jobdesk.cases.models import (
     Case,
     CaseStatus,
@@ -268,13 +270,12 @@ case_reopen = _step_view("reopen")
 @login_required
 def case_list(request: HttpRequest) -> HttpResponse:
     require_casework(request.user)
-    qs = cases_for(request.user)
-    status = request.GET.get("status", "")
-    if status in CaseStatus.values:
-        qs = qs.filter(status=status)
-    mine = request.GET.get("mine") == "1"
-    if mine:
-        qs = qs.filter(counsellor_id=request.user.pk)
+    if wanted_format(request):
+        return export_response(request, CASE_EXPORT)
+    filtered = CaseFilter(request.user).run(request.GET, cases_for(request.user))
+    qs = filtered.queryset
+    data = filtered.form.cleaned_data if filtered.form.is_bound and filtered.ok else {}
+    status, mine = data.get("status", ""), bool(data.get("mine"))
     page = Paginator(qs.order_by("-opened_at"), 50).get_page(request.GET.get("page"))
     record_list_reads(request.user, (c.seeker for c in page), "個案清單")
     query = request.GET.copy()
@@ -288,6 +289,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
             "statuses": CaseStatus.choices,
             "status": status,
             "mine": mine,
+            "filter_errors": filtered.errors,
         },
     )
 

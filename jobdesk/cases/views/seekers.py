@@ -7,18 +7,17 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from jobdesk.audit.exports import export_response, wanted_format
 from jobdesk.audit.services import record_accesses, record_list_reads
 from jobdesk.cases import services
-from jobdesk.cases.forms import SeekerForm, SeekerSearchForm
+from jobdesk.cases.filters import SEEKER_EXPORT, SeekerFilter
+from jobdesk.cases.forms import SeekerForm
 from jobdesk.cases.models import JobSeeker
-from jobdesk.cases.search import search_seekers
 from jobdesk.cases.selectors import open_case_of
-from jobdesk.cases.services.seekers import national_id_hash
 from jobdesk.cases.views.base import (
     error_text,
     gate_seeker_read,
@@ -28,7 +27,6 @@ from jobdesk.cases.views.base import (
 from jobdesk.common.forms import attach_service_errors
 from jobdesk.common.pagination import CountedPaginator
 from jobdesk.common.scoping import get_for_user_or_404
-from jobdesk.domain.identifiers import check_personal_id
 
 SEEKER_PAGE_SIZE = 50
 # What the list shows: never the encrypted national ID (only its masked form).
@@ -47,17 +45,11 @@ SEEKER_LIST_COLUMNS = (
 @login_required
 def seeker_list(request: HttpRequest) -> HttpResponse:
     require_casework(request.user)
-    form = SeekerSearchForm(request.GET or None)
-    qs: QuerySet[JobSeeker] = JobSeeker.objects.for_user(request.user)
-    q = ""
-    if form.is_valid():
-        q = form.cleaned_data["q"].strip()
-    if q:
-        check = check_personal_id(q)
-        if check.ok:
-            qs = qs.filter(national_id_hash=national_id_hash(check.value))
-        else:
-            qs = search_seekers(qs, q)
+    if wanted_format(request):
+        return export_response(request, SEEKER_EXPORT)
+    filtered = SeekerFilter(request.user).run(request.GET, JobSeeker.objects.for_user(request.user))
+    form, qs = filtered.form, filtered.queryset
+    q = SeekerFilter.is_search(form.cleaned_data) if filtered.ok and form.is_bound else False
     shown = (
         qs.select_related("township", "office").only(*SEEKER_LIST_COLUMNS).order_by("-created_at")
     )
