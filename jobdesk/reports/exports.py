@@ -21,6 +21,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from jobdesk.common.exports import cell as shared_cell
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DEFINITION_HEADERS = ["代碼", "名稱", "定義", "來源", "官方公式已確認", "說明"]
 
@@ -46,13 +48,15 @@ class Sheet:
 
 
 def cell_value(value: Any) -> Any:
+    """A cell: numbers and dates as themselves (Excel sorts and sums them), text through the
+    shared exports' ``cell``, which makes text that could run as a formula (= + - @) plain."""
     if isinstance(value, Decimal):
         return float(value)
     if value is None:
         return ""
-    if isinstance(value, (int, float, datetime.date, str)):
+    if isinstance(value, (int, float, datetime.date)) and not isinstance(value, bool):
         return value
-    return str(value)
+    return shared_cell(str(value))
 
 
 def to_xlsx(sheet: Sheet) -> bytes:
@@ -60,10 +64,10 @@ def to_xlsx(sheet: Sheet) -> bytes:
     ws = book.active
     ws.title = "報表"
     for label, value in sheet.meta():
-        ws.append([label, value])
+        ws.append([label, cell_value(value)])
         ws.cell(ws.max_row, 1).font = Font(bold=True)
     for note in sheet.notes:
-        ws.append(["附註", note])
+        ws.append(["附註", cell_value(note)])
     ws.append([])
     header_row = ws.max_row + 1
     ws.append(sheet.headers)
@@ -99,9 +103,9 @@ def to_csv(sheet: Sheet) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
     for label, value in sheet.meta():
-        writer.writerow([label, value])
+        writer.writerow([label, cell_value(value)])
     for note in sheet.notes:
-        writer.writerow(["附註", note])
+        writer.writerow(["附註", cell_value(note)])
     writer.writerow([])
     writer.writerow(sheet.headers)
     for row in sheet.rows:

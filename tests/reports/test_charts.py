@@ -54,3 +54,13 @@ def test_trends_page_shows_charts_and_tables(world, client_for, personas):
     assert "https://" not in page.split("<svg")[1].split("</svg>")[0].replace(
         "http://www.w3.org/2000/svg", ""
     )
+
+
+def test_report_cells_that_could_run_as_formulas_are_plain_text():
+    from jobdesk.reports.exports import cell_value
+
+    assert cell_value('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
+    assert cell_value("+886") == "'+886"
+    assert cell_value("@SUM(A1)") == "'@SUM(A1)"
+    assert cell_value(-3) == -3  # a number stays a number
+    assert cell_value("一般文字") == "一般文字"
