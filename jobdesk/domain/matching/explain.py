@@ -9,9 +9,12 @@ import numpy as np
 
 from .features import (
     FACTORS,
+    FULL_TIME,
     OCCUPATION_CLOSENESS,
+    PART_TIME,
     REL_FULL,
     SCALED,
+    SHIFT_ALL,
     W_TITLE,
     Columns,
     Lexicon,
@@ -166,7 +169,9 @@ def contributions(
     else:
         pay_label = "薪資無法比較"
 
-    if not (s.shifts and v.shifts):
+    if s.shifts & PART_TIME and v.shifts & FULL_TIME:  # only vacancies carry FULL_TIME
+        shift_label = "班別不符：求職者希望部分工時，職缺為全職（月薪）"
+    elif not (s.shifts & SHIFT_ALL and v.shifts & SHIFT_ALL):
         shift_label = "班別未指定"
     elif s.shifts & v.shifts:
         shift_label = f"班別符合：{_shift_names(s.shifts & v.shifts)}"

@@ -51,13 +51,13 @@ from .features import (
     W_OCCUPATION,
     W_PAY_OK,
     W_PAY_SHORT,
-    W_SHIFTS,
     W_SKILLS,
     W_TEXT,
     Columns,
     _key_closeness,
     occupation_closeness,
     occupation_key,
+    shift_points,
 )
 from .occupations import OccupationRelatedness
 from .titles import TitleCodes
@@ -336,10 +336,9 @@ def _shift_tables(q_shifts: int, hard_on_query: bool) -> F32:
     Cached and read-only: copy before changing."""
     m = np.arange(512) % 256
     row_hard = np.arange(512) >= 256
-    both = (q_shifts > 0) & (m > 0)
-    overlap = (m & q_shifts) > 0
-    pts = np.where(both, np.where(overlap, W_SHIFTS, -W_SHIFTS), 0.0).astype(np.float32)
-    excluded = both & ~overlap & (row_hard | hard_on_query)
+    points, misfit = shift_points(np.full(512, q_shifts), m)
+    pts = points.astype(np.float32)
+    excluded = misfit & (row_hard | hard_on_query)
     pts[excluded] = NEG_INF
     pts.flags.writeable = False
     return pts
