@@ -87,9 +87,7 @@ def match_seekers(
         .select_related("township", "office")
     }
     return [
-        SeekerMatch(rows[m.id], m.score, m.contributions, m.relevant)
-        for m in found
-        if m.id in rows
+        SeekerMatch(rows[m.id], m.score, m.contributions, m.relevant) for m in found if m.id in rows
     ]
 
 

@@ -252,9 +252,12 @@ def test_vacancy_with_few_related_seekers_says_so_and_can_be_widened(w, personas
     assert "陳美編1" in wide
     assert "職類不相關" in wide
     assert "也列出不相關的求職者" not in wide
-    assert AccessEvent.objects.filter(
-        subject_id__in=[str(s.public_id) for s in others], what__startswith="媒合求職者"
-    ).count() == 2
+    assert (
+        AccessEvent.objects.filter(
+            subject_id__in=[str(s.public_id) for s in others], what__startswith="媒合求職者"
+        ).count()
+        == 2
+    )
 
 
 def test_vacancy_with_only_related_seekers_shows_no_notice(w, personas, client_for):

@@ -457,6 +457,7 @@ def score_pairs(
     pairs: PairInputs,
     distance: F64,
     related: OccupationRelatedness | None = None,
+    occ_points: F64 | None = None,
 ) -> tuple[list[F64], F64, Bool]:
     """All factors, the score and the hard-filter mask for broadcastable seeker/vacancy rows.
 
@@ -466,7 +467,11 @@ def score_pairs(
     points) scales the logistics factors (``SCALED``): an unrelated job gets none of their
     points.
     """
-    occ = np.round(W_OCCUPATION * occupation_closeness(s.occ, v.occ, v.occ_w, related), DECIMALS)
+    if occ_points is None:
+        closeness = occupation_closeness(s.occ, v.occ, v.occ_w, related)
+        occ = np.round(W_OCCUPATION * closeness, DECIMALS)
+    else:  # the same values, computed by the caller (a query's per-key table)
+        occ = occ_points
     title = np.round(W_TITLE * np.round(pairs.title, DECIMALS), DECIMALS)
 
     n_vsk = (v.skills >= 0).sum(axis=-1)
