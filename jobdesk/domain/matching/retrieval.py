@@ -63,6 +63,7 @@ from .occupations import OccupationRelatedness
 from .titles import TitleCodes
 
 F32 = NDArray[np.float32]
+F64 = NDArray[np.float64]
 AnyFloat = NDArray[np.floating[Any]]
 I64 = NDArray[np.int64]
 Bool = NDArray[np.bool_]
