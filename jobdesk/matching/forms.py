@@ -62,10 +62,16 @@ class VacancyMatchFilterForm(forms.Form):
 class SeekerMatchFilterForm(forms.Form):
     county = forms.ChoiceField(label="居住縣市", required=False)
     shift = forms.ChoiceField(label="可配合班別", choices=SHIFT_CHOICES, required=False)
+    widen = forms.BooleanField(label="也列出期望職類、職稱不相關的求職者", required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["county"].choices = _counties()  # type: ignore[attr-defined]
+
+    @property
+    def widened(self) -> bool:
+        """Whether the officer asked for the seekers of unrelated trades too."""
+        return bool(self.is_bound and self.is_valid() and self.cleaned_data.get("widen"))
 
     def filters(self) -> SeekerFilters:
         d = self.cleaned_data if self.is_bound and self.is_valid() else {}

@@ -30,6 +30,7 @@ class SeekerMatch:
     seeker: Any
     score: float
     contributions: tuple[Contribution, ...]
+    relevant: bool = True  # related enough to be listed by default (``Match.relevant``)
 
 
 def _fetch(k: int) -> int:
@@ -85,7 +86,9 @@ def match_seekers(
         .for_user(user, "match")
         .select_related("township", "office")
     }
-    return [SeekerMatch(rows[m.id], m.score, m.contributions) for m in found if m.id in rows]
+    return [
+        SeekerMatch(rows[m.id], m.score, m.contributions, m.relevant) for m in found if m.id in rows
+    ]
 
 
 def explain_pair(seeker: Any, vacancy: Any) -> tuple[float, list[dict[str, Any]]] | None:

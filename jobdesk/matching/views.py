@@ -110,12 +110,19 @@ def vacancy_matches(request: HttpRequest, public_id: str) -> HttpResponse:
     vacancy = _vacancy(request.user, public_id)
     form = SeekerMatchFilterForm(request.GET or None)
     ok, reason = vacancy.is_recommendable()
-    matches = (
+    found = (
         selectors.match_seekers(request.user, vacancy, TOP_K, form.filters())
         if ok and (not form.is_bound or form.is_valid())
         else []
     )
+    # relevance first: seekers of unrelated trades are listed only when the user widens
+    relevant = [m for m in found if m.relevant]
+    widened = form.widened
+    matches = found if widened else relevant
+    widen_query = request.GET.copy()
+    widen_query["widen"] = "on"
     full_names = _is_casework(request.user)
+    # only the seekers shown are read (§ access log): the unrelated ones stay unread until widened
     record_accesses(
         actor=request.user,
         subjects=((m.seeker, None) for m in matches),
@@ -136,6 +143,10 @@ def vacancy_matches(request: HttpRequest, public_id: str) -> HttpResponse:
             "recommendable": ok,
             "reason": reason,
             "full_names": full_names,
+            "relevant_count": len(relevant),
+            "fewer": len(relevant) < TOP_K and len(found) > len(relevant),
+            "widened": widened,
+            "widen_url": f"?{widen_query.urlencode()}",
         },
     )
 

@@ -103,7 +103,9 @@ def random_world(n_v: int, n_s: int, seed: int) -> tuple[list[VacancyRecord], li
             pay_basis=rng.choice(["monthly", "hourly", "negotiable", None]),
             pay_min=rng.choice([None, 28000, 190, 35000]),
             pay_max=rng.choice([None, 40000, 220]),
-            shifts=frozenset(rng.sample(["day", "evening", "night"], rng.randint(0, 2))),
+            shifts=frozenset(
+                rng.sample(["day", "evening", "night", "part_time"], rng.randint(0, 2))
+            ),
             min_education=rng.choice([None, 2, 3, 5]),
             min_experience_years=rng.choice([None, 0.0, 1.0, 3.0]),
             title=rng.choice(texts),
@@ -126,7 +128,9 @@ def random_world(n_v: int, n_s: int, seed: int) -> tuple[list[VacancyRecord], li
             max_commute_km=rng.choice([None, 10.0, 50.0]),
             pay_basis=rng.choice(["monthly", "hourly", None]),
             expected_pay_min=rng.choice([None, 30000, 200]),
-            shifts=frozenset(rng.sample(["day", "evening", "night"], rng.randint(0, 2))),
+            shifts=frozenset(
+                rng.sample(["day", "evening", "night", "part_time"], rng.randint(0, 2))
+            ),
             education=rng.choice([None, 1, 3, 5]),
             experience_years=rng.choice([None, 0.0, 2.0]),
             experience_text=rng.choice(texts),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bench.quality.data import load_taxonomy
-from jobdesk.domain.matching import Match, MatchIndex, SeekerProfile, VacancyRecord
+from jobdesk.domain.matching import Contribution, Match, MatchIndex, SeekerProfile, VacancyRecord
 from jobdesk.domain.matching.features import REL_FULL, SCALED, occupation_evidence
 from jobdesk.domain.matching.occupations import OccupationRelatedness, relative_strengths
 
@@ -161,3 +161,55 @@ def test_title_bound_holds_whatever_the_postings_budget(
     assert (bound >= exact).all()
     if budget >= 10**6:
         assert np.allclose(bound, exact, atol=1e-4)
+
+
+def _shift(m: Match) -> Contribution:
+    return next(c for c in m.contributions if c.factor == "shifts")
+
+
+def test_part_time_seeker_does_not_fit_a_full_time_job() -> None:
+    # given a kitchen job paid by the month (full-time) and one paid by the hour, marked part-time
+    vs = [
+        vacancy("full", occupation="5120", shifts=frozenset({"day"})),
+        vacancy(
+            "part",
+            occupation="5120",
+            shifts=frozenset({"part_time"}),
+            pay_basis="hourly",
+            pay_min=196,
+            pay_max=None,
+        ),
+        vacancy("unlisted", occupation="5120", shifts=frozenset()),
+    ]
+    index = MatchIndex.build(vs, [], TAXONOMY)
+    # when a seeker who wants half-day part-time work in the daytime asks
+    pt = seeker(
+        "s",
+        desired_occupations=("5120",),
+        shifts=frozenset({"day", "part_time"}),
+        pay_basis="hourly",
+        expected_pay_min=190,
+    )
+    got = {m.id: m for m in index.top_vacancies(pt)}
+    # then the monthly jobs do not fit, whatever their hours, and the label says why
+    assert _shift(got["full"]).points == -5.0
+    assert _shift(got["unlisted"]).points == -5.0
+    assert _shift(got["full"]).label == "班別不符：求職者希望部分工時，職缺為全職（月薪）"
+    assert _shift(got["part"]).points == 5.0
+    assert got["part"].score > got["full"].score
+    # and a seeker who insists on the shifts (hard) never sees the full-time jobs
+    hard = seeker(
+        "h", desired_occupations=("5120",), shifts=frozenset({"part_time"}), shifts_hard=True
+    )
+    assert [m.id for m in index.top_vacancies(hard)] == ["part"]
+    # and a full-time seeker is unaffected: an unlisted monthly job is still 「班別未指定」
+    ft = {m.id: m for m in index.top_vacancies(seeker("f", desired_occupations=("5120",)))}
+    assert _shift(ft["unlisted"]).points == 0.0
+    assert _shift(ft["unlisted"]).label == "班別未指定"
+    assert _shift(ft["full"]).points == 5.0
+    # and the same pair scores the same from the vacancy's side
+    index = MatchIndex.build(vs, [pt], TAXONOMY)
+    there = {m.id: m for m in index.top_vacancies(pt)}["full"]
+    back = index.top_seekers(vs[0])[0]
+    assert (back.score, back.contributions) == (there.score, there.contributions)
+    assert _shift(back).points == -5.0

@@ -213,3 +213,58 @@ def test_enough_related_openings_show_no_notice(w, personas, client_for):
     client = client_for(personas["alice"])
     body = client.get(reverse("matching:seeker_matches", args=[w["seeker"].public_id]))
     assert "符合條件的職缺只有" not in body.content.decode()
+
+
+def _unrelated_seekers(personas, n=2):
+    """Seekers of another trade in the same office, living as near as the vacancy's own trade."""
+    return [
+        make_seeker(
+            personas["alice"],
+            name=f"陳美編{i}",
+            desired_occupations=["2172"],
+            work_history="雜誌排版、海報與社群圖片設計",
+            skills="",
+            licences="",
+        )
+        for i in range(n)
+    ]
+
+
+def test_vacancy_with_few_related_seekers_says_so_and_can_be_widened(w, personas, client_for):
+    # given one seeker of the vacancy's trade and two of another trade in the same office
+    others = _unrelated_seekers(personas)
+    client = client_for(personas["alice"])
+    url = reverse("matching:vacancy_matches", args=[w["vacancy"].public_id])
+    # when the counsellor opens the candidate seekers of the vacancy
+    body = client.get(url).content.decode()
+    # then only the related seeker is listed, with the count and a way to widen
+    assert "王小明" in body
+    assert "陳美編" not in body
+    assert "符合條件的求職者只有 1 位" in body
+    assert "也列出不相關的求職者" in body
+    # and the seekers not shown were not read (no access-log row for them)
+    assert not AccessEvent.objects.filter(
+        subject_id__in=[str(s.public_id) for s in others], what__startswith="媒合求職者"
+    ).exists()
+    # and widening lists them after the related one, marked, and logs the read
+    wide = client.get(url, {"widen": "on"}).content.decode()
+    assert wide.index("王小明") < wide.index("陳美編0")
+    assert "陳美編1" in wide
+    assert "職類不相關" in wide
+    assert "也列出不相關的求職者" not in wide
+    assert (
+        AccessEvent.objects.filter(
+            subject_id__in=[str(s.public_id) for s in others], what__startswith="媒合求職者"
+        ).count()
+        == 2
+    )
+
+
+def test_vacancy_with_only_related_seekers_shows_no_notice(w, personas, client_for):
+    body = client_for(personas["alice"]).get(
+        reverse("matching:vacancy_matches", args=[w["vacancy"].public_id])
+    )
+    html = body.content.decode()
+    assert "王小明" in html
+    assert "符合條件的求職者只有" not in html
+    assert "職類不相關" not in html

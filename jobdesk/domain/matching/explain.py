@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
 from .features import (
     FACTORS,
+    FULL_TIME,
     OCCUPATION_CLOSENESS,
+    PART_TIME,
     REL_FULL,
     SCALED,
+    SHIFT_ALL,
     W_TITLE,
     Columns,
     Lexicon,
@@ -91,9 +95,19 @@ def occupation_label(s: Facts, v: Facts, related: OccupationRelatedness | None =
     (a confirmed code, or the coder's ranked suggestions) and the seeker's wished codes."""
     if not v.occ or not s.occ:
         return "職類未知"
+    return _occupation_label(s.occ, v.occ, v.occ_w, related)
+
+
+@lru_cache(maxsize=8192)  # the same codes meet again and again (a query's 20 rows, the next query)
+def _occupation_label(
+    s_occ: tuple[int, ...],
+    v_occ: tuple[int, ...],
+    v_occ_w: tuple[float, ...],
+    related: OccupationRelatedness | None,
+) -> str:
     best = (-1.0, 0, 0, 0, 0.0, 0.0)  # value, rank, shared, level, prefix, learned
-    for rank, (v_key, w) in enumerate(zip(v.occ, v.occ_w, strict=True)):
-        for s_key in s.occ:
+    for rank, (v_key, w) in enumerate(zip(v_occ, v_occ_w, strict=True)):
+        for s_key in s_occ:
             shared, level = _shared_digits(s_key, v_key)
             prefix, learned = _prefix_closeness(shared, level), _learned(s_key, v_key, related)
             value = w * max(prefix, learned)
@@ -108,8 +122,8 @@ def occupation_label(s: Facts, v: Facts, related: OccupationRelatedness | None =
         what = f"職類相近（{_LEVEL_LABEL[level]}）" if level == 4 else "職類相符（屬期望職類）"
     else:
         what = f"職類相近（{_LEVEL_LABEL[shared]}）"
-    if len(v.occ) > 1 or rank > 0:
-        what += f"，代碼建議第 {rank + 1} 順位（強度 {v.occ_w[rank]:.2f}）"
+    if len(v_occ) > 1 or rank > 0:
+        what += f"，代碼建議第 {rank + 1} 順位（強度 {v_occ_w[rank]:.2f}）"
     return what
 
 
@@ -166,7 +180,9 @@ def contributions(
     else:
         pay_label = "薪資無法比較"
 
-    if not (s.shifts and v.shifts):
+    if s.shifts & PART_TIME and v.shifts & FULL_TIME:  # only vacancies carry FULL_TIME
+        shift_label = "班別不符：求職者希望部分工時，職缺為全職（月薪）"
+    elif not (s.shifts & SHIFT_ALL and v.shifts & SHIFT_ALL):
         shift_label = "班別未指定"
     elif s.shifts & v.shifts:
         shift_label = f"班別符合：{_shift_names(s.shifts & v.shifts)}"

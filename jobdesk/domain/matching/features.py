@@ -77,6 +77,13 @@ PAY_CODES = {"monthly": 0, "hourly": 1, "daily": 2, "piece": 3, "negotiable": 4}
 _PAY_CLASS = np.array([0, 1, 1, -1, -1, -1], dtype=np.int8)  # index -1 → unknown
 _PAY_TO_HOURLY = np.array([1.0, 1.0, 1.0 / HOURS_PER_DAY, 1.0, 1.0, 1.0])
 SHIFT_BITS = {s: 1 << i for i, s in enumerate(SHIFTS)}
+SHIFT_ALL = (1 << len(SHIFTS)) - 1  # the bits of the listed shifts
+PART_TIME = SHIFT_BITS["part_time"]
+# A vacancy paid by the month and not marked part-time is a full-time job (part-time work is paid
+# by the hour in Taiwan: 部分工時 at the hourly minimum wage). The bit is derived at encoding, on
+# the vacancy side only, and is never a listed shift: a seeker who wants part-time work (部分工時)
+# does not fit a full-time job whatever its hours (issue 16, part-time/full-time).
+FULL_TIME = 1 << len(SHIFTS)
 
 F64 = NDArray[np.float64]
 Bool = NDArray[np.bool_]
@@ -291,6 +298,8 @@ def encode_vacancies(
     c.pay_lo[:] = _opt([v.pay_min for v in vacancies])
     c.pay_hi[:] = _opt([v.pay_max if v.pay_max is not None else v.pay_min for v in vacancies])
     c.shifts[:] = _shift_masks([v.shifts for v in vacancies])
+    full_time = (c.pay_basis == PAY_CODES["monthly"]) & ((c.shifts & PART_TIME) == 0)
+    c.shifts[full_time] |= FULL_TIME
     c.edu[:] = np.array(
         [-1 if v.min_education is None else v.min_education for v in vacancies], np.int8
     )
@@ -420,6 +429,23 @@ class PairInputs:
     licence_hits: NDArray[np.int64]
 
 
+def shift_points(a: NDArray[np.integer], b: NDArray[np.integer]) -> tuple[F64, Bool]:
+    """Shift points of masks ``a`` and ``b`` (either side first: symmetric) and whether they do
+    not fit: listed shifts on both sides that do not overlap, or part-time wanted by one side and
+    a full-time job (``FULL_TIME``) on the other."""
+    a = np.asarray(a).astype(np.int64)
+    b = np.asarray(b).astype(np.int64)
+    la, lb = a & SHIFT_ALL, b & SHIFT_ALL
+    both = (la > 0) & (lb > 0)
+    overlap = (la & lb) > 0
+    conflict = (((a & PART_TIME) > 0) & ((b & FULL_TIME) > 0)) | (
+        ((a & FULL_TIME) > 0) & ((b & PART_TIME) > 0)
+    )
+    misfit = conflict | (both & ~overlap)
+    pts = np.where(misfit, -W_SHIFTS, np.where(both, W_SHIFTS, 0.0))
+    return np.asarray(pts, np.float64), np.asarray(misfit, np.bool_)
+
+
 def relevance_scale(relevance: F64) -> F64:
     """The share of the logistics points a pair gets: min(1, relevance / REL_FULL), ≥ 0."""
     return np.clip(relevance / REL_FULL, 0.0, 1.0)
@@ -431,6 +457,7 @@ def score_pairs(
     pairs: PairInputs,
     distance: F64,
     related: OccupationRelatedness | None = None,
+    occ_points: F64 | None = None,
 ) -> tuple[list[F64], F64, Bool]:
     """All factors, the score and the hard-filter mask for broadcastable seeker/vacancy rows.
 
@@ -440,7 +467,11 @@ def score_pairs(
     points) scales the logistics factors (``SCALED``): an unrelated job gets none of their
     points.
     """
-    occ = np.round(W_OCCUPATION * occupation_closeness(s.occ, v.occ, v.occ_w, related), DECIMALS)
+    if occ_points is None:
+        closeness = occupation_closeness(s.occ, v.occ, v.occ_w, related)
+        occ = np.round(W_OCCUPATION * closeness, DECIMALS)
+    else:  # the same values, computed by the caller (a query's per-key table)
+        occ = occ_points
     title = np.round(W_TITLE * np.round(pairs.title, DECIMALS), DECIMALS)
 
     n_vsk = (v.skills >= 0).sum(axis=-1)
@@ -475,10 +506,8 @@ def score_pairs(
     )
     pay_excluded = s.pay_hard & comparable & (gap > 0)
 
-    both_sh = (s.shifts > 0) & (v.shifts > 0)
-    overlap = (s.shifts & v.shifts) > 0
-    shifts = np.where(both_sh, np.where(overlap, W_SHIFTS, -W_SHIFTS), 0.0)
-    shift_excluded = s.shifts_hard & both_sh & ~overlap
+    shifts, shift_misfit = shift_points(s.shifts, v.shifts)
+    shift_excluded = s.shifts_hard & shift_misfit
 
     edu_known = (s.edu >= 0) & (v.edu >= 0)
     edu = np.where(edu_known, np.where(s.edu >= v.edu, W_EDUCATION_OK, -W_EDUCATION_SHORT), 0.0)

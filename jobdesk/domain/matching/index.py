@@ -24,14 +24,12 @@ from .features import (
     DECIMALS,
     FACTORS,
     PAY_CODES,
-    W_OCCUPATION,
     W_TITLE,
     Columns,
     Lexicon,
     PairInputs,
     encode_seekers,
     encode_vacancies,
-    occupation_closeness,
     relevance_scale,
     score_key,
     score_pairs,
@@ -58,6 +56,7 @@ from .retrieval import (
     Tables,
     _prefix_ok,
     gather_bounds,
+    occupation_points,
     query_tables,
     text_bound,
     text_cosine,
@@ -337,14 +336,22 @@ class MatchIndex:
         return qv
 
     def _exact(
-        self, q: Columns, qv: _QueryVectors, side: Side, rows: I64, seeker_is_query: bool
+        self,
+        q: Columns,
+        qv: _QueryVectors,
+        side: Side,
+        rows: I64,
+        seeker_is_query: bool,
+        tables: Tables | None = None,
     ) -> _Scored:
-        """Exact scores of ``rows`` (those a hard filter allows)."""
+        """Exact scores of ``rows`` (those a hard filter allows); with the query's ``tables``
+        the occupation points come from its per-key closeness (the same values)."""
         other = side.cols.take(rows)
         s, v = (q, other) if seeker_is_query else (other, q)
         pairs = query_pair_inputs(q, other, self.model.size, qv.text, qv.title)
         dist = np.broadcast_to(self.distance[s.town, v.town], rows.shape)
-        factors, score, allowed = score_pairs(s, v, pairs, dist, self.related)
+        occ = None if tables is None else self._occupation_points(side, tables, rows)
+        factors, score, allowed = score_pairs(s, v, pairs, dist, self.related, occ)
         points = np.stack(factors, axis=1) if rows.size else np.zeros((0, len(factors)))
         return _Scored(rows, points, score, dist).select(allowed)
 
@@ -366,7 +373,7 @@ class MatchIndex:
         def add(rows: I64) -> float:
             """Score ``rows`` exactly, keep the k best (ties kept), return the k-th score."""
             nonlocal best
-            best = best.merge(self._exact(q, qv, side, rows, seeker_is_query))
+            best = best.merge(self._exact(q, qv, side, rows, seeker_is_query, tables))
             if best.rows.size < k:
                 return -np.inf
             keys = score_key(best.score)
@@ -401,10 +408,7 @@ class MatchIndex:
         # scale(occupation + title bound)
         rb = side.bounds
         assert tables.title is not None
-        if seeker_is_query:  # vacancy rows: the table read their strengths rounded up
-            occ = self._occupation_points(q, side, cand, seeker_is_query)
-        else:  # seeker rows have strength 1 (on the table's grid): the table is exact
-            occ = np.take(tables.occ, rb.occ[cand]).astype(np.float64)
+        occ = self._occupation_points(side, tables, cand)
         sets = np.take(tables.sets, rb.sets[cand]).astype(np.float64)
         logistics = np.take(tables.a_raw, rb.a[cand]).astype(np.float64)
         logistics += np.take(tables.b_raw, rb.b[cand])
@@ -437,16 +441,11 @@ class MatchIndex:
             block *= 2
         return best
 
-    def _occupation_points(
-        self, q: Columns, side: Side, rows: I64, seeker_is_query: bool
-    ) -> NDArray[np.float64]:
-        """The exact occupation points of ``rows`` against the query (as ``score_pairs``)."""
-        occ, occ_w = np.take(side.cols.occ, rows, axis=0), np.take(side.cols.occ_w, rows, axis=0)
-        if seeker_is_query:
-            closeness = occupation_closeness(q.occ, occ, occ_w, self.related)
-        else:
-            closeness = occupation_closeness(occ, q.occ, q.occ_w, self.related)
-        return np.asarray(np.round(W_OCCUPATION * closeness, DECIMALS), np.float64)
+    def _occupation_points(self, side: Side, tables: Tables, rows: I64) -> NDArray[np.float64]:
+        """The exact occupation points of ``rows`` against the query (as ``score_pairs``),
+        from the query's closeness per distinct occupation key."""
+        occ_w = np.take(side.cols.occ_w, rows, axis=0)
+        return occupation_points(tables, side.codes, side.bounds.occ[rows], occ_w, side.is_seekers)
 
     def _rank(
         self, q: Columns, best: _Scored, side: Side, k: int, seeker_is_query: bool

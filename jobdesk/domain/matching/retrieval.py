@@ -51,18 +51,19 @@ from .features import (
     W_OCCUPATION,
     W_PAY_OK,
     W_PAY_SHORT,
-    W_SHIFTS,
     W_SKILLS,
     W_TEXT,
     Columns,
     _key_closeness,
     occupation_closeness,
     occupation_key,
+    shift_points,
 )
 from .occupations import OccupationRelatedness
 from .titles import TitleCodes
 
 F32 = NDArray[np.float32]
+F64 = NDArray[np.float64]
 AnyFloat = NDArray[np.floating[Any]]
 I64 = NDArray[np.int64]
 Bool = NDArray[np.bool_]
@@ -336,10 +337,9 @@ def _shift_tables(q_shifts: int, hard_on_query: bool) -> F32:
     Cached and read-only: copy before changing."""
     m = np.arange(512) % 256
     row_hard = np.arange(512) >= 256
-    both = (q_shifts > 0) & (m > 0)
-    overlap = (m & q_shifts) > 0
-    pts = np.where(both, np.where(overlap, W_SHIFTS, -W_SHIFTS), 0.0).astype(np.float32)
-    excluded = both & ~overlap & (row_hard | hard_on_query)
+    points, misfit = shift_points(np.full(512, q_shifts), m)
+    pts = points.astype(np.float32)
+    excluded = misfit & (row_hard | hard_on_query)
     pts[excluded] = NEG_INF
     pts.flags.writeable = False
     return pts
@@ -397,6 +397,11 @@ class Tables:
     b: F32
     a_raw: F32
     b_raw: F32
+    # float64 occupation closeness of each distinct occupation key (``SideCodes.key``) against
+    # the query: as a vacancy's code against the seeker's codes, or as a seeker's code against
+    # the vacancy's codes and strengths (the values ``occupation_closeness`` takes its max of)
+    key_closeness: F64 | None = None
+    tuple_points: F64 | None = None  # exact float64 occupation points per tuple (seeker rows)
     title: F32 | None = None  # title points' upper bound per title code (set by the index)
 
 
@@ -415,11 +420,13 @@ def query_tables(q: Query, codes: SideCodes, n_skills: int, n_licences: int) -> 
         key_c = occupation_closeness(keys[:, None], qc.occ[0], qc.occ_w[0], q.related)
     width = codes.occ_width
     tuples = codes.occ.ints
-    strength = tuples[width:] / BOUND_STEPS
+    # the tuples' strengths do not depend on the query: kept until the next new tuple
+    (strength,) = codes.occ.derived("strength", lambda v: (v[:, width:].T / BOUND_STEPS,))
     closeness = strength[0] * np.take(key_c, tuples[0], mode="clip")
     for j in range(1, width):
         np.maximum(closeness, strength[j] * np.take(key_c, tuples[j], mode="clip"), out=closeness)
-    occ_t = _r(W_OCCUPATION * closeness)
+    occ_points = np.round(W_OCCUPATION * closeness, DECIMALS)
+    occ_t = occ_points.astype(np.float32)
     if q.occupation_prefix:
         key_ok = np.append(_prefix_ok(keys[:, None], q.occupation_prefix), False)
         checked = tuples[:1] if sq else tuples[:width]
@@ -531,7 +538,37 @@ def query_tables(q: Query, codes: SideCodes, n_skills: int, n_licences: int) -> 
     a_t = np.take(c_t, at[0]) + np.take(day_t, at[1])
     bt = codes.b.ints
     b_t = np.take(pay_t, bt[0]) + np.take(geo_t, bt[1])
-    return Tables(occ=occ_t, sets=sets_t, a=_positive(a_t), b=_positive(b_t), a_raw=a_t, b_raw=b_t)
+    return Tables(
+        occ=occ_t,
+        sets=sets_t,
+        a=_positive(a_t),
+        b=_positive(b_t),
+        a_raw=a_t,
+        b_raw=b_t,
+        key_closeness=np.asarray(key_c, np.float64),
+        # seeker rows' strengths are 1 (0 for padding), on the table's grid: the per-tuple
+        # points are their exact points
+        tuple_points=None if sq else occ_points,
+    )
+
+
+def occupation_points(
+    t: Tables, codes: SideCodes, occ_codes: NDArray[np.int32], occ_w: F64, rows_are_seekers: bool
+) -> F64:
+    """Exact occupation points of rows (their ``RowBounds.occ`` codes and, for vacancy rows,
+    their exact strengths ``occ_w``) from the query's per-key closeness: the same float64 values
+    as ``score_pairs`` (a max of the same products), without comparing codes per row."""
+    if rows_are_seekers:  # strength 1: the tuple's points are the row's
+        assert t.tuple_points is not None
+        return np.asarray(np.take(t.tuple_points, occ_codes), np.float64)
+    assert t.key_closeness is not None
+    width = codes.occ_width
+    keys = codes.occ.ints[:width, occ_codes]  # width × rows: the rows' key codes
+    close = np.take(t.key_closeness, keys)
+    best = np.zeros(occ_codes.shape)
+    for j in range(width):
+        np.maximum(best, occ_w[:, j] * close[j], out=best)
+    return np.asarray(np.round(W_OCCUPATION * best, DECIMALS), np.float64)
 
 
 def _positive(t: F32) -> F32:
@@ -543,11 +580,11 @@ def gather_bounds(t: Tables, rb: RowBounds, at: slice | I64) -> F32:
     """Upper bound of the score without the text points (and without the title points unless
     ``t.title`` is set) of rows ``at`` (a slice or row numbers): four or five gathers."""
     total = np.take(t.occ, rb.occ[at])
-    total += np.take(t.sets, rb.sets[at])
-    total += np.take(t.a, rb.a[at])
-    total += np.take(t.b, rb.b[at])
-    if t.title is not None:
-        total += np.take(t.title, rb.title[at])
+    part = np.empty_like(total)  # one buffer for the other gathers (no temporary per gather)
+    for table, codes in ((t.sets, rb.sets), (t.a, rb.a), (t.b, rb.b), (t.title, rb.title)):
+        if table is not None:
+            np.take(table, codes[at], out=part)
+            total += part
     return total
 
 
