@@ -42,12 +42,11 @@ def trend_table(scope: ReportScope, month: Period) -> tuple[list[Period], dict[s
     """Each charted indicator's value for the ``MONTHS`` months ending with ``month``."""
     months = month.months_back(MONTHS)
     keys = {k for _slug, _title, ks in CHARTS for k in ks}
-    values: dict[str, list[Any]] = {k: [] for k in keys}
-    for period in months:
-        cache: dict[str, registry.Value] = {}
-        for key in keys:
-            value = registry.evaluate(registry.BY_KEY[key], scope, period, cache)
-            values[key].append(value if value.applicable else None)
+    cache: dict[str, list[registry.Value]] = {}
+    values: dict[str, list[Any]] = {}
+    for key in keys:
+        found = registry.evaluate_months(registry.BY_KEY[key], scope, months, cache)
+        values[key] = [value if value.applicable else None for value in found]
     return months, values
 
 
