@@ -14,6 +14,7 @@ that row and for the member of staff named on it; dates are Asia/Taipei dates.
 from __future__ import annotations
 
 import datetime
+import itertools
 import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -599,7 +600,7 @@ def evaluate_months(
     cache = {} if cache is None else cache
     if indicator.key in cache:
         return cache[indicator.key]
-    if any(a.end != b.start for a, b in zip(months, months[1:], strict=False)):
+    if any(a.end != b.start for a, b in itertools.pairwise(months)):
         raise ValueError("evaluate_months needs consecutive months")
     result: list[Value]
     if not months:

@@ -153,7 +153,7 @@ def test_the_grouped_months_equal_month_by_month(world, personas, offices, who):
 
 
 def test_grouped_months_refuse_a_gap():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="consecutive"):
         registry.evaluate_months(
             registry.BY_KEY["new_seekers"],
             None,
