@@ -70,27 +70,32 @@ def activities(scope: ReportScope, period: Period) -> QuerySet[Activity]:
 
 def _coded(chosen: QuerySet[Activity]) -> tuple[str, list[Any]]:
     """SQL of (activity id, counsellor id, code, occurred_at): one row per code an activity
-    evidences (its task and each of its indicators), for the activities of ``chosen``."""
-    inner, params = chosen.order_by().values("pk").query.sql_with_params()
-    table = connection.ops.quote_name(Activity._meta.db_table)
+    evidences (its task and each of its indicators), for the activities of ``chosen``.
+
+    The chosen activities are read once (a CTE), then joined with their own list of codes. An
+    activity's codes hold no repeats and its task code is never one of them (the activity
+    service, ``cases.services.records``, keeps them so), so each row is one piece of evidence.
+    """
+    inner, params = (
+        chosen.order_by()
+        .values_list("pk", "recorded_by_id", "task_code", "indicator_codes", "occurred_at")
+        .query.sql_with_params()
+    )
     if connection.vendor == "postgresql":
-        elements = (
-            "CROSS JOIN LATERAL jsonb_array_elements_text(a.indicator_codes) AS e(code) "
-            "WHERE jsonb_typeof(a.indicator_codes) = 'array' AND"
+        codes = (
+            "CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(f.codes) = "
+            "'array' THEN f.codes ELSE '[]'::jsonb END) AS e(code)"
         )
         code = "e.code"
     else:
-        elements = "JOIN json_each(a.indicator_codes) AS e WHERE json_valid(a.indicator_codes) AND"
+        codes = "JOIN json_each(CASE WHEN json_valid(f.codes) THEN f.codes ELSE '[]' END) AS e"
         code = "e.value"
-    # the SQL is the ORM's and this module's own text; every value is a parameter
     sql = (
-        f"SELECT a.id AS id, a.recorded_by_id AS who, a.task_code AS code, a.occurred_at AS at "  # noqa: S608
-        f"FROM {table} a WHERE a.id IN ({inner}) "
-        f"UNION "
-        f"SELECT a.id, a.recorded_by_id, {code}, a.occurred_at FROM {table} a {elements} "
-        f"a.id IN ({inner})"
+        f"WITH f(id, who, task, codes, at) AS ({inner}) "  # noqa: S608 - the ORM's SQL, values are parameters
+        f"SELECT id, who, task AS code, at FROM f "
+        f"UNION ALL SELECT f.id, f.who, {code}, f.at FROM f {codes}"
     )
-    return sql, [*params, *params]
+    return sql, list(params)
 
 
 def evidence(scope: ReportScope, period: Period) -> dict[int, dict[str, Evidence]]:
@@ -134,7 +139,7 @@ def cell_activities(
     """The service records behind one cell: ``counsellor``'s records that evidence ``code``."""
     coded, params = _coded(activities(scope, period).filter(recorded_by=counsellor))
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT id FROM ({coded}) c WHERE code = %s", [*params, code])  # noqa: S608 - as above
+        cursor.execute(f"SELECT DISTINCT id FROM ({coded}) c WHERE code = %s", [*params, code])  # noqa: S608 - as above
         ids = [row[0] for row in cursor.fetchall()]
     return list(
         Activity.objects.filter(pk__in=ids)

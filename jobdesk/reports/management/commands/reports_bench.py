@@ -35,6 +35,34 @@ def _timed(fn: Callable[[], Any], repeat: int) -> tuple[float, float]:
     return statistics.median(runs), p95
 
 
+def _trend_month_by_month(scope: Any, month: Any) -> None:
+    from jobdesk.reports import indicators
+    from jobdesk.reports.views.trends import CHARTS, MONTHS
+
+    keys = {k for _slug, _title, ks in CHARTS for k in ks}
+    for period in month.months_back(MONTHS):
+        cache: dict[str, Any] = {}
+        for key in keys:
+            indicators.evaluate(indicators.BY_KEY[key], scope, period, cache)
+
+
+def _get(path: str, user: Any) -> None:
+    """One page as ``user`` opens it: resolved, the view called, the response rendered."""
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.test import RequestFactory
+    from django.urls import resolve
+
+    request = RequestFactory().get(path)
+    request.user = user
+    request.session = SessionStore()
+    match = resolve(request.path)
+    response = match.func(request, *match.args, **match.kwargs)
+    if response.status_code != 200:
+        raise RuntimeError(f"{path}: HTTP {response.status_code}")
+    if hasattr(response, "render"):
+        response.render()
+
+
 class Command(BaseCommand):
     help = "報表查詢效能基準（合成資料，非測試）：統計指標、逐月趨勢、職能實踐、明細。"
 
@@ -87,6 +115,19 @@ class Command(BaseCommand):
         ]
         for label, fn in checks:
             p50, p95 = _timed(fn, repeat)
+            self.stdout.write(f"{label}: p50 {p50:.0f} ms, p95 {p95:.0f} ms")
+        # the baseline, in the same run: the trend month by month (how it was computed before)
+        p50, p95 = _timed(lambda: _trend_month_by_month(scope, month), repeat)
+        self.stdout.write(f"基準：逐月趨勢逐月計算（舊法）: p50 {p50:.0f} ms, p95 {p95:.0f} ms")
+        # the pages themselves (view, template, access log), as the supervisor opens them
+        query = f"office={centre.code}&month={month.key}"
+        for label, path in (
+            ("頁面：統計指標", f"/reports/indicators/?{query}"),
+            ("頁面：逐月趨勢", f"/reports/trends/?{query}"),
+            ("頁面：職能實踐（6 個月）", f"/reports/practice/?{query}&months=6"),
+            ("頁面：明細第 1 頁", f"/reports/indicators/new_seekers/?{query}"),
+        ):
+            p50, p95 = _timed(lambda path=path: _get(path, supervisor), repeat)
             self.stdout.write(f"{label}: p50 {p50:.0f} ms, p95 {p95:.0f} ms")
 
     @transaction.atomic
