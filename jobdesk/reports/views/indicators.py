@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from jobdesk.referrals.models import ReferralResource
-from jobdesk.reports import exports, rowsets
+from jobdesk.reports import exports, figures, rowsets
 from jobdesk.reports import indicators as registry
 from jobdesk.reports.indicators import GROUPS, RATIO, Indicator
 from jobdesk.reports.views.base import (
@@ -34,7 +34,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @login_required
 def indicator_list(request: HttpRequest) -> HttpResponse:
     scope, period = scope_and_month(request)
-    values = registry.evaluate_all(scope, period)
+    values, as_of = figures.month_values(scope, period)
     sections = [
         (section, [v for v in values if v.indicator.section == section])
         for section in registry.SECTIONS
@@ -45,6 +45,7 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
         filter_context(scope, period)
         | {
             "sections": sections,
+            "figures_as_of": as_of,
             "by_resource": registry.referrals_by_resource(scope, period),
             "unconfirmed": [i for i in registry.INDICATORS if not i.confirmed],
             "query_of": lambda **extra: query(scope, period, **extra),
@@ -156,7 +157,7 @@ def indicator_export(request: HttpRequest, fmt: str) -> HttpResponse:
     check_format(fmt)
     scope, period = scope_and_month(request)
     rows: list[list[Any]] = []
-    for value in registry.evaluate_all(scope, period):
+    for value in figures.month_values(scope, period)[0]:
         i = value.indicator
         rows.append([i.section, i.key, i.name, value.display, i.unit, value.rows])
         for code, label, count in value.groups:

@@ -71,6 +71,9 @@ class Command(BaseCommand):
         parser.add_argument("--cases", type=int, default=20_000)
         parser.add_argument("--repeat", type=int, default=20)
         parser.add_argument("--keep", action="store_true", help="保留合成資料")
+        parser.add_argument(
+            "--figures", action="store_true", help="另以彙整之已結束月份數字再量一次"
+        )
         parser.add_argument("--centres", type=int, default=1, help="就業中心數（個案平均分配）")
         parser.add_argument("--staff", type=int, default=20, help="每個就業中心的就業服務人員數")
 
@@ -84,9 +87,25 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"合成資料 {options['cases']} 件個案：{time.perf_counter() - started:.1f} 秒"
             )
-        for username, code in (("bench-supervisor", "BENCH-C"), ("bench-branch", "BENCH")):
+        viewers = (("bench-supervisor", "BENCH-C"), ("bench-branch", "BENCH"))
+        for username, code in viewers:
             office = Office.objects.get(code=code)
             self._measure(User.objects.get(username=username), office, options["repeat"])
+        if options["figures"]:
+            from jobdesk.reports import figures
+            from jobdesk.reports.models import MonthFigures
+
+            offices = list(Office.objects.filter(code__in=[code for _u, code in viewers]))
+            started = time.perf_counter()
+            figures.refresh(months=12, offices=offices)
+            self.stdout.write(
+                f"彙整 12 個已結束月份（{len(offices)} 個據點）："
+                f"{time.perf_counter() - started:.1f} 秒；以下讀彙整數字"
+            )
+            for username, code in viewers:
+                office = Office.objects.get(code=code)
+                self._measure(User.objects.get(username=username), office, options["repeat"])
+            MonthFigures.objects.filter(office__in=offices).delete()
         if not options["keep"]:
             self._clear()
 
