@@ -22,6 +22,7 @@ EVENT_LABELS: dict[str, str] = {
     "competency.signed": "職能評量督導簽核",
     "competency.started": "開始職能自評",
     "report.monthly_requested": "申請產製月報",
+    "report.figures_refreshed": "彙整已結束月份的統計數字",
     "statutory.claim_certified": "失業認定",
     "statutory.claim_ended": "失業給付案件結束",
     "statutory.claim_registered": "受理失業給付申請",

@@ -121,6 +121,10 @@ class Recommendation(ScopedModel):
         indexes = [
             models.Index(fields=["office", "status"], name="rec_office_status"),
             models.Index(fields=["vacancy", "status"], name="rec_vacancy_status"),
+            # the reports' months
+            models.Index(fields=["office", "recommended_at"], name="rec_office_recommended"),
+            models.Index(fields=["status", "start_date"], name="rec_status_start"),
+            models.Index(fields=["status", "replied_at"], name="rec_status_replied"),
         ]
 
     def __str__(self) -> str:

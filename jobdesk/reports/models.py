@@ -186,3 +186,29 @@ class MonthlyReport(ScopedModel):
         if not self.progress_total:
             return 100 if self.status == MonthlyReportStatus.DONE else 0
         return int(100 * self.progress_done / self.progress_total)
+
+
+class MonthFigures(models.Model):
+    """An office's indicators for a month that has ended, as computed at ``computed_at``.
+
+    Written only by ``reports.figures.store`` (``jobdesk report-figures``, nightly), read by the
+    indicator and trend pages for that office and month instead of counting the rows again.
+    Figures only, no personal data; the rows behind them are always read live (drill-downs).
+    """
+
+    office = models.ForeignKey(
+        "accounts.Office", verbose_name="據點", on_delete=models.CASCADE, related_name="+"
+    )
+    month = models.DateField("月份（首日）")
+    values = models.JSONField("數值")
+    computed_at = models.DateTimeField("彙整時間")
+
+    class Meta:
+        verbose_name = "月統計彙整"
+        verbose_name_plural = "月統計彙整"
+        constraints = [
+            models.UniqueConstraint(fields=["office", "month"], name="month_figures_office_month")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.office_id} {self.month:%Y-%m}"

@@ -2,17 +2,22 @@
 service records (cases.Activity: ``task_code``, ``indicator_codes``) evidence, how often and how
 recently, over a window of months; and the gaps (indicators with no evidence in the window).
 
-The indicator codes are a JSON list on each activity, so the counting is done here in Python
-over the window's activities (one query), the same way on SQLite and PostgreSQL.
+The indicator codes are a JSON list on each activity. The counting is done by the database: the
+window's activities joined with the elements of that list (``jsonb_array_elements_text`` on
+PostgreSQL, ``json_each`` on SQLite) and with their task code, grouped by counsellor and code, so
+the page reads one row per cell, never every activity of the window.
 """
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
+from django.db import connection
 from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from jobdesk.cases.models import Activity
 from jobdesk.reports.periods import Period, add_months, local_date
@@ -35,12 +40,6 @@ class Item:
 class Evidence:
     count: int = 0
     last: datetime.date | None = None
-    activity_ids: list[int] = field(default_factory=list)
-
-    def add(self, activity_id: int, day: datetime.date) -> None:
-        self.count += 1
-        self.last = day if self.last is None or day > self.last else self.last
-        self.activity_ids.append(activity_id)
 
 
 def items() -> list[Item]:
@@ -69,17 +68,52 @@ def activities(scope: ReportScope, period: Period) -> QuerySet[Activity]:
     )
 
 
-def evidence(scope: ReportScope, period: Period) -> dict[int, dict[str, Evidence]]:
-    """Per counsellor (user id), per code (task or indicator): the evidence in ``period``."""
-    table: dict[int, dict[str, Evidence]] = {}
-    rows = activities(scope, period).values_list(
-        "pk", "recorded_by_id", "task_code", "indicator_codes", "occurred_at"
+def _coded(chosen: QuerySet[Activity]) -> tuple[str, list[Any]]:
+    """SQL of (activity id, counsellor id, code, occurred_at): one row per code an activity
+    evidences (its task and each of its indicators), for the activities of ``chosen``.
+
+    The chosen activities are read once (a CTE), then joined with their own list of codes. An
+    activity's codes hold no repeats and its task code is never one of them (the activity
+    service, ``cases.services.records``, keeps them so), so each row is one piece of evidence.
+    """
+    inner, params = (
+        chosen.order_by()
+        .values_list("pk", "recorded_by_id", "task_code", "indicator_codes", "occurred_at")
+        .query.sql_with_params()
     )
-    for pk, who, task, codes, occurred_at in rows.order_by("occurred_at", "pk"):
-        day = local_date(occurred_at)
-        mine = table.setdefault(who, {})
-        for code in [task, *sorted(set(codes or []))]:
-            mine.setdefault(code, Evidence()).add(pk, day)
+    if connection.vendor == "postgresql":
+        codes = (
+            "CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(f.codes) = "
+            "'array' THEN f.codes ELSE '[]'::jsonb END) AS e(code)"
+        )
+        code = "e.code"
+    else:
+        codes = "JOIN json_each(CASE WHEN json_valid(f.codes) THEN f.codes ELSE '[]' END) AS e"
+        code = "e.value"
+    sql = (
+        f"WITH f(id, who, task, codes, at) AS ({inner}) "  # noqa: S608 - the ORM's SQL, values are parameters
+        f"SELECT id, who, task AS code, at FROM f "
+        f"UNION ALL SELECT f.id, f.who, {code}, f.at FROM f {codes}"
+    )
+    return sql, list(params)
+
+
+def evidence(scope: ReportScope, period: Period) -> dict[int, dict[str, Evidence]]:
+    """Per counsellor (user id), per code (task or indicator): how often and how recently
+    ``period``'s activities evidence it."""
+    coded, params = _coded(activities(scope, period))
+    table: dict[int, dict[str, Evidence]] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT who, code, COUNT(*), MAX(at) FROM ({coded}) c GROUP BY who, code",  # noqa: S608 - the SQL is built here from the ORM's, values are parameters
+            params,
+        )
+        for who, code, count, last in cursor.fetchall():
+            if isinstance(last, str):  # SQLite hands the timestamp back as text
+                last = parse_datetime(last)
+            if last is not None and timezone.is_naive(last):
+                last = timezone.make_aware(last, datetime.UTC)
+            table.setdefault(who, {})[code] = Evidence(count, local_date(last) if last else None)
     return table
 
 
@@ -103,7 +137,10 @@ def cell_activities(
     scope: ReportScope, period: Period, counsellor: Any, code: str
 ) -> list[Activity]:
     """The service records behind one cell: ``counsellor``'s records that evidence ``code``."""
-    ids = evidence(scope, period).get(counsellor.pk, {}).get(code, Evidence()).activity_ids
+    coded, params = _coded(activities(scope, period).filter(recorded_by=counsellor))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT DISTINCT id FROM ({coded}) c WHERE code = %s", [*params, code])  # noqa: S608 - as above
+        ids = [row[0] for row in cursor.fetchall()]
     return list(
         Activity.objects.filter(pk__in=ids)
         .select_related("case__seeker")

@@ -56,9 +56,11 @@ class ReportScope:
     def counsellors(self) -> QuerySet[User]:
         """The counsellors of the subtree (the chosen one only, when one is chosen)."""
         if self.counsellor is not None:
-            return User.objects.filter(pk=self.counsellor.pk)
-        return User.objects.filter(role=Role.COUNSELLOR, office__in=self.office_ids()).order_by(
-            "office__path", "username"
+            return User.objects.filter(pk=self.counsellor.pk).select_related("office")
+        return (
+            User.objects.filter(role=Role.COUNSELLOR, office__in=self.office_ids())
+            .select_related("office")
+            .order_by("office__path", "username")
         )
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 
 from jobdesk.audit.models import AuditEvent
@@ -34,13 +34,18 @@ class Measure:
     key: str
     name: str
     definition: str
-    rows: Callable[[ReportScope, Period, Any], QuerySet[Any]]
+    rows: Callable[[ReportScope, Period, Any], QuerySet[Any]]  # counsellor None: everyone's
+    who: str  # the column naming the member of staff a row counts for
+
+
+def _whose(field: str, counsellor: Any) -> Q:
+    return Q(**{field: counsellor}) if counsellor is not None else Q()
 
 
 def _intake(scope: ReportScope, period: Period, counsellor: Any) -> QuerySet[Any]:
     start, end = period.bounds()
     return AuditEvent.objects.filter(
-        actor=counsellor,
+        _whose("actor", counsellor),
         event_type__in=INTAKE_EVENTS,
         office__in=scope.office_ids(),
         created_at__gte=start,
@@ -53,7 +58,7 @@ def _matched(scope: ReportScope, period: Period, counsellor: Any) -> QuerySet[An
         Recommendation.objects.for_user(scope.user)
         .filter(
             scope.q("office"),
-            counsellor=counsellor,
+            _whose("counsellor", counsellor),
             status=RecommendationStatus.STARTED,
             start_date__gte=period.start,
             start_date__lt=period.end,
@@ -67,7 +72,10 @@ def _consultations(scope: ReportScope, period: Period, counsellor: Any) -> Query
     return (
         Activity.objects.for_user(scope.user)
         .filter(
-            scope.q("office"), recorded_by=counsellor, occurred_at__gte=start, occurred_at__lt=end
+            scope.q("office"),
+            _whose("recorded_by", counsellor),
+            occurred_at__gte=start,
+            occurred_at__lt=end,
         )
         .order_by("occurred_at", "pk")
     )
@@ -79,18 +87,21 @@ MEASURES: tuple[Measure, ...] = (
         "受理求職求才",
         "就業服務員於當月開案（求職登記）及登記職缺（求才）的件數，依異動紀錄之操作者計。",
         _intake,
+        "actor",
     ),
     Measure(
         WorkloadMeasure.MATCHED,
         "就業媒合成功",
         "就業服務員推介、且報到日在當月的件數。",
         _matched,
+        "counsellor",
     ),
     Measure(
         WorkloadMeasure.CONSULTATIONS,
         "就業服務諮詢",
         "就業服務員當月記錄的服務紀錄（面談、電話、訊息、家訪、團體）筆數，依服務時間計。",
         _consultations,
+        "recorded_by",
     ),
 )
 BY_KEY = {m.key: m for m in MEASURES}
@@ -117,15 +128,26 @@ class Cell:
 
 
 def workload(scope: ReportScope, period: Period) -> list[tuple[Any, list[Cell]]]:
-    """Per counsellor of the scope: each measure's count beside the baseline in force."""
+    """Per counsellor of the scope: each measure's count beside the baseline in force.
+
+    One grouped query per measure (the rows of everyone, counted per member of staff), not one
+    per counsellor and measure; the drill-down (``measure_rows``) lists one counsellor's rows.
+    """
     baselines = WorkloadBaseline.in_force(period.start)
+    counts = {
+        m.key: dict(
+            m.rows(scope, period, None)
+            .order_by()
+            .values_list(m.who)
+            .annotate(n=Count("pk"))
+            .values_list(m.who, "n")
+        )
+        for m in MEASURES
+    }
     return [
         (
             counsellor,
-            [
-                Cell(m, m.rows(scope, period, counsellor).count(), baselines.get(m.key))
-                for m in MEASURES
-            ],
+            [Cell(m, counts[m.key].get(counsellor.pk, 0), baselines.get(m.key)) for m in MEASURES],
         )
         for counsellor in scope.counsellors()
     ]

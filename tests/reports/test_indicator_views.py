@@ -41,6 +41,29 @@ def test_drill_down_lists_the_rows_behind_the_number(world, client_for, personas
     assert logged.count() == 2
 
 
+def test_a_long_drill_down_is_paged_with_the_whole_count(world, client_for, personas, monkeypatch):
+    # given: one row a page
+    monkeypatch.setattr("jobdesk.reports.views.indicators.ROWS_PER_PAGE", 1)
+    client = client_for(personas["sam"])
+    # when
+    first = client.get("/reports/indicators/new_seekers/?month=2026-10").content.decode()
+    second = client.get("/reports/indicators/new_seekers/?month=2026-10&page=2").content.decode()
+    # then: the count is the month's, each page shows one of the two, and each read is logged
+    assert 'data-testid="row-count">2<' in first
+    assert 'data-testid="row-count">2<' in second
+    assert ("二號" in first) != ("二號" in second)
+    assert ("三號" in first) != ("三號" in second)
+    assert "第 1 / 2 頁" in first
+    logged = AccessEvent.objects.filter(actor=personas["sam"], what__contains="新登記求職人數")
+    assert logged.count() == 2  # one per page shown, not the whole list on each page
+    # the file holds every row
+    file = client.get("/reports/indicators/new_seekers/export/csv/?month=2026-10").content.decode(
+        "utf-8-sig"
+    )
+    assert "二號" in file
+    assert "三號" in file
+
+
 def test_drill_down_of_one_reason(world, client_for, personas):
     client = client_for(personas["sam"])
     response = client.get("/reports/indicators/not_placed_reasons/?month=2026-10&group=skills")

@@ -125,3 +125,37 @@ def test_every_formula_has_one_definition():
         else:
             assert indicator.rows is not None
             assert indicator.row_kind
+
+
+@pytest.mark.parametrize("who", ["centre", "branch", "counsellor"])
+def test_the_grouped_months_equal_month_by_month(world, personas, offices, who):
+    # given: the hand-counted world read as a centre, a branch and one counsellor
+    from tests.conftest import make_user
+
+    if who == "centre":
+        scope = ReportScope(personas["sam"], offices["a"])
+    elif who == "branch":
+        scope = ReportScope(make_user("nora", "supervisor", offices["north"]), offices["north"])
+    else:
+        scope = ReportScope(personas["sam"], offices["a"], counsellor=personas["alice"])
+    months = Period.month(2026, 12).months_back(4)  # September to December, the world's months
+    for indicator in registry.INDICATORS:
+        # when: one grouped query for the four months, and each month on its own
+        grouped = registry.evaluate_months(indicator, scope, months)
+        single = [registry.evaluate(indicator, scope, month) for month in months]
+        # then: the same figure and the same row count, month by month
+        assert [(v.value, v.rows, v.applicable) for v in grouped] == [
+            (v.value, v.rows, v.applicable) for v in single
+        ], indicator.key
+    assert any(
+        v.value for v in registry.evaluate_months(registry.BY_KEY["new_seekers"], scope, months)
+    )
+
+
+def test_grouped_months_refuse_a_gap():
+    with pytest.raises(ValueError, match="consecutive"):
+        registry.evaluate_months(
+            registry.BY_KEY["new_seekers"],
+            None,
+            [OCT, Period.month(2026, 12)],  # type: ignore[arg-type]
+        )

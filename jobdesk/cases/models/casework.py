@@ -76,6 +76,7 @@ class Case(ScopedModel):
         ordering = ["-opened_at"]
         indexes = [
             models.Index(fields=["counsellor", "status"]),
+            models.Index(fields=["office", "opened_at"], name="case_office_opened"),  # reports
             # The caseload (jobdesk.cases.selectors.caseload_page): open cases only, one index per
             # sort for the office's view and one for a counsellor's own, so a page is read in order.
             _caseload_index("case_open_office", "office", "next_due_on"),
@@ -299,6 +300,10 @@ class Activity(CaseRecord):
         verbose_name = "服務紀錄"
         verbose_name_plural = "服務紀錄"
         ordering = ["-occurred_at"]
+        indexes = [  # the reports' months (workload, practice)
+            models.Index(fields=["office", "occurred_at"], name="activity_office_at"),
+            models.Index(fields=["recorded_by", "occurred_at"], name="activity_who_at"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.occurred_at:%Y-%m-%d}"
@@ -318,6 +323,7 @@ class Placement(CaseRecord):
         verbose_name = "就業紀錄"
         verbose_name_plural = "就業紀錄"
         ordering = ["-start_date"]
+        indexes = [models.Index(fields=["office", "start_date"], name="placement_office_start")]
 
     def __str__(self) -> str:
         return f"{self.employer_label} {self.vacancy_label}"
@@ -340,6 +346,7 @@ class FollowUp(CaseRecord):
         verbose_name = "就業追蹤"
         verbose_name_plural = "就業追蹤"
         ordering = ["due_on"]
+        indexes = [models.Index(fields=["office", "done_on"], name="followup_office_done")]
 
     def __str__(self) -> str:
         return f"到職後{self.months_after}個月追蹤"

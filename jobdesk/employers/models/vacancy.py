@@ -138,6 +138,7 @@ class Vacancy(ScopedModel):
             models.Index(fields=["township", "status"], name="vacancy_town_status"),
             models.Index(fields=["pay_basis", "pay_min"], name="vacancy_pay"),
             models.Index(fields=["office", "status"], name="vacancy_office_status"),
+            models.Index(fields=["office", "created_at"], name="vacancy_office_created"),  # reports
             # One index per list sort (selectors.SORTS), so a page of 50 is read in order and the
             # per-row annotations are computed for those rows only, not for the whole table.
             models.Index(fields=["-opens_on", "-id"], name="vacancy_sort_newest"),

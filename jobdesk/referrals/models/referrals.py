@@ -95,7 +95,10 @@ class Referral(ScopedModel):
         verbose_name = "轉介"
         verbose_name_plural = "轉介"
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "next_follow_up_on"])]
+        indexes = [
+            models.Index(fields=["status", "next_follow_up_on"]),
+            models.Index(fields=["office", "sent_on"], name="referral_office_sent"),  # reports
+        ]
 
     def __str__(self) -> str:
         return f"轉介至{self.resource.name}"

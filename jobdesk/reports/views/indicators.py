@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import QuerySet, Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from jobdesk.referrals.models import ReferralResource
-from jobdesk.reports import exports, rowsets
+from jobdesk.reports import exports, figures, rowsets
 from jobdesk.reports import indicators as registry
 from jobdesk.reports.indicators import GROUPS, RATIO, Indicator
 from jobdesk.reports.views.base import (
@@ -19,6 +21,8 @@ from jobdesk.reports.views.base import (
     query,
     scope_and_month,
 )
+
+ROWS_PER_PAGE = 100  # a drill-down page; the count beside it is the whole period's
 
 
 @login_required
@@ -30,7 +34,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @login_required
 def indicator_list(request: HttpRequest) -> HttpResponse:
     scope, period = scope_and_month(request)
-    values = registry.evaluate_all(scope, period)
+    values, as_of = figures.month_values(scope, period)
     sections = [
         (section, [v for v in values if v.indicator.section == section])
         for section in registry.SECTIONS
@@ -41,6 +45,7 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
         filter_context(scope, period)
         | {
             "sections": sections,
+            "figures_as_of": as_of,
             "by_resource": registry.referrals_by_resource(scope, period),
             "unconfirmed": [i for i in registry.INDICATORS if not i.confirmed],
             "query_of": lambda **extra: query(scope, period, **extra),
@@ -64,7 +69,9 @@ def _group(request: HttpRequest, indicator: Indicator) -> str | None:
     return group
 
 
-def _drill(request: HttpRequest, key: str) -> dict[str, Any]:
+def _drill(request: HttpRequest, key: str, *, paged: bool = True) -> dict[str, Any]:
+    """The rows behind one figure; on the page ``ROWS_PER_PAGE`` at a time (the count beside
+    them is the whole period's), in the files all of them."""
     scope, period = scope_and_month(request)
     indicator = _indicator(key)
     context = filter_context(scope, period) | {"indicator": indicator}
@@ -86,17 +93,27 @@ def _drill(request: HttpRequest, key: str) -> dict[str, Any]:
         if resource is None:
             raise Http404
         queryset = queryset.filter(resource=resource)
-    headers, rows = rowsets.table(indicator.row_kind, queryset, request.user)
+    page = None
+    shown: QuerySet[Any] = queryset
+    if paged:
+        page = Paginator(queryset, ROWS_PER_PAGE).get_page(request.GET.get("page"))
+        shown = page.object_list  # type: ignore[assignment]
+    headers, rows = rowsets.table(indicator.row_kind, shown, request.user)
     labels = dict(indicator.groups)
+    total = page.paginator.count if page is not None else len(rows)
     return context | {
         "headers": headers,
         "rows": rows,
+        "page": page,
+        "row_count": total,
         "group": group,
         "group_label": labels.get(group, "") if group is not None else "",
         "resource": resource,
         "value": registry.evaluate(indicator, scope, period),
         "sum_total": (
-            sum(getattr(o, indicator.sum_field) for o in queryset) if indicator.sum_field else None
+            queryset.aggregate(total=Sum(indicator.sum_field))["total"] or 0
+            if indicator.sum_field
+            else None
         ),
         "export_query": query(
             scope, period, group=group, resource=resource.pk if resource else None
@@ -115,7 +132,7 @@ def indicator_rows(request: HttpRequest, key: str) -> HttpResponse:
 @login_required
 def indicator_rows_export(request: HttpRequest, key: str, fmt: str) -> HttpResponse:
     check_format(fmt)
-    context = _drill(request, key)
+    context = _drill(request, key, paged=False)
     if "rows" not in context:
         raise Http404  # a ratio has no rows of its own: export its numerator and denominator
     indicator: Indicator = context["indicator"]
@@ -129,7 +146,7 @@ def indicator_rows_export(request: HttpRequest, key: str, fmt: str) -> HttpRespo
         headers=context["headers"],
         rows=[r.cells for r in rows],
         definitions=exports.definition_rows([indicator]),
-        notes=[f"筆數：{len(rows)}"],
+        notes=[f"筆數：{context['row_count']}"],
     )
     return exports.response(sheet, fmt, f"{indicator.key}-{context['period'].key}")
 
@@ -140,7 +157,7 @@ def indicator_export(request: HttpRequest, fmt: str) -> HttpResponse:
     check_format(fmt)
     scope, period = scope_and_month(request)
     rows: list[list[Any]] = []
-    for value in registry.evaluate_all(scope, period):
+    for value in figures.month_values(scope, period)[0]:
         i = value.indicator
         rows.append([i.section, i.key, i.name, value.display, i.unit, value.rows])
         for code, label, count in value.groups:

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 
-from jobdesk.reports import charts, exports
+from jobdesk.reports import charts, exports, figures
 from jobdesk.reports import indicators as registry
 from jobdesk.reports.periods import Period
 from jobdesk.reports.scope import ReportScope
@@ -38,23 +38,22 @@ def _number(value: Any) -> float | None:
     return float(value) if isinstance(value, Decimal | int) else None
 
 
-def trend_table(scope: ReportScope, month: Period) -> tuple[list[Period], dict[str, list[Any]]]:
-    """Each charted indicator's value for the ``MONTHS`` months ending with ``month``."""
+def trend_table(
+    scope: ReportScope, month: Period
+) -> tuple[list[Period], dict[str, list[Any]], Any]:
+    """Each charted indicator's value for the ``MONTHS`` months ending with ``month``, and when
+    the stored figures among them were computed (None: every month counted now)."""
     months = month.months_back(MONTHS)
     keys = {k for _slug, _title, ks in CHARTS for k in ks}
-    values: dict[str, list[Any]] = {k: [] for k in keys}
-    for period in months:
-        cache: dict[str, registry.Value] = {}
-        for key in keys:
-            value = registry.evaluate(registry.BY_KEY[key], scope, period, cache)
-            values[key].append(value if value.applicable else None)
-    return months, values
+    found, as_of = figures.months_values(scope, months, keys)
+    values = {k: [v if v.applicable else None for v in found[k]] for k in keys}
+    return months, values, as_of
 
 
 @login_required
 def trends(request: HttpRequest) -> HttpResponse:
     scope, month = scope_and_month(request)
-    months, values = trend_table(scope, month)
+    months, values, as_of = trend_table(scope, month)
     labels = [f"{p.start:%y/%m}" for p in months]
     blocks = []
     for slug, title, keys in CHARTS:
@@ -76,7 +75,7 @@ def trends(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "reports/trends.html",
-        filter_context(scope, month) | {"blocks": blocks, "months": MONTHS},
+        filter_context(scope, month) | {"blocks": blocks, "months": MONTHS, "figures_as_of": as_of},
     )
 
 
@@ -84,7 +83,7 @@ def trends(request: HttpRequest) -> HttpResponse:
 def trends_export(request: HttpRequest, fmt: str) -> HttpResponse:
     check_format(fmt)
     scope, month = scope_and_month(request)
-    months, values = trend_table(scope, month)
+    months, values, _as_of = trend_table(scope, month)
     keys = [k for _slug, _title, ks in CHARTS for k in ks]
     rows = [
         [p.key] + [values[k][i].display if values[k][i] is not None else "不適用" for k in keys]

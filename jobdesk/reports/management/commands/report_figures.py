@@ -1,0 +1,30 @@
+"""``jobdesk report-figures``: store the figures of the last ended months (nightly, from cron)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from jobdesk.accounts.models import Office
+from jobdesk.reports import figures
+
+
+class Command(BaseCommand):
+    help = "彙整各據點最近已結束月份的統計指標（每晚執行；本月一律即時計算）。"
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--months", type=int, default=2, help="最近幾個已結束的月份（預設 2）")
+        parser.add_argument("--office", help="只彙整此據點代碼（含其下據點的資料）")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not 1 <= options["months"] <= 36:
+            raise CommandError("--months 須為 1 到 36。")
+        offices = None
+        if options["office"]:
+            office = Office.objects.filter(code=options["office"]).first()
+            if office is None:
+                raise CommandError(f"找不到據點代碼 {options['office']}。")
+            offices = [office]
+        count = figures.refresh(options["months"], offices)
+        self.stdout.write(f"已彙整 {count} 筆（據點 × 月份）。")
