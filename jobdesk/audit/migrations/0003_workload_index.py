@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0002_auth_throttle'),
-        ('audit', '0001_initial'),
+        ('audit', '0002_export_job'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
