@@ -35,4 +35,8 @@ class IndicatorReportOut(serializers.Serializer):  # type: ignore[type-arg]
     month = serializers.CharField(help_text="YYYY-MM")
     start = serializers.DateField()
     end = serializers.DateField(help_text="期間的最後一天")
+    figures_as_of = serializers.DateTimeField(
+        allow_null=True,
+        help_text="已結束月份讀每晚彙整之數字時，其彙整時間；null 表示為即時計算",
+    )
     results = IndicatorValueOut(many=True)

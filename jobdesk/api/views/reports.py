@@ -14,7 +14,7 @@ from rest_framework.response import Response
 
 from jobdesk.api.serializers.reports import IndicatorReportOut
 from jobdesk.api.views.base import ApiView
-from jobdesk.reports import indicators as registry
+from jobdesk.reports import figures
 from jobdesk.reports.periods import Period
 from jobdesk.reports.scope import REPORT_ROLES, scope_for
 
@@ -60,7 +60,7 @@ class IndicatorList(ApiView):
                 raise ValidationError({name: "參數不正確。"})
         period = _month(params.get("month", "").strip())
         scope = scope_for(request.user, params)  # outside the reader's scope: 404
-        values = registry.evaluate_all(scope, period)
+        values, as_of = figures.month_values(scope, period)
         return Response(
             {
                 "office": scope.office.code,
@@ -69,6 +69,7 @@ class IndicatorList(ApiView):
                 "month": period.key,
                 "start": period.start,
                 "end": period.last,
+                "figures_as_of": as_of,
                 "results": [
                     {
                         "key": v.indicator.key,
