@@ -34,7 +34,6 @@ from jobdesk.employers.importing.readers import TEMPLATE_COLUMNS
 from jobdesk.employers.market import market_summary
 from jobdesk.employers.models import (
     Employer,
-    FindingStatus,
     ImportBatch,
     Vacancy,
     VacancyFinding,
@@ -45,6 +44,7 @@ from jobdesk.employers.selectors import (
     filtered_vacancies,
     vacancies_for_user,
 )
+from jobdesk.employers.transitions import FINDING, VACANCY
 
 STAFF_ROLES = frozenset({Role.COUNSELLOR, Role.SUPERVISOR, Role.EMPLOYER_OFFICER})
 PAGE_SIZE = 25
@@ -273,13 +273,16 @@ def vacancy_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
             "vacancy": vacancy,
             "employer": vacancy.employer,
             "findings": findings,
-            "open_findings": [f for f in findings if f.status == FindingStatus.OPEN],
+            "open_findings": [f for f in findings if FINDING.allows(f.status, "override")],
+            # the buttons come from the tables the services check (jobdesk/employers/transitions.py)
+            "overridable": {f.pk for f in findings if FINDING.allows(f.status, "override")},
+            "allowed_actions": VACANCY.allowed_actions(vacancy.status),
             "recommendable": recommendable,
             "not_recommendable_reason": reason,
             "can_change": _can_change(request.user),
             "override_form": OverrideFindingForm(),
             "occupation_form": OccupationConfirmForm(initial={"occupation": vacancy.occupation_id}),
-            "statuses": VacancyStatus,
+            "statuses": VacancyStatus.choices,
         },
     )
 

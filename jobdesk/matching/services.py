@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from jobdesk.audit.models import AccessAction
 from jobdesk.audit.services import record_access, record_event, snapshot
+from jobdesk.common.transitions import role_of
 from jobdesk.common.versioning import save_versioned
 from jobdesk.matching.models import (
     CASEWORK_ROLES,
@@ -30,14 +31,11 @@ from jobdesk.matching.models import (
     Recommendation,
 )
 from jobdesk.matching.models import RecommendationStatus as S
+from jobdesk.matching.transitions import RECOMMENDATION, REPLIES
 
-# Which reply an employer may give from which state.
-REPLY_FROM: dict[str, frozenset[str]] = {
-    S.INTERVIEW: frozenset({S.RECOMMENDED, S.INTERVIEW}),
-    S.HIRED: frozenset({S.RECOMMENDED, S.INTERVIEW}),
-    S.NOT_HIRED: frozenset({S.RECOMMENDED, S.INTERVIEW, S.HIRED}),
-}
-REPLY_OUTCOMES = (S.INTERVIEW, S.HIRED, S.NOT_HIRED)
+# Which reply an employer may give from which state: the table in jobdesk/matching/transitions.py.
+REPLY_OUTCOMES = REPLIES
+REPLY_FROM: dict[str, frozenset[str]] = {o: RECOMMENDATION.sources(o) for o in REPLIES}
 REPLY_FROM_ANY = frozenset().union(*REPLY_FROM.values())
 _FIELDS = [
     "status",
@@ -160,11 +158,7 @@ def record_reply(
     errors: dict[str, str] = {}
     if outcome not in REPLY_OUTCOMES:
         raise ValidationError({"outcome": "請選擇雇主回覆：面試、錄取或未錄取。"})
-    if rec.status not in REPLY_FROM[outcome]:
-        raise ValidationError(
-            f"推介目前為「{rec.get_status_display()}」，不能登錄「{S(outcome).label}」。",
-            code="bad_status",
-        )
+    RECOMMENDATION.require(rec.status, outcome, role_of(actor))
     if outcome == S.NOT_HIRED:
         if reason not in NotHiredReason.values:
             errors["reason"] = "請選擇未錄取原因。"
@@ -211,11 +205,7 @@ def record_start(
 
     _require_role(actor, CASEWORK_ROLES, "報到由就業服務員或督導登錄（個案將進入就業追蹤）。")
     _require_change(rec, actor)
-    if rec.status != S.HIRED:
-        raise ValidationError(
-            f"推介目前為「{rec.get_status_display()}」，須先登錄錄取才能登錄報到。",
-            code="bad_status",
-        )
+    RECOMMENDATION.require(rec.status, "start", role_of(actor))
     case = rec.case or _open_case_of(rec.seeker)
     if case is None:
         raise ValidationError("這位求職者沒有進行中的個案，無法登錄就業；請先開案。")
@@ -254,10 +244,7 @@ def withdraw(
     """撤回: the counsellor withdraws a recommendation (e.g. the seeker changed their mind)."""
     _require_role(actor, CASEWORK_ROLES, "撤回推介限就業服務員或督導執行。")
     _require_change(rec, actor)
-    if rec.status not in (S.RECOMMENDED, S.INTERVIEW):
-        raise ValidationError(
-            f"推介目前為「{rec.get_status_display()}」，不能撤回。", code="bad_status"
-        )
+    RECOMMENDATION.require(rec.status, "withdraw", role_of(actor))
     if not note.strip():
         raise ValidationError({"note": "請說明撤回原因。"})
     before = snapshot(rec, _FIELDS)

@@ -17,6 +17,7 @@ from jobdesk.audit.models import AccessAction
 from jobdesk.audit.services import record_access, record_accesses, record_list_reads
 from jobdesk.common.forms import attach_service_errors
 from jobdesk.common.scoping import get_for_user_or_404
+from jobdesk.common.transitions import role_of
 from jobdesk.matching import selectors, services
 from jobdesk.matching.forms import (
     RecommendationFilterForm,
@@ -33,6 +34,7 @@ from jobdesk.matching.models import (
     Recommendation,
     RecommendationStatus,
 )
+from jobdesk.matching.transitions import RECOMMENDATION, REPLIES
 
 TOP_K = 20
 
@@ -204,24 +206,22 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
 def _detail(request: HttpRequest, rec: Recommendation, **forms: Form) -> HttpResponse:
     v = rec.version
     casework = _is_casework(request.user)
-    S = RecommendationStatus
+    # the forms come from the table the services check (jobdesk/matching/transitions.py)
+    allowed = RECOMMENDATION.allowed_actions(rec.status, role_of(request.user))
     context: dict[str, Any] = {
         "rec": rec,
         "casework": casework,
+        "allowed_actions": allowed,
         "reply_form": forms.get("reply_form")
-        or (ReplyForm(initial={"version": v}) if rec.status in services.REPLY_FROM_ANY else None),
+        or (ReplyForm(initial={"version": v}) if allowed & set(REPLIES) else None),
         "start_form": forms.get("start_form")
         or (
             StartForm(initial={"version": v, "pay": rec.vacancy.pay_min, "pay_basis": "monthly"})
-            if casework and rec.status == S.HIRED
+            if "start" in allowed
             else None
         ),
         "withdraw_form": forms.get("withdraw_form")
-        or (
-            WithdrawForm(initial={"version": v})
-            if casework and rec.status in (S.RECOMMENDED, S.INTERVIEW)
-            else None
-        ),
+        or (WithdrawForm(initial={"version": v}) if "withdraw" in allowed else None),
     }
     record_access(actor=request.user, subject=rec.seeker, office=rec.office, what="推介紀錄")
     return render(request, "matching/recommendation_detail.html", context)

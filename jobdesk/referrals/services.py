@@ -15,11 +15,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from jobdesk.audit.services import record_event, snapshot
-from jobdesk.cases.models import ActivityKind, CaseStatus
+from jobdesk.cases.models import ActivityKind
 from jobdesk.cases.services import record_activity
+from jobdesk.cases.transitions import CASE
+from jobdesk.common.transitions import role_of
 from jobdesk.privacy.data_items import BY_CODE, labels_of
 from jobdesk.privacy.models import ConsentPurpose, SignatureMethod
-from jobdesk.privacy.services import record_consent
+from jobdesk.privacy.services import record_consent, withdraw_consent
 from jobdesk.privacy.signatures import CheckedFile
 from jobdesk.privacy.wording import REFERRAL_CONSENT_VERSION, referral_consent_text
 from jobdesk.referrals.models import (
@@ -31,9 +33,9 @@ from jobdesk.referrals.models import (
     ReferralUpdateKind,
     ReplyKind,
 )
+from jobdesk.referrals.transitions import REFERRAL
 
 TASK = "T3.3"
-ACTIVE = (ReferralStatus.SENT, ReferralStatus.ANSWERED)
 
 
 def _require_change(obj: Any, actor: Any) -> None:
@@ -42,15 +44,13 @@ def _require_change(obj: Any, actor: Any) -> None:
         raise PermissionDenied("您沒有權限處理這筆轉介。")
 
 
-def _lock(referral: Referral, actor: Any, allowed: tuple[str, ...], action: str) -> Referral:
+def _lock(referral: Referral, actor: Any, action: str) -> Referral:
+    """Lock the row, then check ``action`` against the table (jobdesk/referrals/transitions.py)."""
     _require_change(referral, actor)
     locked = (
         Referral.objects.select_for_update().select_related("case", "resource").get(pk=referral.pk)
     )
-    if locked.status not in allowed:
-        raise ValidationError(
-            f"轉介目前為「{locked.get_status_display()}」，無法{action}。", code="bad_status"
-        )
+    REFERRAL.require(locked.status, action, role_of(actor))
     return locked
 
 
@@ -75,6 +75,7 @@ def _activity(referral: Referral, *, actor: Any, indicators: list[str], notes: s
         occurred_at=timezone.now(),
         duration_minutes=15,
         notes=notes,
+        by_case_status=False,  # the referral's own table (REFERRAL) governs its steps
     )
 
 
@@ -104,8 +105,7 @@ def start_referral(
     """O3.3.1 轉介評估表 (P3.3.1): the assessed situation and need, the resource chosen."""
     _require_change(case, actor)
     errors: dict[str, str] = {}
-    if case.status in (CaseStatus.CLOSED, CaseStatus.CLOSURE_REQUESTED):
-        raise ValidationError("個案已結案或結案待核，無法新增轉介。", code="bad_status")
+    CASE.require(case.status, "refer", role_of(actor))
     if not resource.is_active:
         errors["resource"] = "此轉介資源已停用，請選擇其他資源。"
     situation = _text(errors, "situation", situation, "求職者狀況評估", 4000)
@@ -149,7 +149,7 @@ def confirm_need(
     referral: Referral, *, actor: Any, confirmed_on: datetime.date, note: str
 ) -> Referral:
     """P3.3.1: the need was confirmed with the receiving unit."""
-    locked = _lock(referral, actor, (ReferralStatus.ASSESSING, ReferralStatus.CONSENTED), "確認")
+    locked = _lock(referral, actor, "confirm")
     errors: dict[str, str] = {}
     note = _text(errors, "note", note, "確認需求紀錄", 2000)
     if confirmed_on > timezone.localdate():
@@ -185,7 +185,7 @@ def sign_consent(
     referral: Referral, *, actor: Any, method: str, signature: CheckedFile, explained: bool
 ) -> Referral:
     """O3.3.2 轉介同意書 (P3.3.2): the process was explained and the job seeker signed."""
-    locked = _lock(referral, actor, (ReferralStatus.ASSESSING,), "簽署同意書")
+    locked = _lock(referral, actor, "sign_consent")
     if not explained:
         raise ValidationError(
             {"explained": "請先向求職者說明轉介流程、提供之資料與其權利，並勾選確認。"}
@@ -227,7 +227,7 @@ def send_referral(
     referral: Referral, *, actor: Any, sent_on: datetime.date, method: str
 ) -> Referral:
     """P3.3.3: send the referral packet. Refused without a valid signed consent."""
-    locked = _lock(referral, actor, (ReferralStatus.ASSESSING, ReferralStatus.CONSENTED), "轉介")
+    locked = _lock(referral, actor, "send")
     if locked.consent is None or not locked.consent.is_valid():
         raise ValidationError(
             "沒有有效的轉介同意書（未簽署、已撤回或已逾期），不得轉介或提供資料。",
@@ -274,7 +274,7 @@ def record_reply(
     next_follow_up_on: datetime.date | None,
 ) -> Referral:
     """P3.3.3: the receiving unit's answer (受案, 不受案, 退回, 再轉, 其他)."""
-    locked = _lock(referral, actor, ACTIVE, "登錄回覆")
+    locked = _lock(referral, actor, "reply")
     errors: dict[str, str] = {}
     if reply not in ReplyKind.values:
         errors["reply"] = "請選擇受轉介單位的回覆。"
@@ -322,7 +322,7 @@ def record_follow_up(
     note: str,
     next_follow_up_on: datetime.date | None,
 ) -> Referral:
-    locked = _lock(referral, actor, ACTIVE, "追蹤")
+    locked = _lock(referral, actor, "follow_up")
     errors: dict[str, str] = {}
     note = _text(errors, "note", note, "追蹤內容", 2000)
     if next_follow_up_on is not None and next_follow_up_on < timezone.localdate():
@@ -340,7 +340,7 @@ def record_follow_up(
 @transaction.atomic
 def record_outcome(referral: Referral, *, actor: Any, outcome: str, note: str) -> Referral:
     """P3.3.3: the referral ended — completed, or failed with the reason."""
-    locked = _lock(referral, actor, ACTIVE, "登錄結果")
+    locked = _lock(referral, actor, "outcome")
     errors: dict[str, str] = {}
     if outcome not in Outcome.values:
         errors["outcome"] = "請選擇轉介結果。"
@@ -381,6 +381,18 @@ def record_outcome(referral: Referral, *, actor: Any, outcome: str, note: str) -
         indicators=["P3.3.3"],
         notes=f"轉介結果：{locked.get_outcome_display()}",
     )
+    return locked
+
+
+@transaction.atomic
+def withdraw_referral_consent(referral: Referral, *, actor: Any, reason: str) -> Referral:
+    """The seeker withdraws the consent this referral relies on; ``privacy.withdraw_consent``
+    runs the hook that stops the referral (``stop_for_withdrawn_consent``)."""
+    locked = _lock(referral, actor, "withdraw")
+    if locked.consent is None:
+        raise ValidationError("此轉介尚無同意書可撤回。", code="no_consent")
+    withdraw_consent(locked.consent, actor=actor, reason=reason)
+    locked.refresh_from_db()
     return locked
 
 

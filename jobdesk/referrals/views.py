@@ -18,9 +18,9 @@ from jobdesk.audit.services import record_access
 from jobdesk.cases.models import Case
 from jobdesk.common.forms import attach_service_errors
 from jobdesk.common.scoping import get_for_user_or_404
+from jobdesk.common.transitions import role_of
 from jobdesk.privacy import data_items
 from jobdesk.privacy.access import caseload_gate, gate_applies
-from jobdesk.privacy.services import withdraw_consent
 from jobdesk.privacy.signatures import check_drawn_signature, check_scan
 from jobdesk.referrals import services
 from jobdesk.referrals.forms import (
@@ -31,6 +31,7 @@ from jobdesk.referrals.forms import (
 )
 from jobdesk.referrals.models import Referral, ReferralStatus
 from jobdesk.referrals.selectors import referrals_for, search_resources
+from jobdesk.referrals.transitions import REFERRAL
 
 RESOURCE_ROLES = frozenset(
     {Role.COUNSELLOR, Role.SUPERVISOR, Role.EMPLOYER_OFFICER} | set(ADMIN_ROLES)
@@ -125,6 +126,8 @@ def referral_detail(request: HttpRequest, public_id: str) -> HttpResponse:
             "referral": referral,
             "seeker": referral.case.seeker,
             "forms": forms,
+            # the forms come from the table the services check (jobdesk/referrals/transitions.py)
+            "allowed_actions": REFERRAL.allowed_actions(referral.status, role_of(request.user)),
             "items": data_items.labels_of(list(referral.data_items)),
             "updates": referral.updates.select_related("recorded_by"),
         },
@@ -153,9 +156,9 @@ def referral_action(request: HttpRequest, public_id: str, action: str) -> HttpRe
             elif action == "outcome":
                 services.record_outcome(referral, actor=request.user, **data)
             elif action == "withdraw":
-                if referral.consent is None:
-                    raise ValidationError("此轉介尚無同意書可撤回。")
-                withdraw_consent(referral.consent, actor=request.user, reason=data["reason"])
+                services.withdraw_referral_consent(
+                    referral, actor=request.user, reason=data["reason"]
+                )
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)

@@ -32,10 +32,8 @@ from jobdesk.cases.models import (
 )
 from jobdesk.cases.services.guards import (
     check_dates_in_order,
+    require_action,
     require_change,
-    require_open,
-    require_status,
-    require_supervisor,
 )
 from jobdesk.common.dates import local_date
 from jobdesk.common.forms import needs_confirmation
@@ -160,7 +158,7 @@ def record_needs_assessment(
 ) -> NeedsAssessment:
     """A new version of O1.2.1 (drafts and signed versions are never edited in place)."""
     require_change(case, actor)
-    require_open(case, "記錄需求評估")
+    require_action(case, "assess", actor)
     labels = {f: _label(NeedsAssessment, f) for f in ASSESSMENT_FIELDS}
     _required(
         data,
@@ -231,7 +229,7 @@ def confirm_needs(
 ) -> NeedsConfirmation:
     """T1.3: record (or revise) the agreed goals; the case moves on to planning."""
     require_change(case, actor)
-    require_status(case, [S.ASSESSING, S.PLANNING, S.ACTIVE], "確認就業服務需求")
+    require_action(case, "confirm_needs", actor)
     if not case.assessments.filter(signed_at__isnull=False).exists():
         raise ValidationError("請先完成並簽核就業服務需求表（O1.2.1），再確認就業目標。")
     labels = {f: _label(NeedsConfirmation, f) for f in CONFIRMATION_FIELDS}
@@ -268,7 +266,7 @@ def save_plan(
     ``expected_version`` is the plan's version when revising one (the case's when creating).
     """
     require_change(case, actor)
-    require_status(case, [S.PLANNING, S.ACTIVE, S.PLACED, S.FOLLOW_UP], "訂定就業計畫")
+    require_action(case, "plan", actor)
     if not hasattr(case, "confirmation"):
         raise ValidationError("請先確認就業目標（T1.3），再訂定就業計畫。")
     if not str(data.get("strategy") or "").strip():
@@ -317,7 +315,7 @@ def record_review(
 ) -> Review:
     """T2.3 定期評估 with O2.3.1 職能發展計畫; schedules the next review."""
     require_change(case, actor)
-    require_status(case, [S.ACTIVE, S.PLACED, S.FOLLOW_UP], "進行定期評估")
+    require_action(case, "review", actor)
     labels = {f: _label(Review, f) for f in REVIEW_FIELDS}
     _required(
         data, ["reviewed_on", "strategy_assessment", "effectiveness", "development_plan"], labels
@@ -360,7 +358,7 @@ def place_case(
 ) -> Placement:
     """就業: record the job and schedule follow-ups (default 1, 3 and 6 months after start)."""
     require_change(case, actor)
-    require_status(case, [S.OPEN, S.ASSESSING, S.PLANNING, S.ACTIVE, S.FOLLOW_UP], "登錄就業")
+    require_action(case, "place", actor)
     errors: dict[str, str] = {}
     if not employer_label.strip():
         errors["employer_label"] = "請填寫雇主。"
@@ -426,7 +424,7 @@ def record_follow_up(
     require_change(follow_up, actor)
     follow_up = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
     case = follow_up.case
-    require_status(case, [S.PLACED, S.FOLLOW_UP], "記錄就業追蹤")
+    require_action(case, "follow_up", actor)
     if follow_up.done_on is not None:
         raise ValidationError("這次追蹤已記錄。")
     if done_on > _today():
@@ -469,7 +467,7 @@ def reassign_case(
     case: Case, *, actor: Any, counsellor: User, expected_version: int | None = None
 ) -> Case:
     """The supervisor gives the case to another counsellor of the office (or its desks)."""
-    require_supervisor(actor)
+    require_action(case, "reassign", actor)
     require_change(case, actor)
     if counsellor.role != Role.COUNSELLOR or not counsellor.is_active:
         raise ValidationError({"counsellor": "只能指派給在職的就業服務員。"})

@@ -18,13 +18,13 @@ from jobdesk.cases.models import (
 )
 from jobdesk.cases.services.casework import move_case
 from jobdesk.cases.services.guards import (
+    require_action,
     require_change,
-    require_open,
-    require_status,
-    require_supervisor,
 )
+from jobdesk.cases.transitions import CASE, CLOSURE
 from jobdesk.common import hooks
 from jobdesk.common.forms import needs_confirmation
+from jobdesk.common.transitions import role_of
 
 S = CaseStatus
 
@@ -64,7 +64,7 @@ def request_closure(
     """O3.4.1 結案紀錄, sent to the supervisor for approval. Open referrals or follow-ups do not
     block it, but the counsellor must confirm she knows (``confirmed``); the audit row says so."""
     require_change(case, actor)
-    require_open(case, "申請結案")
+    require_action(case, "request_closure", actor)
     errors: dict[str, str] = {}
     if reason not in ClosureReason.values:
         errors["reason"] = "請選擇結案原因。"
@@ -104,11 +104,13 @@ DECISION_FIELDS = ["status", "decided_by", "decided_at", "decision_comment", "up
 
 
 def _pending_closure(closure: ClosureRecord, actor: Any) -> ClosureRecord:
-    require_supervisor(actor)
+    role = role_of(actor)
+    CLOSURE.require(closure.status, "decide", role)
     require_change(closure, actor)
     closure = ClosureRecord.objects.select_for_update().get(pk=closure.pk)
-    if closure.status != ClosureStatus.PENDING or closure.case.status != S.CLOSURE_REQUESTED:
-        raise ValidationError("此結案申請已處理過。")
+    CLOSURE.require(closure.status, "decide", role)
+    if not CASE.allows(closure.case.status, "decide_closure", role):
+        raise ValidationError(CLOSURE.refused or "", code=CLOSURE.code)
     return closure
 
 
@@ -167,7 +169,7 @@ def reopen_case(
 ) -> Case:
     """A closed case reopens (with a reason) where it left off: job search if it had a plan."""
     require_change(case, actor)
-    require_status(case, [S.CLOSED], "重新開案")
+    require_action(case, "reopen", actor)
     if not reason.strip():
         raise ValidationError({"reason": "請說明重新開案的原因。"})
     if (

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from jobdesk.accounts.roles import Role
-from jobdesk.cases.models import Case, CaseStatus
+from jobdesk.cases.models import Case
+from jobdesk.cases.transitions import CASE
 from jobdesk.common.models import ScopedModel
 from jobdesk.common.scoping import is_within
+from jobdesk.common.transitions import role_of
 
 
 def require_change(obj: ScopedModel, actor: Any) -> None:
@@ -32,21 +33,10 @@ def require_supervisor(actor: Any) -> None:
         raise PermissionDenied("此動作限督導執行。")
 
 
-def require_status(case: Case, allowed: Iterable[str], action: str) -> None:
-    allowed = list(allowed)
-    if case.status not in allowed:
-        labels = "、".join(str(CaseStatus(s).label) for s in allowed)
-        raise ValidationError(
-            f"個案目前為「{case.get_status_display()}」，無法{action}（須為：{labels}）。",
-            code="bad_status",
-        )
-
-
-def require_open(case: Case, action: str) -> None:
-    if case.status in (CaseStatus.CLOSED, CaseStatus.CLOSURE_REQUESTED):
-        raise ValidationError(
-            f"個案目前為「{case.get_status_display()}」，無法{action}。", code="bad_status"
-        )
+def require_action(case: Case, name: str, actor: Any) -> None:
+    """The case's status (and the actor's role) allow ``name`` in ``CASE``, the one table the
+    case page also reads; else ValidationError (code ``bad_status``) or PermissionDenied."""
+    CASE.require(case.status, name, role_of(actor))
 
 
 def check_dates_in_order(first: Any, second: Any, message: str, field: str) -> None:

@@ -14,6 +14,7 @@ from jobdesk.cases.models import Case, Lead, LeadSource, LeadStatus, OutreachEve
 from jobdesk.cases.services.casework import open_case
 from jobdesk.cases.services.guards import require_change, require_office
 from jobdesk.cases.services.seekers import register_seeker
+from jobdesk.cases.transitions import LEAD
 
 
 @transaction.atomic
@@ -100,8 +101,7 @@ def convert_lead(
     """The lead registers (求職登記) and a case opens, without retyping name and phone."""
     require_change(lead, actor)
     lead = Lead.objects.select_for_update().get(pk=lead.pk)
-    if lead.status != LeadStatus.NEW:
-        raise ValidationError("此潛在求職者已處理過（已登記或無意願）。")
+    LEAD.require(lead.status, "convert")
     values = {"name": lead.name, "phone": lead.phone} | dict(data)
     seeker = register_seeker(
         actor=actor,
@@ -124,8 +124,7 @@ def convert_lead(
 @transaction.atomic
 def decline_lead(lead: Lead, *, actor: Any) -> Lead:
     require_change(lead, actor)
-    if lead.status != LeadStatus.NEW:
-        raise ValidationError("此潛在求職者已處理過。")
+    LEAD.require(lead.status, "decline")
     lead.status = LeadStatus.DECLINED
     lead.save(update_fields=["status", "updated_at"])
     record_event("outreach.lead_declined", actor=actor, subject=lead)

@@ -22,7 +22,7 @@ from jobdesk.cases.models import (
     PlanStepStatus,
     SkillsAssessment,
 )
-from jobdesk.cases.services.guards import require_change, require_open
+from jobdesk.cases.services.guards import require_action, require_change
 from jobdesk.common.versioning import save_versioned
 from jobdesk.standard.loader import indicator_codes_of, task_choices
 
@@ -40,9 +40,16 @@ def record_activity(
     occurred_at: datetime.datetime,
     duration_minutes: int,
     notes: str,
+    by_case_status: bool = True,
 ) -> Activity:
-    """服務紀錄: one contact, counted against the standard's task (T code) and indicators (P)."""
+    """服務紀錄: one contact, counted against the standard's task (T code) and indicators (P).
+
+    A contact recorded on its own needs a case in work (``CASE["activity"]``); one that another
+    state machine records as part of its own step (a referral's reply after closure) passes
+    ``by_case_status=False`` and answers to that machine's table instead."""
     require_change(case, actor)
+    if by_case_status:
+        require_action(case, "activity", actor)
     errors: dict[str, str] = {}
     if kind not in ActivityKind.values:
         errors["kind"] = "請選擇服務方式。"
@@ -87,7 +94,7 @@ def add_plan_step(
     plan: EmploymentPlan, *, actor: Any, description: str, due_on: datetime.date, owner: str
 ) -> PlanStep:
     require_change(plan, actor)
-    require_open(plan.case, "新增計畫步驟")
+    require_action(plan.case, "add_step", actor)
     errors: dict[str, str] = {}
     if not description.strip():
         errors["description"] = "請填寫步驟內容。"
@@ -137,7 +144,7 @@ def set_plan_step_status(
 def save_skills_assessment(case: Case, *, actor: Any, data: Mapping[str, Any]) -> SkillsAssessment:
     """T2.2 (P2.2.1): rate résumé, interview, channels, self-marketing, networking (1–5)."""
     require_change(case, actor)
-    require_open(case, "評估求職技能")
+    require_action(case, "skills", actor)
     errors = {f: "請評 1 到 5 分。" for f in SKILL_FIELDS if data.get(f) not in (1, 2, 3, 4, 5)}
     if data.get("assessed_on") is None:
         errors["assessed_on"] = "請填寫評估日期。"
@@ -174,7 +181,7 @@ def add_development_activity(
 ) -> DevelopmentActivity:
     """T2.2 (P2.2.2): a workshop, coaching session or other activity, with attendance."""
     require_change(case, actor)
-    require_open(case, "登錄求職技能活動")
+    require_action(case, "development", actor)
     if not title.strip():
         raise ValidationError({"title": "請填寫活動名稱。"})
     if attended and held_on > timezone.localdate():

@@ -37,6 +37,7 @@ from jobdesk.cases.selectors import (
     practice_counts,
 )
 from jobdesk.cases.services.closure import closure_blockers, closure_warnings
+from jobdesk.cases.transitions import CASE, CLOSURE
 from jobdesk.cases.views.base import (
     error_text,
     gate_seeker_read,
@@ -47,6 +48,7 @@ from jobdesk.cases.views.base import (
 )
 from jobdesk.common.forms import attach_service_errors
 from jobdesk.common.scoping import get_for_user_or_404
+from jobdesk.common.transitions import role_of
 from jobdesk.privacy.access import gate_applies
 
 Runner = Callable[[Case, dict[str, Any], Any, int | None], Any]
@@ -299,6 +301,9 @@ def case_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     if (gate := gate_seeker_read(request, case.seeker, what="個案資料", case=case)) is not None:
         return gate
     plan = EmploymentPlan.objects.filter(case=case).first()
+    role = role_of(request.user)
+    allowed = CASE.allowed_actions(case.status, role)
+    closures = list(case.closures.select_related("decided_by", "recorded_by"))
     return render(
         request,
         "cases/case_detail.html",
@@ -320,9 +325,15 @@ def case_detail(request: HttpRequest, public_id: str) -> HttpResponse:
             "practice": practice_counts(case),
             "placements": case.placements.all(),
             "follow_ups": case.follow_ups.all(),
-            "closures": case.closures.select_related("decided_by", "recorded_by"),
+            "closures": closures,
             "blockers": closure_blockers(case),
-            "is_supervisor": getattr(request.user, "role", "") == "supervisor",
+            # the buttons come from the table the services check (jobdesk/cases/transitions.py)
+            "allowed_actions": allowed,
+            "decidable_closures": {
+                c.pk
+                for c in closures
+                if "decide_closure" in allowed and CLOSURE.allows(c.status, "decide", role)
+            },
             "step_statuses": PlanStepStatus.choices,
             "statuses": CaseStatus.choices,
             "today": timezone.localdate(),

@@ -23,6 +23,7 @@ from jobdesk.employers.models import (
     VacancyStatus,
 )
 from jobdesk.employers.search import set_search_text
+from jobdesk.employers.transitions import FINDING, VACANCY
 
 VACANCY_FIELDS = [
     "title",
@@ -44,12 +45,6 @@ VACANCY_FIELDS = [
     "opens_on",
     "closes_on",
 ]
-TRANSITIONS: dict[str, set[str]] = {
-    VacancyStatus.DRAFT: {VacancyStatus.OPEN, VacancyStatus.CLOSED},
-    VacancyStatus.OPEN: {VacancyStatus.FILLED, VacancyStatus.CLOSED, VacancyStatus.DRAFT},
-    VacancyStatus.FILLED: {VacancyStatus.OPEN, VacancyStatus.CLOSED},
-    VacancyStatus.CLOSED: {VacancyStatus.OPEN, VacancyStatus.DRAFT},
-}
 
 
 def validate_vacancy_values(values: dict[str, Any]) -> dict[str, str]:
@@ -261,10 +256,9 @@ def update_vacancy(
 def change_vacancy_status(vacancy: Vacancy, *, actor: Any, status: str) -> Vacancy:
     """Open, fill, close or withdraw a vacancy. Opening needs no open §5 violation."""
     locked = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
-    if status not in TRANSITIONS.get(locked.status, set()):
-        wanted = VacancyStatus(status).label if status in VacancyStatus.values else status
-        current = locked.get_status_display()
-        raise ValidationError(f"職缺目前為「{current}」，不能改為「{wanted}」。")
+    if status not in VACANCY.actions:
+        raise ValidationError({"status": "請選擇職缺狀態。"})
+    VACANCY.require(locked.status, status)
     if status == VacancyStatus.OPEN:
         if locked.has_open_violation():
             raise ValidationError(
@@ -313,8 +307,7 @@ def override_finding(finding: VacancyFinding, *, actor: Any, reason: str) -> Vac
     if len(reason) < 5:
         raise ValidationError({"reason": "請具體說明認定無違法的理由（至少 5 個字）。"})
     locked = VacancyFinding.objects.select_for_update().get(pk=finding.pk)
-    if locked.status != FindingStatus.OPEN:
-        raise ValidationError("這個檢核結果已經處理過了。")
+    FINDING.require(locked.status, "override")
     locked.status = FindingStatus.OVERRIDDEN
     locked.override_reason = reason
     locked.decided_by = actor

@@ -19,6 +19,7 @@ from jobdesk.privacy.models import (
     RequestStatus,
 )
 from jobdesk.privacy.services.guards import require_change
+from jobdesk.privacy.transitions import DSR
 
 # What a correction may change on the seeker's registration (the rest through the case screens).
 CORRECTABLE_FIELDS = ("name", "phone", "email", "address")
@@ -61,10 +62,10 @@ def open_request(
     return request
 
 
-def _open(request: DataSubjectRequest) -> DataSubjectRequest:
+def _open(request: DataSubjectRequest, action: str) -> DataSubjectRequest:
+    """Lock the row, then check ``action`` against the table (jobdesk/privacy/transitions.py)."""
     locked = DataSubjectRequest.objects.select_for_update().get(pk=request.pk)
-    if locked.status != RequestStatus.OPEN:
-        raise ValidationError("此請求已結案。", code="closed")
+    DSR.require(locked.status, action)
     return locked
 
 
@@ -72,7 +73,7 @@ def _open(request: DataSubjectRequest) -> DataSubjectRequest:
 def extend_request(request: DataSubjectRequest, *, actor: Any, reason: str) -> DataSubjectRequest:
     """Extend the deadline once, by the same period, with a reason (Art. 13)."""
     require_change(request, actor)
-    locked = _open(request)
+    locked = _open(request, "extend")
     if locked.extended:
         raise ValidationError("法定期限只能延長一次。", code="already_extended")
     reason = reason.strip()
@@ -100,7 +101,7 @@ def complete_request(
     """Close the request with its outcome. A completed deletion erases the person's data; a
     completed stop starts a processing restriction."""
     require_change(request, actor)
-    locked = _open(request)
+    locked = _open(request, "complete")
     outcome = outcome.strip()
     if not outcome or len(outcome) > 2000:
         raise ValidationError({"outcome": "請填寫處理結果（2000 字以內）。"})
@@ -147,7 +148,7 @@ def apply_correction(
     from jobdesk.cases.services import update_seeker
 
     require_change(request, actor)
-    locked = _open(request)
+    locked = _open(request, "correct")
     if locked.kind != RequestKind.CORRECT or locked.seeker is None:
         raise ValidationError("只有「請求補充或更正」可直接更正資料。")
     data = {k: v.strip() for k, v in changes.items() if k in CORRECTABLE_FIELDS}

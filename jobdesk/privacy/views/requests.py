@@ -21,6 +21,7 @@ from jobdesk.common.scoping import get_for_user_or_404
 from jobdesk.privacy import services
 from jobdesk.privacy.forms import CompleteForm, CorrectionForm, ExtendForm, RequestForm
 from jobdesk.privacy.models import DataSubjectRequest, RequestKind, RequestStatus
+from jobdesk.privacy.transitions import DSR
 
 REQUEST_LIST_ROLES = CASE_VIEW_ROLES | {Role.AUDITOR}
 
@@ -99,6 +100,8 @@ def request_detail(request: HttpRequest, public_id: str) -> HttpResponse:
             "extend_form": ExtendForm(prefix="extend"),
             "complete_form": CompleteForm(prefix="complete"),
             "correction": correction,
+            # the forms come from the table the services check (jobdesk/privacy/transitions.py)
+            "allowed_actions": DSR.allowed_actions(dsr.status),
             "today": timezone.localdate(),
         },
     )
@@ -149,6 +152,9 @@ def request_export(request: HttpRequest, public_id: str) -> HttpResponse:
     dsr = _request(request, public_id, "change")
     if dsr.seeker is None:
         raise Http404
+    if not DSR.allows(dsr.status, "export"):
+        messages.error(request, "此請求已結案。")
+        return redirect("privacy:request_detail", public_id=dsr.public_id)
     content = services.export_subject_data(dsr.seeker, actor=request.user)
     response = HttpResponse(content, content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="personal-data-{dsr.public_id}.zip"'

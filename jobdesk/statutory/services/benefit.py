@@ -16,8 +16,10 @@ from django.utils import timezone
 
 from jobdesk.accounts.roles import CASE_CHANGE_ROLES
 from jobdesk.audit.services import record_event, snapshot
-from jobdesk.cases.models import Case, CaseStatus
+from jobdesk.cases.models import Case
+from jobdesk.cases.transitions import CASE
 from jobdesk.common.dates import local_date
+from jobdesk.common.transitions import role_of
 from jobdesk.common.versioning import lock_current, save_versioned
 from jobdesk.statutory import clocks
 from jobdesk.statutory.models import (
@@ -34,6 +36,7 @@ from jobdesk.statutory.models import (
 )
 from jobdesk.statutory.rules import rule, value
 from jobdesk.statutory.services.common import count_start_day, require_change
+from jobdesk.statutory.transitions import CLAIM
 
 MAX_SALARY = 500_000
 
@@ -89,8 +92,7 @@ def register_claim(
     """求職登記 and the 失業認定 application (就業保險法 §25 ¶1)."""
     _require_casework(actor)
     require_change(case, actor, "您沒有權限處理這個個案。")
-    if case.status in (CaseStatus.CLOSED, CaseStatus.CLOSURE_REQUESTED):
-        raise ValidationError("個案已結案或結案待核，無法登記失業給付申請。", code="bad_status")
+    CASE.require(case.status, "benefit", role_of(actor))
     now = timezone.now()
     registered_at = registered_at or now
     registered_on = local_date(registered_at)
@@ -164,8 +166,7 @@ def arrange_training(
     """§25 ¶2: training arranged within the 14 days (the claimant then applies for the 職業訓練
     生活津貼, §28, instead of the 失業給付)."""
     locked = _lock_claim(claim, actor, expected_version)
-    if locked.status != ClaimStatus.REGISTERED:
-        raise ValidationError("只有求職登記後、失業認定前可安排職業訓練。", code="bad_status")
+    CLAIM.require(locked.status, "training")
     errors: dict[str, str] = {}
     if on < locked.registered_on or on > timezone.localdate():
         errors["on"] = "安排日期須在求職登記日與今天之間。"
@@ -248,10 +249,7 @@ def certify(
     locked = _lock_claim(claim, actor, expected_version)
     today = timezone.localdate()
     day = certified_on or today
-    if locked.status != ClaimStatus.REGISTERED:
-        raise ValidationError(
-            f"申請目前為「{locked.get_status_display()}」，無法辦理失業認定。", code="bad_status"
-        )
+    CLAIM.require(locked.status, "certify")
     if locked.initial_action == InitialAction.TRAINING:
         raise ValidationError(
             "已於14日內安排職業訓練，不辦理失業認定；請改申請職業訓練生活津貼（就業保險法第28條）。",
@@ -488,8 +486,7 @@ def end_claim(
 ) -> BenefitClaim:
     """The claim ends (再就業, 期滿, 撤回 …) or is refused (reason ``refused``, §15)."""
     locked = _lock_claim(claim, actor, expected_version)
-    if not locked.is_open:
-        raise ValidationError("此申請已結束。", code="bad_status")
+    CLAIM.require(locked.status, "end")
     if reason not in [*EndReason.values, "refused"]:
         raise ValidationError({"reason": "請選擇結束原因。"})
     day = ended_on or timezone.localdate()

@@ -10,13 +10,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from jobdesk.accounts.roles import CASE_CHANGE_ROLES, Role
+from jobdesk.accounts.roles import CASE_CHANGE_ROLES
 from jobdesk.audit.services import record_event, snapshot
-from jobdesk.cases.models import Case, CaseStatus
+from jobdesk.cases.models import Case
+from jobdesk.cases.transitions import CASE
+from jobdesk.common.transitions import role_of
 from jobdesk.common.versioning import lock_current, save_versioned
 from jobdesk.statutory.eligibility import checks_for, required_documents
 from jobdesk.statutory.models import SubsidyApplication, SubsidyKind, SubsidyStatus
 from jobdesk.statutory.services.common import require_change
+from jobdesk.statutory.transitions import SUBSIDY
 
 _FIELDS = ["kind", "status", "applied_on", "amount_requested", "amount_approved", "recommendation"]
 
@@ -41,8 +44,7 @@ def apply_for_subsidy(
     if getattr(actor, "role", None) not in CASE_CHANGE_ROLES:
         raise PermissionDenied("津貼申請限就業服務員或督導受理。")
     require_change(case, actor, "您沒有權限處理這個個案。")
-    if case.status in (CaseStatus.CLOSED, CaseStatus.CLOSURE_REQUESTED):
-        raise ValidationError("個案已結案或結案待核，無法受理津貼申請。", code="bad_status")
+    CASE.require(case.status, "subsidy", role_of(actor))
     errors: dict[str, str] = {}
     if kind not in SubsidyKind.values:
         raise ValidationError({"kind": "請選擇津貼類別。"})
@@ -102,8 +104,7 @@ def record_documents(
 ) -> SubsidyApplication:
     require_change(app, actor)
     locked = lock_current(app, expected_version)
-    if locked.status != SubsidyStatus.SUBMITTED:
-        raise ValidationError("申請已審核，無法變更文件。", code="bad_status")
+    SUBSIDY.require(locked.status, "documents")
     known = [d["code"] for d in required_documents(locked.kind, locked.applied_on)]
     if any(code not in known for code in documents):
         raise ValidationError({"documents": "文件項目不正確。"})
@@ -129,12 +130,10 @@ def decide_subsidy(
     note: str,
 ) -> SubsidyApplication:
     """A supervisor decides; the checks are run again on the application date's rules."""
-    if getattr(actor, "role", None) != Role.SUPERVISOR:
-        raise PermissionDenied("津貼核定限督導辦理。")
+    SUBSIDY.require(app.status, "decide", role_of(actor))
     require_change(app, actor)
     locked = lock_current(app, expected_version)
-    if locked.status != SubsidyStatus.SUBMITTED:
-        raise ValidationError("此申請已審核。", code="bad_status")
+    SUBSIDY.require(locked.status, "decide", role_of(actor))
     checks = checks_for(locked)
     locked.checks = [c.as_dict() for c in checks]
     note = note.strip()

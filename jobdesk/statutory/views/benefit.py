@@ -32,6 +32,7 @@ from jobdesk.statutory.selectors import (
     reply_window,
 )
 from jobdesk.statutory.services import benefit
+from jobdesk.statutory.transitions import CLAIM
 from jobdesk.statutory.views.base import read_seeker, require_casework, show_errors
 
 
@@ -94,6 +95,8 @@ def claim_detail(request: HttpRequest, public_id: str) -> HttpResponse:
             "training_form": TrainingForm(initial=version, prefix="training"),
             "certify_form": CertifyForm(initial=version, prefix="certify"),
             "end_form": EndForm(initial=version, prefix="end"),
+            # the forms come from the table the services check (jobdesk/statutory/transitions.py)
+            "allowed_actions": CLAIM.allowed_actions(claim.status),
         },
     )
 

@@ -14,7 +14,9 @@ from django.utils import timezone
 from jobdesk.accounts.roles import ADMIN_ROLES, Role
 from jobdesk.audit.services import record_list_reads
 from jobdesk.cases.models import Case
+from jobdesk.cases.transitions import CASE
 from jobdesk.common.scoping import get_for_user_or_404
+from jobdesk.common.transitions import role_of
 from jobdesk.statutory.models import BenefitClaim, StatutoryRule, SubsidyApplication
 from jobdesk.statutory.rules import RuleMissing
 from jobdesk.statutory.selectors import Deadline, case_deadlines, deadlines_for
@@ -65,6 +67,7 @@ def case_panel(request: HttpRequest, case_id: str) -> HttpResponse:
         "statutory/_case_panel.html",
         {
             "case": case,
+            "allowed_actions": CASE.allowed_actions(case.status, role_of(request.user)),
             "rows": rows,
             "problem": problem,
             "claims": BenefitClaim.objects.for_user(request.user).filter(case=case),

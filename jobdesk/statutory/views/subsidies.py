@@ -11,17 +11,18 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from jobdesk.accounts.roles import Role
 from jobdesk.audit.models import AccessAction
 from jobdesk.cases.models import Case
 from jobdesk.common.forms import attach_service_errors
 from jobdesk.common.scoping import get_for_user_or_404
+from jobdesk.common.transitions import role_of
 from jobdesk.matching.models import Recommendation
 from jobdesk.statutory.eligibility import required_documents
 from jobdesk.statutory.forms import DecisionForm, DocumentsForm, SubsidyForm
 from jobdesk.statutory.models import SubsidyApplication, SubsidyKind
 from jobdesk.statutory.rules import rule
 from jobdesk.statutory.services import subsidies
+from jobdesk.statutory.transitions import SUBSIDY
 from jobdesk.statutory.views.base import read_seeker, require_casework, show_errors
 
 LIMIT_KEYS = {
@@ -115,7 +116,8 @@ def subsidy_detail(request: HttpRequest, public_id: str) -> HttpResponse:
             "decision_form": DecisionForm(
                 initial={**version, "amount_approved": app.amount_requested}, prefix="decide"
             ),
-            "is_supervisor": request.user.role == Role.SUPERVISOR,  # type: ignore[union-attr]
+            # the forms come from the table the services check (jobdesk/statutory/transitions.py)
+            "allowed_actions": SUBSIDY.allowed_actions(app.status, role_of(request.user)),
         },
     )
 
