@@ -137,7 +137,7 @@ def employer_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     form = EmployerForm(request.POST or None, instance=employer)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-        expected = form.cleaned_data.get("version") or 0
+        expected = form.cleaned_data["version"]  # required when editing
         try:
             saved = services.update_employer(
                 employer, actor=request.user, expected_version=expected, **data
@@ -293,7 +293,7 @@ def vacancy_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     vacancy = get_for_user_or_404(Vacancy, request.user, public_id, action="change")
     form = VacancyForm(request.POST or None, instance=vacancy)
     if request.method == "POST" and form.is_valid():
-        expected = form.cleaned_data.get("version") or 0
+        expected = form.cleaned_data["version"]  # required when editing
         try:
             saved = services.update_vacancy(
                 vacancy, actor=request.user, expected_version=expected, values=form.values()

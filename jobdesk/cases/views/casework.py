@@ -44,7 +44,6 @@ from jobdesk.cases.views.base import (
     log_seeker_read,
     require_casework,
     require_supervisor_role,
-    version_of,
 )
 from jobdesk.common.forms import attach_service_errors
 from jobdesk.common.scoping import get_for_user_or_404
@@ -221,9 +220,7 @@ def _case_step(request: HttpRequest, public_id: str, name: str) -> HttpResponse:
         form = step.form(request.POST)
         if form.is_valid():
             data = dict(form.cleaned_data)
-            version = data.pop("version", None)
-            if version is None and "version" in form.fields and name != "plan":
-                version = case.version
+            version = data.pop("version", None)  # required by every versioned step form
             try:
                 step.run(case, data, request.user, version)
             except ValidationError as exc:
@@ -382,7 +379,7 @@ def plan_step_status(request: HttpRequest, public_id: str) -> HttpResponse:
             step,
             actor=request.user,
             status=form.cleaned_data["status"],
-            expected_version=version_of(form) or step.version,
+            expected_version=form.cleaned_data["version"],
         ),
         "已更新計畫步驟。",
     )
@@ -470,7 +467,7 @@ def case_reassign(request: HttpRequest, public_id: str) -> HttpResponse:
                 case,
                 actor=request.user,
                 counsellor=form.cleaned_data["counsellor"],
-                expected_version=version_of(form),
+                expected_version=form.cleaned_data["version"],
             )
         except ValidationError as exc:
             attach_service_errors(form, exc)

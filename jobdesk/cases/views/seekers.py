@@ -23,7 +23,6 @@ from jobdesk.cases.views.base import (
     error_text,
     gate_seeker_read,
     require_casework,
-    version_of,
 )
 from jobdesk.common.forms import attach_service_errors
 from jobdesk.common.pagination import CountedPaginator
@@ -139,7 +138,7 @@ def seeker_edit(request: HttpRequest, public_id: str) -> HttpResponse:
                 services.update_seeker(
                     seeker,
                     actor=request.user,
-                    expected_version=version_of(form) or 0,
+                    expected_version=form.cleaned_data["version"],
                     data=form.data_for_service(),
                     sensitive=form.sensitive_for_service(),
                 )
