@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from jobdesk.audit.events import Event
 from jobdesk.audit.forms import LogFilterForm
 from jobdesk.audit.labels import change_rows, event_label
 from jobdesk.audit.models import AccessAction, AccessEvent, AuditEvent
@@ -120,7 +121,7 @@ def access_list(request: HttpRequest) -> HttpResponse:
         # Exporting the access log is itself recorded in the change log, with the filters used.
         user: Any = request.user
         record_event(
-            "audit.access_log_exported",
+            Event.AUDIT_ACCESS_LOG_EXPORTED,
             actor=user,
             subject=user.office,
             office=user.office,

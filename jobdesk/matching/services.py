@@ -13,12 +13,13 @@ State machine::
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from jobdesk.audit.events import Event
 from jobdesk.audit.models import AccessAction
 from jobdesk.audit.services import record_access, record_event, snapshot
 from jobdesk.common.transitions import role_of
@@ -32,6 +33,9 @@ from jobdesk.matching.models import (
 )
 from jobdesk.matching.models import RecommendationStatus as S
 from jobdesk.matching.transitions import RECOMMENDATION, REPLIES
+
+if TYPE_CHECKING:
+    from jobdesk.accounts.models import User
 
 # Which reply an employer may give from which state: the table in jobdesk/matching/transitions.py.
 REPLY_OUTCOMES = REPLIES
@@ -48,17 +52,17 @@ _FIELDS = [
 ]
 
 
-def _require_role(actor: Any, roles: frozenset[str], message: str) -> None:
+def _require_role(actor: User, roles: frozenset[str], message: str) -> None:
     if getattr(actor, "role", None) not in roles or getattr(actor, "office_id", None) is None:
         raise PermissionDenied(message)
 
 
-def _require_scope(model: Any, obj: Any, actor: Any, action: str) -> None:
+def _require_scope(model: Any, obj: Any, actor: User, action: str) -> None:
     if not model.objects.filter(pk=obj.pk).for_user(actor, action).exists():
         raise PermissionDenied("您沒有權限處理這筆資料。")
 
 
-def _require_change(rec: Recommendation, actor: Any) -> None:
+def _require_change(rec: Recommendation, actor: User) -> None:
     _require_role(actor, RECOMMENDATION_ROLES, "您沒有權限處理推介。")
     _require_scope(Recommendation, rec, actor, "change")
 
@@ -77,7 +81,7 @@ def _open_case_of(seeker: Any) -> Any:
 @transaction.atomic
 def recommend(
     *,
-    actor: Any,
+    actor: User,
     seeker: Any,
     vacancy: Any,
     consent: bool,
@@ -133,7 +137,7 @@ def recommend(
         recommended_at=now,
     )
     record_event(
-        "matching.recommended",
+        Event.MATCHING_RECOMMENDED,
         actor=actor,
         subject=rec,
         after=snapshot(rec, ["seeker", "vacancy", "status", "consent_given", "score"]),
@@ -146,7 +150,7 @@ def recommend(
 def record_reply(
     rec: Recommendation,
     *,
-    actor: Any,
+    actor: User,
     expected_version: int,
     outcome: str,
     reason: str = "",
@@ -194,7 +198,7 @@ def record_reply(
 def record_start(
     rec: Recommendation,
     *,
-    actor: Any,
+    actor: User,
     expected_version: int,
     start_date: datetime.date,
     pay: int,
@@ -227,7 +231,7 @@ def record_start(
     rec.case = case
     save_versioned(rec, expected_version, [*_FIELDS, "case"])
     record_event(
-        "matching.started",
+        Event.MATCHING_STARTED,
         actor=actor,
         subject=rec,
         before=before,
@@ -239,7 +243,7 @@ def record_start(
 
 @transaction.atomic
 def withdraw(
-    rec: Recommendation, *, actor: Any, expected_version: int, note: str
+    rec: Recommendation, *, actor: User, expected_version: int, note: str
 ) -> Recommendation:
     """撤回: the counsellor withdraws a recommendation (e.g. the seeker changed their mind)."""
     _require_role(actor, CASEWORK_ROLES, "撤回推介限就業服務員或督導執行。")
@@ -252,7 +256,7 @@ def withdraw(
     rec.reply_note = note.strip()
     save_versioned(rec, expected_version, ["status", "reply_note"])
     record_event(
-        "matching.withdrawn",
+        Event.MATCHING_WITHDRAWN,
         actor=actor,
         subject=rec,
         before=before,
@@ -262,7 +266,7 @@ def withdraw(
     return rec
 
 
-def record_card_viewed(rec: Recommendation, *, actor: Any) -> None:
+def record_card_viewed(rec: Recommendation, *, actor: User) -> None:
     """介紹卡 opened (a printable page of personal data): an access-log row, nothing else."""
     _require_role(actor, RECOMMENDATION_ROLES, "您沒有權限列印介紹卡。")
     _require_scope(Recommendation, rec, actor, "view")
@@ -277,7 +281,7 @@ def record_card_viewed(rec: Recommendation, *, actor: Any) -> None:
 
 
 @transaction.atomic
-def record_card_printed(rec: Recommendation, *, actor: Any) -> Recommendation:
+def record_card_printed(rec: Recommendation, *, actor: User) -> Recommendation:
     """介紹卡 printed and handed over (a POST, never a page view): the print time, audited."""
     _require_role(actor, RECOMMENDATION_ROLES, "您沒有權限列印介紹卡。")
     _require_scope(Recommendation, rec, actor, "view")
@@ -286,7 +290,7 @@ def record_card_printed(rec: Recommendation, *, actor: Any) -> Recommendation:
     locked.card_printed_at = timezone.now()
     locked.save(update_fields=["card_printed_at", "updated_at"])
     record_event(
-        "matching.card_printed",
+        Event.MATCHING_CARD_PRINTED,
         actor=actor,
         subject=locked,
         before=before,

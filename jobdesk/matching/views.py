@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from jobdesk.accounts.current import acting_user
 from jobdesk.audit.models import AccessAction
 from jobdesk.audit.services import record_access, record_accesses, record_list_reads
 from jobdesk.common.forms import attach_service_errors
@@ -86,7 +87,9 @@ def seeker_matches(request: HttpRequest, public_id: str) -> HttpResponse:
     widened = form.widened
     widen_query = request.GET.copy()
     widen_query["widen"] = "on"
-    record_access(actor=request.user, subject=seeker, action=AccessAction.SEARCH, what="媒合職缺")
+    record_access(
+        actor=acting_user(request), subject=seeker, action=AccessAction.SEARCH, what="媒合職缺"
+    )
     return render(
         request,
         "matching/seeker_matches.html",
@@ -118,7 +121,7 @@ def vacancy_matches(request: HttpRequest, public_id: str) -> HttpResponse:
     )
     full_names = _is_casework(request.user)
     record_accesses(
-        actor=request.user,
+        actor=acting_user(request),
         subjects=((m.seeker, None) for m in matches),
         action=AccessAction.SEARCH,
         what=f"媒合求職者：{vacancy.title}"[:200],
@@ -153,7 +156,7 @@ def recommend(request: HttpRequest, seeker_id: str, vacancy_id: str) -> HttpResp
     if request.method == "POST" and form.is_valid():
         try:
             rec = services.recommend(
-                actor=request.user,
+                actor=acting_user(request),
                 seeker=seeker,
                 vacancy=vacancy,
                 consent=form.cleaned_data["consent"],
@@ -166,7 +169,7 @@ def recommend(request: HttpRequest, seeker_id: str, vacancy_id: str) -> HttpResp
         else:
             messages.success(request, f"已推介 {seeker.name} 至「{vacancy.title}」。")
             return redirect("matching:recommendation_detail", public_id=rec.public_id)
-    record_access(actor=request.user, subject=seeker, what=f"推介：{vacancy.title}"[:200])
+    record_access(actor=acting_user(request), subject=seeker, what=f"推介：{vacancy.title}"[:200])
     return render(
         request,
         "matching/recommend.html",
@@ -193,7 +196,7 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
             qs, status=d["status"], q=d["q"].strip(), mine=d["mine"], user=request.user
         )
     page = Paginator(qs, 30).get_page(request.GET.get("page"))
-    record_list_reads(request.user, (r.seeker for r in page), "推介清單")
+    record_list_reads(acting_user(request), (r.seeker for r in page), "推介清單")
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -223,7 +226,9 @@ def _detail(request: HttpRequest, rec: Recommendation, **forms: Form) -> HttpRes
         "withdraw_form": forms.get("withdraw_form")
         or (WithdrawForm(initial={"version": v}) if "withdraw" in allowed else None),
     }
-    record_access(actor=request.user, subject=rec.seeker, office=rec.office, what="推介紀錄")
+    record_access(
+        actor=acting_user(request), subject=rec.seeker, office=rec.office, what="推介紀錄"
+    )
     return render(request, "matching/recommendation_detail.html", context)
 
 
@@ -254,7 +259,7 @@ def recommendation_reply(request: HttpRequest, public_id: str) -> HttpResponse:
         try:
             services.record_reply(
                 rec,
-                actor=request.user,
+                actor=acting_user(request),
                 expected_version=d["version"],
                 outcome=d["outcome"],
                 reason=d["reason"],
@@ -281,7 +286,7 @@ def recommendation_start(request: HttpRequest, public_id: str) -> HttpResponse:
         try:
             services.record_start(
                 rec,
-                actor=request.user,
+                actor=acting_user(request),
                 expected_version=d["version"],
                 start_date=d["start_date"],
                 pay=d["pay"],
@@ -306,7 +311,7 @@ def recommendation_withdraw(request: HttpRequest, public_id: str) -> HttpRespons
         try:
             services.withdraw(
                 rec,
-                actor=request.user,
+                actor=acting_user(request),
                 expected_version=form.cleaned_data["version"],
                 note=form.cleaned_data["note"],
             )
@@ -325,13 +330,13 @@ def referral_card(request: HttpRequest, public_id: str) -> HttpResponse:
     rec = _rec(request, public_id)
     if request.method == "POST":
         try:
-            services.record_card_printed(rec, actor=request.user)
+            services.record_card_printed(rec, actor=acting_user(request))
         except ValidationError as exc:
             messages.error(request, "；".join(exc.messages))
         else:
             messages.success(request, "已記錄介紹卡列印交付時間。")
         return redirect("matching:referral_card", public_id=rec.public_id)
-    services.record_card_viewed(rec, actor=request.user)
+    services.record_card_viewed(rec, actor=acting_user(request))
     return render(request, "matching/referral_card.html", {"rec": rec})
 
 
@@ -340,7 +345,7 @@ def seeker_recommendations(request: HttpRequest, public_id: str) -> HttpResponse
     _require(request.user, CASEWORK_ROLES)
     seeker = _seeker(request.user, public_id)
     recs = selectors.recommendations_for(request.user).filter(seeker=seeker)
-    record_access(actor=request.user, subject=seeker, what="推介紀錄")
+    record_access(actor=acting_user(request), subject=seeker, what="推介紀錄")
     return render(request, "matching/seeker_recommendations.html", {"seeker": seeker, "recs": recs})
 
 
@@ -350,7 +355,9 @@ def vacancy_pipeline(request: HttpRequest, public_id: str) -> HttpResponse:
     vacancy = _vacancy(request.user, public_id)
     recs = list(selectors.recommendations_for(request.user).filter(vacancy=vacancy))
     record_accesses(
-        actor=request.user, subjects=((rec.seeker, rec.office) for rec in recs), what="職缺推介名單"
+        actor=acting_user(request),
+        subjects=((rec.seeker, rec.office) for rec in recs),
+        what="職缺推介名單",
     )
     columns = [
         (label, [r for r in recs if r.status == value])

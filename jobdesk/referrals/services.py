@@ -8,12 +8,13 @@ consent; ``stop_for_withdrawn_consent`` stops referrals whose consent was withdr
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from jobdesk.audit.events import Event
 from jobdesk.audit.services import record_event, snapshot
 from jobdesk.cases.models import ActivityKind
 from jobdesk.cases.services import record_activity
@@ -35,16 +36,19 @@ from jobdesk.referrals.models import (
 )
 from jobdesk.referrals.transitions import REFERRAL
 
+if TYPE_CHECKING:
+    from jobdesk.accounts.models import User
+
 TASK = "T3.3"
 
 
-def _require_change(obj: Any, actor: Any) -> None:
+def _require_change(obj: Any, actor: User) -> None:
     manager: Any = type(obj)._default_manager
     if not manager.filter(pk=obj.pk).for_user(actor, "change").exists():
         raise PermissionDenied("您沒有權限處理這筆轉介。")
 
 
-def _lock(referral: Referral, actor: Any, action: str) -> Referral:
+def _lock(referral: Referral, actor: User, action: str) -> Referral:
     """Lock the row, then check ``action`` against the table (jobdesk/referrals/transitions.py)."""
     _require_change(referral, actor)
     locked = (
@@ -54,7 +58,7 @@ def _lock(referral: Referral, actor: Any, action: str) -> Referral:
     return locked
 
 
-def _note(referral: Referral, kind: str, day: datetime.date, note: str, actor: Any) -> None:
+def _note(referral: Referral, kind: str, day: datetime.date, note: str, actor: User) -> None:
     ReferralUpdate.objects.create(
         referral=referral,
         office=referral.office,
@@ -65,7 +69,7 @@ def _note(referral: Referral, kind: str, day: datetime.date, note: str, actor: A
     )
 
 
-def _activity(referral: Referral, *, actor: Any, indicators: list[str], notes: str) -> None:
+def _activity(referral: Referral, *, actor: User, indicators: list[str], notes: str) -> None:
     record_activity(
         referral.case,
         actor=actor,
@@ -92,7 +96,7 @@ def _text(errors: dict[str, str], name: str, value: str, label: str, limit: int)
 def start_referral(
     case: Any,
     *,
-    actor: Any,
+    actor: User,
     resource: ReferralResource,
     situation: str,
     need: str,
@@ -135,7 +139,7 @@ def start_referral(
     )
     _note(referral, ReferralUpdateKind.ASSESSED, timezone.localdate(), "", actor)
     record_event(
-        "referral.started",
+        Event.REFERRAL_STARTED,
         actor=actor,
         subject=referral,
         after=snapshot(referral, ["resource", "data_items", "status"]),
@@ -146,7 +150,7 @@ def start_referral(
 
 @transaction.atomic
 def confirm_need(
-    referral: Referral, *, actor: Any, confirmed_on: datetime.date, note: str
+    referral: Referral, *, actor: User, confirmed_on: datetime.date, note: str
 ) -> Referral:
     """P3.3.1: the need was confirmed with the receiving unit."""
     locked = _lock(referral, actor, "confirm")
@@ -160,7 +164,7 @@ def confirm_need(
     locked.need_confirmation_note = note
     locked.save(update_fields=["need_confirmed_on", "need_confirmation_note", "updated_at"])
     _note(locked, ReferralUpdateKind.NEED_CONFIRMED, confirmed_on, note, actor)
-    record_event("referral.need_confirmed", actor=actor, subject=locked)
+    record_event(Event.REFERRAL_NEED_CONFIRMED, actor=actor, subject=locked)
     return locked
 
 
@@ -182,7 +186,7 @@ def consent_valid_until(referral: Referral) -> datetime.date:
 
 @transaction.atomic
 def sign_consent(
-    referral: Referral, *, actor: Any, method: str, signature: CheckedFile, explained: bool
+    referral: Referral, *, actor: User, method: str, signature: CheckedFile, explained: bool
 ) -> Referral:
     """O3.3.2 轉介同意書 (P3.3.2): the process was explained and the job seeker signed."""
     locked = _lock(referral, actor, "sign_consent")
@@ -217,14 +221,14 @@ def sign_consent(
         consent.get_method_display(),
         actor,
     )
-    record_event("referral.consent_signed", actor=actor, subject=locked)
+    record_event(Event.REFERRAL_CONSENT_SIGNED, actor=actor, subject=locked)
     _activity(locked, actor=actor, indicators=["P3.3.2"], notes="說明轉介流程並簽署轉介同意書")
     return locked
 
 
 @transaction.atomic
 def send_referral(
-    referral: Referral, *, actor: Any, sent_on: datetime.date, method: str
+    referral: Referral, *, actor: User, sent_on: datetime.date, method: str
 ) -> Referral:
     """P3.3.3: send the referral packet. Refused without a valid signed consent."""
     locked = _lock(referral, actor, "send")
@@ -249,7 +253,7 @@ def send_referral(
     items = "、".join(labels_of(list(locked.data_items)))
     _note(locked, ReferralUpdateKind.SENT, sent_on, f"{method}；提供：{items}", actor)
     record_event(
-        "referral.sent",
+        Event.REFERRAL_SENT,
         actor=actor,
         subject=locked,
         after=snapshot(locked, ["status", "sent_on", "sent_method", "data_items"]),
@@ -267,7 +271,7 @@ def send_referral(
 def record_reply(
     referral: Referral,
     *,
-    actor: Any,
+    actor: User,
     reply: str,
     replied_on: datetime.date,
     note: str,
@@ -310,7 +314,9 @@ def record_reply(
         f"{locked.get_reply_display()}　{note.strip()}",
         actor,
     )
-    record_event("referral.replied", actor=actor, subject=locked, after=snapshot(locked, ["reply"]))
+    record_event(
+        Event.REFERRAL_REPLIED, actor=actor, subject=locked, after=snapshot(locked, ["reply"])
+    )
     return locked
 
 
@@ -318,7 +324,7 @@ def record_reply(
 def record_follow_up(
     referral: Referral,
     *,
-    actor: Any,
+    actor: User,
     note: str,
     next_follow_up_on: datetime.date | None,
 ) -> Referral:
@@ -332,13 +338,13 @@ def record_follow_up(
     locked.next_follow_up_on = next_follow_up_on
     locked.save(update_fields=["next_follow_up_on", "updated_at"])
     _note(locked, ReferralUpdateKind.FOLLOW_UP, timezone.localdate(), note, actor)
-    record_event("referral.followed_up", actor=actor, subject=locked)
+    record_event(Event.REFERRAL_FOLLOWED_UP, actor=actor, subject=locked)
     _activity(locked, actor=actor, indicators=["P3.3.3"], notes=f"轉介追蹤：{note}")
     return locked
 
 
 @transaction.atomic
-def record_outcome(referral: Referral, *, actor: Any, outcome: str, note: str) -> Referral:
+def record_outcome(referral: Referral, *, actor: User, outcome: str, note: str) -> Referral:
     """P3.3.3: the referral ended — completed, or failed with the reason."""
     locked = _lock(referral, actor, "outcome")
     errors: dict[str, str] = {}
@@ -373,7 +379,7 @@ def record_outcome(referral: Referral, *, actor: Any, outcome: str, note: str) -
         actor,
     )
     record_event(
-        "referral.closed", actor=actor, subject=locked, after=snapshot(locked, ["outcome"])
+        Event.REFERRAL_CLOSED, actor=actor, subject=locked, after=snapshot(locked, ["outcome"])
     )
     _activity(
         locked,
@@ -385,7 +391,7 @@ def record_outcome(referral: Referral, *, actor: Any, outcome: str, note: str) -
 
 
 @transaction.atomic
-def withdraw_referral_consent(referral: Referral, *, actor: Any, reason: str) -> Referral:
+def withdraw_referral_consent(referral: Referral, *, actor: User, reason: str) -> Referral:
     """The seeker withdraws the consent this referral relies on; ``privacy.withdraw_consent``
     runs the hook that stops the referral (``stop_for_withdrawn_consent``)."""
     locked = _lock(referral, actor, "withdraw")
@@ -396,7 +402,7 @@ def withdraw_referral_consent(referral: Referral, *, actor: Any, reason: str) ->
     return locked
 
 
-def stop_for_withdrawn_consent(consent: Any, *, actor: Any) -> int:
+def stop_for_withdrawn_consent(consent: Any, *, actor: User) -> int:
     """Hook ``privacy.consent_withdrawn`` (run inside ``privacy.withdraw_consent``): the
     referrals relying on ``consent`` stop. Registered in ``ReferralsConfig.ready()``."""
     stopped = 0
@@ -415,7 +421,7 @@ def stop_for_withdrawn_consent(consent: Any, *, actor: Any) -> int:
             "求職者撤回轉介同意，已停止轉介並通知受轉介單位停止利用資料。",
             actor,
         )
-        record_event("referral.stopped", actor=actor, subject=referral)
+        record_event(Event.REFERRAL_STOPPED, actor=actor, subject=referral)
         stopped += 1
     return stopped
 

@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from jobdesk.accounts.current import acting_user
 from jobdesk.accounts.roles import ADMIN_ROLES, CASE_CHANGE_ROLES, CASE_VIEW_ROLES, Role
 from jobdesk.audit.models import AccessAction
 from jobdesk.audit.services import record_access
@@ -95,13 +96,15 @@ def referral_create(request: HttpRequest, case_id: str) -> HttpResponse:
     form = ReferralForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            referral = services.start_referral(case, actor=request.user, **form.cleaned_data)
+            referral = services.start_referral(
+                case, actor=acting_user(request), **form.cleaned_data
+            )
         except ValidationError as error:
             attach_service_errors(form, error)
         else:
             messages.success(request, "已建立轉介評估表，請向求職者說明並簽署轉介同意書。")
             return redirect("referrals:referral_consent", public_id=referral.public_id)
-    record_access(actor=request.user, subject=case.seeker, what="轉介評估（新增）")
+    record_access(actor=acting_user(request), subject=case.seeker, what="轉介評估（新增）")
     return render(request, "referrals/referral_form.html", {"form": form, "case": case})
 
 
@@ -117,7 +120,7 @@ def referral_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     gate = caseload_gate(request, referral.case.seeker)
     if gate is not None:
         return gate
-    record_access(actor=request.user, subject=referral.case.seeker, what="轉介紀錄")
+    record_access(actor=acting_user(request), subject=referral.case.seeker, what="轉介紀錄")
     forms = {name: cls(prefix=name) for name, cls in ACTION_FORMS.items()}
     return render(
         request,
@@ -146,18 +149,18 @@ def referral_action(request: HttpRequest, public_id: str, action: str) -> HttpRe
         data = form.cleaned_data
         try:
             if action == "confirm":
-                services.confirm_need(referral, actor=request.user, **data)
+                services.confirm_need(referral, actor=acting_user(request), **data)
             elif action == "send":
-                services.send_referral(referral, actor=request.user, **data)
+                services.send_referral(referral, actor=acting_user(request), **data)
             elif action == "reply":
-                services.record_reply(referral, actor=request.user, **data)
+                services.record_reply(referral, actor=acting_user(request), **data)
             elif action == "follow_up":
-                services.record_follow_up(referral, actor=request.user, **data)
+                services.record_follow_up(referral, actor=acting_user(request), **data)
             elif action == "outcome":
-                services.record_outcome(referral, actor=request.user, **data)
+                services.record_outcome(referral, actor=acting_user(request), **data)
             elif action == "withdraw":
                 services.withdraw_referral_consent(
-                    referral, actor=request.user, reason=data["reason"]
+                    referral, actor=acting_user(request), reason=data["reason"]
                 )
         except ValidationError as error:
             for message in error.messages:
@@ -190,7 +193,7 @@ def referral_consent(request: HttpRequest, public_id: str) -> HttpResponse:
                     signature = check_scan(data["scan"])
                 services.sign_consent(
                     referral,
-                    actor=request.user,
+                    actor=acting_user(request),
                     method=data["method"],
                     signature=signature,
                     explained=data["explained"],
@@ -201,7 +204,7 @@ def referral_consent(request: HttpRequest, public_id: str) -> HttpResponse:
                 messages.success(request, "轉介同意書已簽署。")
                 return redirect("referrals:referral_detail", public_id=referral.public_id)
     record_access(
-        actor=request.user,
+        actor=acting_user(request),
         subject=referral.case.seeker,
         action=AccessAction.VIEW,
         what="轉介同意書",
@@ -227,7 +230,7 @@ def referral_assessment(request: HttpRequest, public_id: str) -> HttpResponse:
     if gate is not None:
         return gate
     record_access(
-        actor=request.user,
+        actor=acting_user(request),
         subject=referral.case.seeker,
         action=AccessAction.PRINT,
         what="轉介評估表",
@@ -255,7 +258,7 @@ def referral_packet(request: HttpRequest, public_id: str) -> HttpResponse:
         return render(request, "referrals/referral_packet.html", {"referral": referral}, status=409)
     seeker = referral.case.seeker
     record_access(
-        actor=request.user,
+        actor=acting_user(request),
         subject=seeker,
         action=AccessAction.PRINT,
         what="轉介資料（" + "、".join(data_items.labels_of(list(consent.data_items))) + "）",

@@ -19,7 +19,7 @@ def _in_status(make_vacancy, status: str) -> Vacancy:
     # Test setup only: put the vacancy in the status under test.
     Vacancy.objects.filter(pk=vacancy.pk).update(status=status)
     vacancy.refresh_from_db()
-    return vacancy
+    return vacancy  # type: ignore[no-any-return]
 
 
 @pytest.mark.parametrize(

@@ -56,7 +56,7 @@ def _in_status(alice: Any, status: str) -> Referral:
     # Test setup only: put the referral in a status the services would take steps to reach.
     Referral.objects.filter(pk=referral.pk).update(status=status)
     referral.refresh_from_db()
-    return referral
+    return referral  # type: ignore[no-any-return]
 
 
 def test_every_referral_action_has_a_service_call_here():

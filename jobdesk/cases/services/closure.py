@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from jobdesk.audit.events import Event
 from jobdesk.cases.models import (
     Case,
     CaseStatus,
@@ -25,6 +26,9 @@ from jobdesk.cases.transitions import CASE, CLOSURE
 from jobdesk.common import hooks
 from jobdesk.common.forms import needs_confirmation
 from jobdesk.common.transitions import role_of
+
+if TYPE_CHECKING:
+    from jobdesk.accounts.models import User
 
 S = CaseStatus
 
@@ -54,7 +58,7 @@ def closure_warnings(case: Case) -> list[str]:
 def request_closure(
     case: Case,
     *,
-    actor: Any,
+    actor: User,
     reason: str,
     outcome: str,
     improvement_strategy: str,
@@ -93,7 +97,7 @@ def request_closure(
         case,
         S.CLOSURE_REQUESTED,
         actor=actor,
-        event="case.closure_requested",
+        event=Event.CASE_CLOSURE_REQUESTED,
         expected_version=expected_version,
         after={"reason": reason} | ({"acknowledged": warnings} if warnings else {}),
     )
@@ -103,7 +107,7 @@ def request_closure(
 DECISION_FIELDS = ["status", "decided_by", "decided_at", "decision_comment", "updated_at"]
 
 
-def _pending_closure(closure: ClosureRecord, actor: Any) -> ClosureRecord:
+def _pending_closure(closure: ClosureRecord, actor: User) -> ClosureRecord:
     role = role_of(actor)
     CLOSURE.require(closure.status, "decide", role)
     require_change(closure, actor)
@@ -115,7 +119,7 @@ def _pending_closure(closure: ClosureRecord, actor: Any) -> ClosureRecord:
 
 
 @transaction.atomic
-def approve_closure(closure: ClosureRecord, *, actor: Any, comment: str = "") -> Case:
+def approve_closure(closure: ClosureRecord, *, actor: User, comment: str = "") -> Case:
     """The supervisor approves: the case is closed."""
     closure = _pending_closure(closure, actor)
     case = closure.case
@@ -131,7 +135,7 @@ def approve_closure(closure: ClosureRecord, *, actor: Any, comment: str = "") ->
         case,
         S.CLOSED,
         actor=actor,
-        event="case.closed",
+        event=Event.CASE_CLOSED,
         expected_version=None,
         fields=["closed_at"],
     )
@@ -139,7 +143,7 @@ def approve_closure(closure: ClosureRecord, *, actor: Any, comment: str = "") ->
 
 
 @transaction.atomic
-def reject_closure(closure: ClosureRecord, *, actor: Any, comment: str) -> Case:
+def reject_closure(closure: ClosureRecord, *, actor: User, comment: str) -> Case:
     """The supervisor sends the closure back, with a reason; the case returns to its state."""
     if not comment.strip():
         raise ValidationError({"comment": "退回時請說明原因。"})
@@ -156,7 +160,7 @@ def reject_closure(closure: ClosureRecord, *, actor: Any, comment: str) -> Case:
         case,
         closure.previous_status,
         actor=actor,
-        event="case.closure_rejected",
+        event=Event.CASE_CLOSURE_REJECTED,
         expected_version=None,
         after={"comment": comment.strip()},
     )
@@ -165,7 +169,7 @@ def reject_closure(closure: ClosureRecord, *, actor: Any, comment: str) -> Case:
 
 @transaction.atomic
 def reopen_case(
-    case: Case, *, actor: Any, reason: str, expected_version: int | None = None
+    case: Case, *, actor: User, reason: str, expected_version: int | None = None
 ) -> Case:
     """A closed case reopens (with a reason) where it left off: job search if it had a plan."""
     require_change(case, actor)
@@ -190,7 +194,7 @@ def reopen_case(
         case,
         S.ACTIVE if has_plan else S.OPEN,
         actor=actor,
-        event="case.reopened",
+        event=Event.CASE_REOPENED,
         expected_version=expected_version,
         fields=["closed_at"],
         after={"reason": reason.strip()},

@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from jobdesk.accounts.current import acting_user
 from jobdesk.audit.services import record_list_reads
 from jobdesk.cases import forms as f
 from jobdesk.cases import services
@@ -275,7 +276,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     if mine:
         qs = qs.filter(counsellor_id=request.user.pk)
     page = Paginator(qs.order_by("-opened_at"), 50).get_page(request.GET.get("page"))
-    record_list_reads(request.user, (c.seeker for c in page), "個案清單")
+    record_list_reads(acting_user(request), (c.seeker for c in page), "個案清單")
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -358,7 +359,7 @@ def assessment_sign(request: HttpRequest, public_id: str) -> HttpResponse:
     return _post_action(
         request,
         assessment.case,
-        lambda: services.sign_needs_assessment(assessment, actor=request.user),
+        lambda: services.sign_needs_assessment(assessment, actor=acting_user(request)),
         f"已簽核需求表第 {assessment.number} 版。",
     )
 
@@ -377,7 +378,7 @@ def plan_step_status(request: HttpRequest, public_id: str) -> HttpResponse:
         step.case,
         lambda: services.set_plan_step_status(
             step,
-            actor=request.user,
+            actor=acting_user(request),
             status=form.cleaned_data["status"],
             expected_version=form.cleaned_data["version"],
         ),
@@ -395,7 +396,9 @@ def follow_up_record(request: HttpRequest, public_id: str) -> HttpResponse:
         try:
             data = dict(form.cleaned_data)
             confirmed = data.pop("confirm", False)
-            services.record_follow_up(follow_up, actor=request.user, confirmed=confirmed, **data)
+            services.record_follow_up(
+                follow_up, actor=acting_user(request), confirmed=confirmed, **data
+            )
         except ValidationError as exc:
             attach_service_errors(form, exc)
         else:
@@ -425,10 +428,10 @@ def closure_decide(request: HttpRequest, public_id: str) -> HttpResponse:
         comment = form.cleaned_data["comment"]
         try:
             if request.POST.get("decision") == "reject":
-                services.reject_closure(closure, actor=request.user, comment=comment)
+                services.reject_closure(closure, actor=acting_user(request), comment=comment)
                 done = "已退回結案申請。"
             else:
-                services.approve_closure(closure, actor=request.user, comment=comment)
+                services.approve_closure(closure, actor=acting_user(request), comment=comment)
                 done = "已核定結案。"
         except ValidationError as exc:
             if not hasattr(exc, "error_dict"):  # decided meanwhile (another supervisor, a
@@ -465,7 +468,7 @@ def case_reassign(request: HttpRequest, public_id: str) -> HttpResponse:
         try:
             services.reassign_case(
                 case,
-                actor=request.user,
+                actor=acting_user(request),
                 counsellor=form.cleaned_data["counsellor"],
                 expected_version=form.cleaned_data["version"],
             )

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from jobdesk.accounts.current import acting_user
 from jobdesk.cases import services
 from jobdesk.cases.forms import LeadForm, OutreachEventForm, SeekerForm, WalkInLeadForm
 from jobdesk.cases.models import Lead, LeadStatus, OutreachEvent
@@ -63,7 +64,9 @@ def outreach_detail(request: HttpRequest, public_id: str) -> HttpResponse:
         require_casework(request.user, change=True)
         if form.is_valid():
             try:
-                lead = services.capture_lead(actor=request.user, event=event, **form.cleaned_data)
+                lead = services.capture_lead(
+                    actor=acting_user(request), event=event, **form.cleaned_data
+                )
             except (ValidationError, PermissionDenied) as exc:
                 if isinstance(exc, PermissionDenied):
                     raise
@@ -111,7 +114,7 @@ def lead_convert(request: HttpRequest, public_id: str) -> HttpResponse:
         try:
             case = services.convert_lead(
                 lead,
-                actor=request.user,
+                actor=acting_user(request),
                 national_id=form.cleaned_data["national_id"],
                 data=form.data_for_service(),
                 sensitive=form.sensitive_for_service(),
@@ -139,7 +142,7 @@ def lead_decline(request: HttpRequest, public_id: str) -> HttpResponse:
     require_casework(request.user, change=True)
     lead = get_for_user_or_404(Lead, request.user, public_id, "change")
     try:
-        services.decline_lead(lead, actor=request.user)
+        services.decline_lead(lead, actor=acting_user(request))
     except ValidationError as exc:
         messages.error(request, error_text(exc))
     else:

@@ -4,13 +4,14 @@ documents received, decision by a supervisor (approval only when every check and
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from jobdesk.accounts.roles import CASE_CHANGE_ROLES
+from jobdesk.audit.events import Event
 from jobdesk.audit.services import record_event, snapshot
 from jobdesk.cases.models import Case
 from jobdesk.cases.transitions import CASE
@@ -21,6 +22,9 @@ from jobdesk.statutory.models import SubsidyApplication, SubsidyKind, SubsidySta
 from jobdesk.statutory.services.common import require_change
 from jobdesk.statutory.transitions import SUBSIDY
 
+if TYPE_CHECKING:
+    from jobdesk.accounts.models import User
+
 _FIELDS = ["kind", "status", "applied_on", "amount_requested", "amount_approved", "recommendation"]
 
 
@@ -28,7 +32,7 @@ _FIELDS = ["kind", "status", "applied_on", "amount_requested", "amount_approved"
 def apply_for_subsidy(
     case: Case,
     *,
-    actor: Any,
+    actor: User,
     kind: str,
     applied_on: datetime.date,
     amount_requested: int,
@@ -93,14 +97,14 @@ def apply_for_subsidy(
     app.checks = [c.as_dict() for c in checks_for(app)]
     app.save()
     record_event(
-        "statutory.subsidy_applied", actor=actor, subject=app, after=snapshot(app, _FIELDS)
+        Event.STATUTORY_SUBSIDY_APPLIED, actor=actor, subject=app, after=snapshot(app, _FIELDS)
     )
     return app
 
 
 @transaction.atomic
 def record_documents(
-    app: SubsidyApplication, *, actor: Any, expected_version: int, documents: list[str]
+    app: SubsidyApplication, *, actor: User, expected_version: int, documents: list[str]
 ) -> SubsidyApplication:
     require_change(app, actor)
     locked = lock_current(app, expected_version)
@@ -111,7 +115,7 @@ def record_documents(
     locked.documents = [c for c in known if c in set(documents)]
     save_versioned(locked, expected_version, ["documents"])
     record_event(
-        "statutory.subsidy_documents",
+        Event.STATUTORY_SUBSIDY_DOCUMENTS,
         actor=actor,
         subject=locked,
         after={"documents": locked.documents},
@@ -123,7 +127,7 @@ def record_documents(
 def decide_subsidy(
     app: SubsidyApplication,
     *,
-    actor: Any,
+    actor: User,
     expected_version: int,
     approve: bool,
     amount_approved: int | None,
@@ -166,6 +170,9 @@ def decide_subsidy(
         ["status", "amount_approved", "checks", "decided_by", "decided_at", "decision_note"],
     )
     record_event(
-        "statutory.subsidy_decided", actor=actor, subject=locked, after=snapshot(locked, _FIELDS)
+        Event.STATUTORY_SUBSIDY_DECIDED,
+        actor=actor,
+        subject=locked,
+        after=snapshot(locked, _FIELDS),
     )
     return locked

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from jobdesk.accounts.current import acting_user
 from jobdesk.accounts.roles import ADMIN_ROLES, Role
 from jobdesk.audit.services import record_list_reads
 from jobdesk.cases.models import Case
@@ -38,7 +39,7 @@ def home_panel(request: HttpRequest) -> HttpResponse:
     require_casework(request.user)
     rows, problem = _deadlines(request.user)
     shown = rows[:PANEL_ROWS]
-    record_list_reads(request.user, (d.seeker for d in shown), "首頁法定期限")
+    record_list_reads(acting_user(request), (d.seeker for d in shown), "首頁法定期限")
     return render(
         request,
         "statutory/_home_panel.html",
@@ -78,7 +79,7 @@ def case_panel(request: HttpRequest, case_id: str) -> HttpResponse:
 
 def _list(request: HttpRequest, *, overdue_only: bool, template: str, what: str) -> HttpResponse:
     rows, problem = _deadlines(request.user, overdue_only=overdue_only)
-    record_list_reads(request.user, (d.seeker for d in rows), what)
+    record_list_reads(acting_user(request), (d.seeker for d in rows), what)
     return render(
         request, template, {"rows": rows, "problem": problem, "today": timezone.localdate()}
     )

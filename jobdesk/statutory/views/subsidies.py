@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from jobdesk.accounts.current import acting_user
 from jobdesk.audit.models import AccessAction
 from jobdesk.cases.models import Case
 from jobdesk.common.forms import attach_service_errors
@@ -69,7 +70,7 @@ def subsidy_create(request: HttpRequest, case_id: str, kind: str) -> HttpRespons
         rec = next((r for r in recs if str(r.public_id) == chosen), None)
         try:
             app = subsidies.apply_for_subsidy(
-                case, actor=request.user, kind=kind, recommendation=rec, **data
+                case, actor=acting_user(request), kind=kind, recommendation=rec, **data
             )
         except ValidationError as error:
             attach_service_errors(form, error)
@@ -145,9 +146,13 @@ def subsidy_action(request: HttpRequest, public_id: str, action: str) -> HttpRes
     version = data.pop("version")
     try:
         if action == "documents":
-            subsidies.record_documents(app, actor=request.user, expected_version=version, **data)
+            subsidies.record_documents(
+                app, actor=acting_user(request), expected_version=version, **data
+            )
         else:
-            subsidies.decide_subsidy(app, actor=request.user, expected_version=version, **data)
+            subsidies.decide_subsidy(
+                app, actor=acting_user(request), expected_version=version, **data
+            )
     except ValidationError as error:
         show_errors(request, error)
     except PermissionDenied as error:
