@@ -9,3 +9,4 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # A due re-fit of the match index runs in the test's thread (a background thread would not see
 # the test's uncommitted rows); tests/matching/test_index_service.py covers the thread itself.
 JOBDESK_MATCH_BACKGROUND_REFIT = False
+JOBDESK_STRICT_EVENT_TYPES = True  # record_event refuses unregistered event types

@@ -39,10 +39,11 @@ class JobdeskUserAdmin(UserAdmin, AuditedModelAdmin):  # type: ignore[type-arg]
     actions = ["unlock"]
 
     def unlock(self, request: HttpRequest, queryset: Any) -> None:
+        from jobdesk.accounts.current import acting_user
         from jobdesk.accounts.services import unlock_user
 
         for user in queryset:
-            unlock_user(user, actor=request.user)
+            unlock_user(user, actor=acting_user(request))
         self.message_user(request, "已解除所選帳號的鎖定。")
 
     unlock.short_description = "解除鎖定"  # type: ignore[attr-defined]

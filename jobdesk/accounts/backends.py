@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from jobdesk.accounts import throttle
 from jobdesk.accounts.models import User
+from jobdesk.audit.events import Event
 from jobdesk.audit.services import record_event
 
 logger = logging.getLogger("jobdesk.security")
@@ -83,7 +84,7 @@ class LockoutModelBackend(ModelBackend):
                 User.objects.filter(pk=user.pk).update(locked_until=until, failed_login_count=0)
                 with transaction.atomic():
                     record_event(
-                        "accounts.user_locked",
+                        Event.ACCOUNTS_USER_LOCKED,
                         actor=None,
                         subject=user,
                         office=user.office,

@@ -14,6 +14,7 @@ from django.utils import timezone
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
+from jobdesk.accounts.current import acting_user
 from jobdesk.audit.exports import record_export
 from jobdesk.audit.models import AccessAction
 from jobdesk.audit.services import record_accesses, record_list_reads
@@ -84,7 +85,7 @@ def listing(
         rows = list(queryset.order_by("-created_at", "-pk")[:EXPORT_MAX])
         if seekers is not None:
             record_accesses(
-                actor=request.user,
+                actor=acting_user(request),
                 subjects=((s, None) for s in seekers(rows)),
                 action=AccessAction.EXPORT,
                 what=f"{what}（匯出 {fmt.upper()}）",
@@ -93,7 +94,7 @@ def listing(
         record_export(
             key=name,
             title=what,
-            user=request.user,
+            user=acting_user(request),
             fmt=fmt,
             params={k: v for k, v in request.query_params.items() if k not in skip},
             rows=len(rows),
@@ -105,10 +106,10 @@ def listing(
         return response
     rows = list(view.paginate_queryset(queryset) or [])
     if seekers is not None and page_action == AccessAction.VIEW:
-        record_list_reads(request.user, seekers(rows), what)
+        record_list_reads(acting_user(request), seekers(rows), what)
     elif seekers is not None:
         record_accesses(
-            actor=request.user,
+            actor=acting_user(request),
             subjects=((s, None) for s in seekers(rows)),
             action=page_action,
             what=what,

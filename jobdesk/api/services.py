@@ -18,6 +18,7 @@ from jobdesk.accounts.models import User
 from jobdesk.accounts.roles import ADMIN_ROLES, Role
 from jobdesk.api.models import ApiToken, ServiceAccount, TokenKind, TokenUse
 from jobdesk.api.scopes import ALL_SCOPES
+from jobdesk.audit.events import Event
 from jobdesk.audit.services import record_event
 from jobdesk.common.request_context import client_ip
 
@@ -39,14 +40,14 @@ def digest_of(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def _require_admin(actor: Any) -> None:
+def _require_admin(actor: User) -> None:
     if getattr(actor, "role", None) not in ADMIN_ROLES:
         raise PermissionDenied("只有系統管理者可以建立或撤銷 API 權杖。")
 
 
 @transaction.atomic
 def create_service_account(
-    *, actor: Any, username: str, display_name: str, office: Any, role: str, description: str = ""
+    *, actor: User, username: str, display_name: str, office: Any, role: str, description: str = ""
 ) -> ServiceAccount:
     """A user that is a system: bound to ``office`` and ``role``, no password (tokens only)."""
     _require_admin(actor)
@@ -76,7 +77,7 @@ def create_service_account(
         user=user, description=description.strip(), created_by=actor
     )
     record_event(
-        "api.service_account_created",
+        Event.API_SERVICE_ACCOUNT_CREATED,
         actor=actor,
         subject=user,
         office=office,
@@ -87,7 +88,7 @@ def create_service_account(
 
 
 @transaction.atomic
-def issue_token(*, actor: Any, user: Any, name: str, scopes: list[str], days: int) -> IssuedToken:
+def issue_token(*, actor: User, user: Any, name: str, scopes: list[str], days: int) -> IssuedToken:
     """A new token acting as ``user`` (a person or a service account) with ``scopes``."""
     _require_admin(actor)
     errors: dict[str, str] = {}
@@ -121,7 +122,7 @@ def issue_token(*, actor: Any, user: Any, name: str, scopes: list[str], days: in
         created_by=actor if getattr(actor, "pk", None) else None,
     )
     record_event(
-        "api.token_issued",
+        Event.API_TOKEN_ISSUED,
         actor=actor,
         subject=token,
         office=user.office,
@@ -132,7 +133,7 @@ def issue_token(*, actor: Any, user: Any, name: str, scopes: list[str], days: in
 
 
 @transaction.atomic
-def revoke_token(token: ApiToken, *, actor: Any) -> ApiToken:
+def revoke_token(token: ApiToken, *, actor: User) -> ApiToken:
     _require_admin(actor)
     locked = ApiToken.objects.select_for_update().get(pk=token.pk)
     if locked.revoked_at is not None:
@@ -140,7 +141,7 @@ def revoke_token(token: ApiToken, *, actor: Any) -> ApiToken:
     locked.revoked_at, locked.revoked_by = timezone.now(), actor
     locked.save(update_fields=["revoked_at", "revoked_by"])
     record_event(
-        "api.token_revoked",
+        Event.API_TOKEN_REVOKED,
         actor=actor,
         subject=locked,
         office=locked.user.office,

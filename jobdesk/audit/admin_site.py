@@ -6,13 +6,14 @@ registered on this site. Every save and delete made here is written to the chang
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import admin
 from django.db import models, transaction
 from django.http import HttpRequest
 
 from jobdesk.audit.services import record_event, snapshot
+from jobdesk.common.actors import Actor
 from jobdesk.common.roles import Role
 
 
@@ -60,7 +61,7 @@ class AuditedModelAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
             event = "admin.changed" if change else "admin.created"
             record_event(
                 f"{event}.{obj._meta.model_name}",
-                actor=request.user,
+                actor=cast(Actor, request.user),  # the admin site lets only staff in
                 subject=obj,
                 office=getattr(request.user, "office", None),
                 before=before,
@@ -71,7 +72,7 @@ class AuditedModelAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         with transaction.atomic():
             record_event(
                 f"admin.deleted.{obj._meta.model_name}",
-                actor=request.user,
+                actor=cast(Actor, request.user),  # the admin site lets only staff in
                 subject=obj,
                 office=getattr(request.user, "office", None),
                 before=snapshot(obj),

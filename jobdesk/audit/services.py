@@ -6,11 +6,13 @@ import datetime
 import decimal
 import uuid
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, cast
 
 from django.db import models
 
+from jobdesk.audit.events import check_event_type
 from jobdesk.audit.models import AccessAction, AccessEvent, AuditEvent
+from jobdesk.common.actors import Actor
 from jobdesk.common.request_context import client_ip
 
 # Field names whose values never go into the change log, even encrypted (PDPA Art. 6, 27).
@@ -54,19 +56,24 @@ def subject_of(obj: models.Model) -> tuple[str, str]:
 def record_event(
     event_type: str,
     *,
-    actor: Any,
+    actor: Actor | None,
     subject: models.Model,
     office: Any = None,
     before: Mapping[str, Any] | None = None,
     after: Mapping[str, Any] | None = None,
     label: str = "",
 ) -> AuditEvent:
-    """Write one change-log row. Call inside the transaction of the change it records."""
+    """Write one change-log row. Call inside the transaction of the change it records.
+
+    ``event_type`` must be registered in jobdesk/audit/events.py (``UnknownEventType`` else, in
+    development and tests)."""
+    check_event_type(event_type)
     subject_type, subject_id = subject_of(subject)
     if office is None:
         office = getattr(subject, "office", None)
     return AuditEvent.objects.create(
-        actor=actor if getattr(actor, "pk", None) else None,
+        # the FK is to accounts' User, which this layer may not import: an Actor is one
+        actor=cast(Any, actor) if getattr(actor, "pk", None) else None,
         actor_label=getattr(actor, "username", "") or "system",
         office=office,
         event_type=event_type,
@@ -80,7 +87,7 @@ def record_event(
 
 
 def _access_event(
-    actor: Any,
+    actor: Actor,
     subject: models.Model,
     office: Any,
     action: str,
@@ -91,7 +98,7 @@ def _access_event(
     """An unsaved access-log row (office ``None``: the subject's own)."""
     subject_type, subject_id = subject_of(subject)
     return AccessEvent(
-        actor=actor,
+        actor=cast(Any, actor),  # an Actor is accounts' User (the FK's model)
         actor_label=actor.username,
         office_id=office.pk if office is not None else getattr(subject, "office_id", None),
         action=action,
@@ -106,7 +113,7 @@ def _access_event(
 
 def record_access(
     *,
-    actor: Any,
+    actor: Actor,
     subject: models.Model,
     office: Any = None,
     action: str = AccessAction.VIEW,
@@ -120,7 +127,7 @@ def record_access(
     return event
 
 
-def record_list_reads(actor: Any, seekers: Iterable[models.Model], what: str) -> None:
+def record_list_reads(actor: Actor, seekers: Iterable[models.Model], what: str) -> None:
     """A page that lists job seekers (by name) logs one view per seeker shown, in one INSERT.
 
     Pass only the rows of the page shown (a page of a paginated list), never the whole query.
@@ -130,7 +137,7 @@ def record_list_reads(actor: Any, seekers: Iterable[models.Model], what: str) ->
 
 def record_accesses(
     *,
-    actor: Any,
+    actor: Actor,
     subjects: Iterable[tuple[models.Model, Any]],
     action: str = AccessAction.VIEW,
     what: str = "",

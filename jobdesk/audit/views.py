@@ -101,8 +101,9 @@ def export_download(request: HttpRequest, public_id: str) -> HttpResponse:
     if job.status != ExportStatus.DONE or expired or not job.content:
         raise Http404
     if job.personal_data:  # the seekers in it were logged when it was made; this, when it left
+        owner: Any = request.user  # _own_export: the signed-in requester of the job
         record_access(
-            actor=request.user,
+            actor=owner,
             subject=job,
             office=job.office,
             action=AccessAction.EXPORT,

@@ -27,6 +27,7 @@ from jobdesk.cases.models import (
 )
 from jobdesk.cases.services.seekers import SCALAR_FIELDS
 from jobdesk.common.forms import bounded_formfield, confirmation_field
+from jobdesk.common.versioning import version_field
 from jobdesk.domain.identifiers import check_personal_id
 from jobdesk.standard.loader import standard_rows, task_choices
 from jobdesk.taxonomy.forms import TaxonomyCodesField
@@ -41,7 +42,7 @@ _SPLIT = re.compile(r"[、,，;；\s]+")
 class VersionedForm(forms.Form):
     """Carries the version of the record being changed (optimistic locking)."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = version_field()
 
 
 def _codes(text: str) -> list[str]:
@@ -172,6 +173,7 @@ class SeekerForm(VersionedForm):
             del self.fields["national_id"]
             del self.fields["notice_method"]
         else:
+            self.fields["version"].required = False  # 求職登記 creates the record
             from jobdesk.privacy.models import NoticeMethod
 
             field = self.fields["notice_method"]

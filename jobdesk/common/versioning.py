@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar, cast
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import F
 
@@ -16,6 +17,27 @@ class ConcurrentEditError(ValidationError):
             "這筆資料已被其他人修改，您的變更未儲存。請重新載入頁面，確認最新內容後再修改。",
             code="stale_version",
         )
+
+
+# An edit form posted without the version it was opened at (an old page, a hand-made request):
+# nothing is saved, as for a stale version.
+MISSING_VERSION = "缺少資料版本，您的變更未儲存。請重新載入頁面，確認最新內容後再修改。"
+
+
+def version_field(*, required: bool = True) -> forms.IntegerField:
+    """The hidden ``version`` of an edit form. Required on every edit: without it a form would
+    fall back to the current version and overwrite whatever changed since it was opened. A form
+    that also creates rows passes ``required=False`` and sets it required when editing."""
+    return forms.IntegerField(
+        widget=forms.HiddenInput,
+        required=required,
+        min_value=0,
+        error_messages={
+            "required": MISSING_VERSION,
+            "invalid": MISSING_VERSION,
+            "min_value": MISSING_VERSION,
+        },
+    )
 
 
 M = TypeVar("M", bound=ScopedModel)

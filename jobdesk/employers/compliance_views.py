@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from jobdesk.accounts.current import acting_user
 from jobdesk.accounts.roles import EMPLOYER_CHANGE_ROLES
 from jobdesk.common.scoping import get_for_user_or_404
 from jobdesk.employers.models import AdRecheckRun
@@ -52,14 +53,14 @@ def recheck_start(request: HttpRequest) -> HttpResponse:
     """GET: what a re-check would cover; POST: start it."""
     _require_officer(request.user)
     if request.method == "POST":
-        run = start_ad_recheck(actor=request.user)
+        run = start_ad_recheck(actor=acting_user(request))
         messages.success(request, f"已排程重新檢核 {run.progress_total} 筆開放中職缺。")
         return redirect("employers:recheck_detail", public_id=run.public_id)
     runs = AdRecheckRun.objects.for_user(request.user).select_related("started_by")[:10]
     return render(
         request,
         "employers/recheck_start.html",
-        {"open_count": open_vacancies_for_recheck(request.user).count(), "runs": runs},
+        {"open_count": open_vacancies_for_recheck(acting_user(request)).count(), "runs": runs},
     )
 
 

@@ -8,6 +8,7 @@ from typing import Any, cast
 from django import forms
 
 from jobdesk.common.forms import bounded_formfield
+from jobdesk.common.versioning import version_field
 from jobdesk.domain.identifiers import check_ubn
 from jobdesk.employers.models import DisputeKind, Employer, PayBasis, Shift, Vacancy, VacancyStatus
 from jobdesk.employers.selectors import SORTS, VacancyFilter
@@ -33,7 +34,7 @@ class OccupationField(forms.ModelChoiceField):  # type: ignore[type-arg]
 
 
 class EmployerForm(forms.ModelForm):  # type: ignore[type-arg]
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = version_field(required=False)  # required when editing (see __init__)
 
     class Meta:
         formfield_callback = bounded_formfield
@@ -56,6 +57,7 @@ class EmployerForm(forms.ModelForm):  # type: ignore[type-arg]
         self.fields["ubn"].help_text = "8 位數字，系統會檢查檢查碼。"
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
+            self.fields["version"].required = True
 
     def clean_ubn(self) -> str:
         ubn: str = self.cleaned_data.get("ubn", "").strip()
@@ -79,7 +81,7 @@ class LiftDisputeForm(forms.Form):
 
 
 class VacancyForm(forms.ModelForm):  # type: ignore[type-arg]
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = version_field(required=False)  # required when editing (see __init__)
     employer = forms.ModelChoiceField(label="雇主", queryset=Employer.objects.none())
     occupation = OccupationField(
         label="職業（細類）",
@@ -110,6 +112,7 @@ class VacancyForm(forms.ModelForm):  # type: ignore[type-arg]
         if self.instance.pk:
             del self.fields["employer"]
             self.fields["version"].initial = self.instance.version
+            self.fields["version"].required = True
         else:
             cast(Any, self.fields["employer"]).queryset = employers
         self.fields[

@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from jobdesk.accounts.current import acting_user
 from jobdesk.accounts.roles import EMPLOYER_CHANGE_ROLES, EMPLOYER_VIEW_ROLES, Role
 from jobdesk.audit.exports import export_response, wanted_format
 from jobdesk.common.forms import attach_service_errors
@@ -35,7 +36,6 @@ from jobdesk.employers.importing.readers import TEMPLATE_COLUMNS
 from jobdesk.employers.market import market_summary
 from jobdesk.employers.models import (
     Employer,
-    FindingStatus,
     ImportBatch,
     Vacancy,
     VacancyFinding,
@@ -45,6 +45,7 @@ from jobdesk.employers.selectors import (
     employers_for_user,
     for_vacancy_list,
 )
+from jobdesk.employers.transitions import FINDING, VACANCY
 
 STAFF_ROLES = frozenset({Role.COUNSELLOR, Role.SUPERVISOR, Role.EMPLOYER_OFFICER})
 PAGE_SIZE = 25
@@ -137,10 +138,10 @@ def employer_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     form = EmployerForm(request.POST or None, instance=employer)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-        expected = form.cleaned_data.get("version") or 0
+        expected = form.cleaned_data["version"]  # required when editing
         try:
             saved = services.update_employer(
-                employer, actor=request.user, expected_version=expected, **data
+                employer, actor=acting_user(request), expected_version=expected, **data
             )
         except ValidationError as exc:
             attach_service_errors(form, exc)
@@ -169,12 +170,12 @@ def employer_dispute(request: HttpRequest, public_id: Any) -> HttpResponse:
         try:
             if lifting:
                 services.lift_labour_dispute(
-                    employer, actor=request.user, ended_on=form.cleaned_data["ended_on"]
+                    employer, actor=acting_user(request), ended_on=form.cleaned_data["ended_on"]
                 )
             else:
                 services.set_labour_dispute(
                     employer,
-                    actor=request.user,
+                    actor=acting_user(request),
                     kind=form.cleaned_data["kind"],
                     started_on=form.cleaned_data["started_on"],
                     ended_on=form.cleaned_data["ended_on"],
@@ -234,7 +235,7 @@ def vacancy_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             vacancy = services.create_vacancy(
-                actor=request.user,
+                actor=acting_user(request),
                 employer=form.cleaned_data["employer"],
                 values=form.values(),
                 suggest=True,
@@ -272,13 +273,16 @@ def vacancy_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
             "vacancy": vacancy,
             "employer": vacancy.employer,
             "findings": findings,
-            "open_findings": [f for f in findings if f.status == FindingStatus.OPEN],
+            "open_findings": [f for f in findings if FINDING.allows(f.status, "override")],
+            # the buttons come from the tables the services check (jobdesk/employers/transitions.py)
+            "overridable": {f.pk for f in findings if FINDING.allows(f.status, "override")},
+            "allowed_actions": VACANCY.allowed_actions(vacancy.status),
             "recommendable": recommendable,
             "not_recommendable_reason": reason,
             "can_change": _can_change(request.user),
             "override_form": OverrideFindingForm(),
             "occupation_form": OccupationConfirmForm(initial={"occupation": vacancy.occupation_id}),
-            "statuses": VacancyStatus,
+            "statuses": VacancyStatus.choices,
         },
     )
 
@@ -289,10 +293,10 @@ def vacancy_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     vacancy = get_for_user_or_404(Vacancy, request.user, public_id, action="change")
     form = VacancyForm(request.POST or None, instance=vacancy)
     if request.method == "POST" and form.is_valid():
-        expected = form.cleaned_data.get("version") or 0
+        expected = form.cleaned_data["version"]  # required when editing
         try:
             saved = services.update_vacancy(
-                vacancy, actor=request.user, expected_version=expected, values=form.values()
+                vacancy, actor=acting_user(request), expected_version=expected, values=form.values()
             )
         except ValidationError as exc:
             attach_service_errors(form, exc)
@@ -316,7 +320,7 @@ def vacancy_status(request: HttpRequest, public_id: Any) -> HttpResponse:
     vacancy = get_for_user_or_404(Vacancy, request.user, public_id, action="change")
     status = request.POST.get("status", "")
     try:
-        services.change_vacancy_status(vacancy, actor=request.user, status=status)
+        services.change_vacancy_status(vacancy, actor=acting_user(request), status=status)
     except ValidationError as exc:
         messages.error(request, "；".join(exc.messages))
     else:
@@ -332,7 +336,7 @@ def vacancy_occupation(request: HttpRequest, public_id: Any) -> HttpResponse:
     form = OccupationConfirmForm(request.POST)
     if form.is_valid():
         services.confirm_occupation(
-            vacancy, actor=request.user, occupation=form.cleaned_data["occupation"]
+            vacancy, actor=acting_user(request), occupation=form.cleaned_data["occupation"]
         )
         messages.success(request, "已確認職業代碼。")
     else:
@@ -349,7 +353,9 @@ def finding_override(request: HttpRequest, public_id: Any) -> HttpResponse:
     try:
         if not form.is_valid():
             raise ValidationError("請填寫認定無違法的理由。")
-        services.override_finding(finding, actor=request.user, reason=form.cleaned_data["reason"])
+        services.override_finding(
+            finding, actor=acting_user(request), reason=form.cleaned_data["reason"]
+        )
     except ValidationError as exc:
         messages.error(request, "；".join(exc.messages))
     else:
@@ -400,12 +406,12 @@ def import_commit(request: HttpRequest, public_id: Any) -> HttpResponse:
     batch = get_for_user_or_404(ImportBatch, request.user, public_id, action="change")
     if request.POST.get("action") == "discard":
         try:
-            services.discard_import_batch(batch, actor=request.user)
+            services.discard_import_batch(batch, actor=acting_user(request))
         except ValidationError as exc:
             messages.error(request, "；".join(exc.messages))
         return redirect("employers:import_upload")
     try:
-        result = services.commit_import_batch(batch, actor=request.user)
+        result = services.commit_import_batch(batch, actor=acting_user(request))
     except ValidationError as exc:
         messages.error(request, "；".join(exc.messages))
         return redirect("employers:import_preview", public_id=batch.public_id)
@@ -492,7 +498,7 @@ def labour_market_given(request: HttpRequest) -> HttpResponse:
     try:
         record_activity(
             case,
-            actor=request.user,
+            actor=acting_user(request),
             kind="interview",
             task_code="T3.1",
             indicator_codes=["P3.1.1"],

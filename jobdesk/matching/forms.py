@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from jobdesk.common.versioning import version_field
 from jobdesk.domain.matching import SeekerFilters, VacancyFilters
 from jobdesk.domain.matching.profiles import SHIFT_LABELS
 from jobdesk.matching.models import NotHiredReason, RecommendationStatus
@@ -95,7 +96,7 @@ class RecommendForm(forms.Form):
 
 
 class ReplyForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = version_field()
     outcome = forms.ChoiceField(label="雇主回覆", choices=REPLY_CHOICES, widget=forms.RadioSelect)
     interview_on = forms.DateField(
         label="面試日期", required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -111,7 +112,7 @@ class ReplyForm(forms.Form):
 
 
 class StartForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = version_field()
     start_date = forms.DateField(label="報到日", widget=forms.DateInput(attrs={"type": "date"}))
     pay = forms.IntegerField(label="薪資（元）", min_value=1)
     pay_basis = forms.ChoiceField(
@@ -120,7 +121,7 @@ class StartForm(forms.Form):
 
 
 class WithdrawForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = version_field()
     note = forms.CharField(
         label="撤回原因", widget=forms.Textarea(attrs={"rows": 2}), max_length=4000
     )

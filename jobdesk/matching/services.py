@@ -13,14 +13,16 @@ State machine::
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from jobdesk.audit.events import Event
 from jobdesk.audit.models import AccessAction
 from jobdesk.audit.services import record_access, record_event, snapshot
+from jobdesk.common.transitions import role_of
 from jobdesk.common.versioning import save_versioned
 from jobdesk.matching.models import (
     CASEWORK_ROLES,
@@ -30,14 +32,14 @@ from jobdesk.matching.models import (
     Recommendation,
 )
 from jobdesk.matching.models import RecommendationStatus as S
+from jobdesk.matching.transitions import RECOMMENDATION, REPLIES
 
-# Which reply an employer may give from which state.
-REPLY_FROM: dict[str, frozenset[str]] = {
-    S.INTERVIEW: frozenset({S.RECOMMENDED, S.INTERVIEW}),
-    S.HIRED: frozenset({S.RECOMMENDED, S.INTERVIEW}),
-    S.NOT_HIRED: frozenset({S.RECOMMENDED, S.INTERVIEW, S.HIRED}),
-}
-REPLY_OUTCOMES = (S.INTERVIEW, S.HIRED, S.NOT_HIRED)
+if TYPE_CHECKING:
+    from jobdesk.accounts.models import User
+
+# Which reply an employer may give from which state: the table in jobdesk/matching/transitions.py.
+REPLY_OUTCOMES = REPLIES
+REPLY_FROM: dict[str, frozenset[str]] = {o: RECOMMENDATION.sources(o) for o in REPLIES}
 REPLY_FROM_ANY = frozenset().union(*REPLY_FROM.values())
 _FIELDS = [
     "status",
@@ -50,17 +52,17 @@ _FIELDS = [
 ]
 
 
-def _require_role(actor: Any, roles: frozenset[str], message: str) -> None:
+def _require_role(actor: User, roles: frozenset[str], message: str) -> None:
     if getattr(actor, "role", None) not in roles or getattr(actor, "office_id", None) is None:
         raise PermissionDenied(message)
 
 
-def _require_scope(model: Any, obj: Any, actor: Any, action: str) -> None:
+def _require_scope(model: Any, obj: Any, actor: User, action: str) -> None:
     if not model.objects.filter(pk=obj.pk).for_user(actor, action).exists():
         raise PermissionDenied("您沒有權限處理這筆資料。")
 
 
-def _require_change(rec: Recommendation, actor: Any) -> None:
+def _require_change(rec: Recommendation, actor: User) -> None:
     _require_role(actor, RECOMMENDATION_ROLES, "您沒有權限處理推介。")
     _require_scope(Recommendation, rec, actor, "change")
 
@@ -79,7 +81,7 @@ def _open_case_of(seeker: Any) -> Any:
 @transaction.atomic
 def recommend(
     *,
-    actor: Any,
+    actor: User,
     seeker: Any,
     vacancy: Any,
     consent: bool,
@@ -135,7 +137,7 @@ def recommend(
         recommended_at=now,
     )
     record_event(
-        "matching.recommended",
+        Event.MATCHING_RECOMMENDED,
         actor=actor,
         subject=rec,
         after=snapshot(rec, ["seeker", "vacancy", "status", "consent_given", "score"]),
@@ -148,7 +150,7 @@ def recommend(
 def record_reply(
     rec: Recommendation,
     *,
-    actor: Any,
+    actor: User,
     expected_version: int,
     outcome: str,
     reason: str = "",
@@ -160,11 +162,7 @@ def record_reply(
     errors: dict[str, str] = {}
     if outcome not in REPLY_OUTCOMES:
         raise ValidationError({"outcome": "請選擇雇主回覆：面試、錄取或未錄取。"})
-    if rec.status not in REPLY_FROM[outcome]:
-        raise ValidationError(
-            f"推介目前為「{rec.get_status_display()}」，不能登錄「{S(outcome).label}」。",
-            code="bad_status",
-        )
+    RECOMMENDATION.require(rec.status, outcome, role_of(actor))
     if outcome == S.NOT_HIRED:
         if reason not in NotHiredReason.values:
             errors["reason"] = "請選擇未錄取原因。"
@@ -200,7 +198,7 @@ def record_reply(
 def record_start(
     rec: Recommendation,
     *,
-    actor: Any,
+    actor: User,
     expected_version: int,
     start_date: datetime.date,
     pay: int,
@@ -211,11 +209,7 @@ def record_start(
 
     _require_role(actor, CASEWORK_ROLES, "報到由就業服務員或督導登錄（個案將進入就業追蹤）。")
     _require_change(rec, actor)
-    if rec.status != S.HIRED:
-        raise ValidationError(
-            f"推介目前為「{rec.get_status_display()}」，須先登錄錄取才能登錄報到。",
-            code="bad_status",
-        )
+    RECOMMENDATION.require(rec.status, "start", role_of(actor))
     case = rec.case or _open_case_of(rec.seeker)
     if case is None:
         raise ValidationError("這位求職者沒有進行中的個案，無法登錄就業；請先開案。")
@@ -237,7 +231,7 @@ def record_start(
     rec.case = case
     save_versioned(rec, expected_version, [*_FIELDS, "case"])
     record_event(
-        "matching.started",
+        Event.MATCHING_STARTED,
         actor=actor,
         subject=rec,
         before=before,
@@ -249,15 +243,12 @@ def record_start(
 
 @transaction.atomic
 def withdraw(
-    rec: Recommendation, *, actor: Any, expected_version: int, note: str
+    rec: Recommendation, *, actor: User, expected_version: int, note: str
 ) -> Recommendation:
     """撤回: the counsellor withdraws a recommendation (e.g. the seeker changed their mind)."""
     _require_role(actor, CASEWORK_ROLES, "撤回推介限就業服務員或督導執行。")
     _require_change(rec, actor)
-    if rec.status not in (S.RECOMMENDED, S.INTERVIEW):
-        raise ValidationError(
-            f"推介目前為「{rec.get_status_display()}」，不能撤回。", code="bad_status"
-        )
+    RECOMMENDATION.require(rec.status, "withdraw", role_of(actor))
     if not note.strip():
         raise ValidationError({"note": "請說明撤回原因。"})
     before = snapshot(rec, _FIELDS)
@@ -265,7 +256,7 @@ def withdraw(
     rec.reply_note = note.strip()
     save_versioned(rec, expected_version, ["status", "reply_note"])
     record_event(
-        "matching.withdrawn",
+        Event.MATCHING_WITHDRAWN,
         actor=actor,
         subject=rec,
         before=before,
@@ -275,7 +266,7 @@ def withdraw(
     return rec
 
 
-def record_card_viewed(rec: Recommendation, *, actor: Any) -> None:
+def record_card_viewed(rec: Recommendation, *, actor: User) -> None:
     """介紹卡 opened (a printable page of personal data): an access-log row, nothing else."""
     _require_role(actor, RECOMMENDATION_ROLES, "您沒有權限列印介紹卡。")
     _require_scope(Recommendation, rec, actor, "view")
@@ -290,7 +281,7 @@ def record_card_viewed(rec: Recommendation, *, actor: Any) -> None:
 
 
 @transaction.atomic
-def record_card_printed(rec: Recommendation, *, actor: Any) -> Recommendation:
+def record_card_printed(rec: Recommendation, *, actor: User) -> Recommendation:
     """介紹卡 printed and handed over (a POST, never a page view): the print time, audited."""
     _require_role(actor, RECOMMENDATION_ROLES, "您沒有權限列印介紹卡。")
     _require_scope(Recommendation, rec, actor, "view")
@@ -299,7 +290,7 @@ def record_card_printed(rec: Recommendation, *, actor: Any) -> Recommendation:
     locked.card_printed_at = timezone.now()
     locked.save(update_fields=["card_printed_at", "updated_at"])
     record_event(
-        "matching.card_printed",
+        Event.MATCHING_CARD_PRINTED,
         actor=actor,
         subject=locked,
         before=before,

@@ -13,11 +13,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from jobdesk.accounts.current import acting_user
 from jobdesk.audit.exports import export_response, wanted_format
 from jobdesk.audit.models import AccessAction
 from jobdesk.audit.services import record_access, record_accesses, record_list_reads
 from jobdesk.common.forms import attach_service_errors
 from jobdesk.common.scoping import get_for_user_or_404
+from jobdesk.common.transitions import role_of
 from jobdesk.matching import selectors, services
 from jobdesk.matching.filters import RECOMMENDATION_EXPORT, RecommendationFilter
 from jobdesk.matching.forms import (
@@ -34,6 +36,7 @@ from jobdesk.matching.models import (
     Recommendation,
     RecommendationStatus,
 )
+from jobdesk.matching.transitions import RECOMMENDATION, REPLIES
 
 TOP_K = 20
 
@@ -85,7 +88,9 @@ def seeker_matches(request: HttpRequest, public_id: str) -> HttpResponse:
     widened = form.widened
     widen_query = request.GET.copy()
     widen_query["widen"] = "on"
-    record_access(actor=request.user, subject=seeker, action=AccessAction.SEARCH, what="媒合職缺")
+    record_access(
+        actor=acting_user(request), subject=seeker, action=AccessAction.SEARCH, what="媒合職缺"
+    )
     return render(
         request,
         "matching/seeker_matches.html",
@@ -124,7 +129,7 @@ def vacancy_matches(request: HttpRequest, public_id: str) -> HttpResponse:
     full_names = _is_casework(request.user)
     # only the seekers shown are read (§ access log): the unrelated ones stay unread until widened
     record_accesses(
-        actor=request.user,
+        actor=acting_user(request),
         subjects=((m.seeker, None) for m in matches),
         action=AccessAction.SEARCH,
         what=f"媒合求職者：{vacancy.title}"[:200],
@@ -163,7 +168,7 @@ def recommend(request: HttpRequest, seeker_id: str, vacancy_id: str) -> HttpResp
     if request.method == "POST" and form.is_valid():
         try:
             rec = services.recommend(
-                actor=request.user,
+                actor=acting_user(request),
                 seeker=seeker,
                 vacancy=vacancy,
                 consent=form.cleaned_data["consent"],
@@ -176,7 +181,7 @@ def recommend(request: HttpRequest, seeker_id: str, vacancy_id: str) -> HttpResp
         else:
             messages.success(request, f"已推介 {seeker.name} 至「{vacancy.title}」。")
             return redirect("matching:recommendation_detail", public_id=rec.public_id)
-    record_access(actor=request.user, subject=seeker, what=f"推介：{vacancy.title}"[:200])
+    record_access(actor=acting_user(request), subject=seeker, what=f"推介：{vacancy.title}"[:200])
     return render(
         request,
         "matching/recommend.html",
@@ -202,7 +207,7 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
     )
     form, qs = filtered.form, filtered.queryset
     page = Paginator(qs, 30).get_page(request.GET.get("page"))
-    record_list_reads(request.user, (r.seeker for r in page), "推介清單")
+    record_list_reads(acting_user(request), (r.seeker for r in page), "推介清單")
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -215,26 +220,26 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
 def _detail(request: HttpRequest, rec: Recommendation, **forms: Form) -> HttpResponse:
     v = rec.version
     casework = _is_casework(request.user)
-    S = RecommendationStatus
+    # the forms come from the table the services check (jobdesk/matching/transitions.py)
+    allowed = RECOMMENDATION.allowed_actions(rec.status, role_of(request.user))
     context: dict[str, Any] = {
         "rec": rec,
         "casework": casework,
+        "allowed_actions": allowed,
         "reply_form": forms.get("reply_form")
-        or (ReplyForm(initial={"version": v}) if rec.status in services.REPLY_FROM_ANY else None),
+        or (ReplyForm(initial={"version": v}) if allowed & set(REPLIES) else None),
         "start_form": forms.get("start_form")
         or (
             StartForm(initial={"version": v, "pay": rec.vacancy.pay_min, "pay_basis": "monthly"})
-            if casework and rec.status == S.HIRED
+            if "start" in allowed
             else None
         ),
         "withdraw_form": forms.get("withdraw_form")
-        or (
-            WithdrawForm(initial={"version": v})
-            if casework and rec.status in (S.RECOMMENDED, S.INTERVIEW)
-            else None
-        ),
+        or (WithdrawForm(initial={"version": v}) if "withdraw" in allowed else None),
     }
-    record_access(actor=request.user, subject=rec.seeker, office=rec.office, what="推介紀錄")
+    record_access(
+        actor=acting_user(request), subject=rec.seeker, office=rec.office, what="推介紀錄"
+    )
     return render(request, "matching/recommendation_detail.html", context)
 
 
@@ -265,7 +270,7 @@ def recommendation_reply(request: HttpRequest, public_id: str) -> HttpResponse:
         try:
             services.record_reply(
                 rec,
-                actor=request.user,
+                actor=acting_user(request),
                 expected_version=d["version"],
                 outcome=d["outcome"],
                 reason=d["reason"],
@@ -292,7 +297,7 @@ def recommendation_start(request: HttpRequest, public_id: str) -> HttpResponse:
         try:
             services.record_start(
                 rec,
-                actor=request.user,
+                actor=acting_user(request),
                 expected_version=d["version"],
                 start_date=d["start_date"],
                 pay=d["pay"],
@@ -317,7 +322,7 @@ def recommendation_withdraw(request: HttpRequest, public_id: str) -> HttpRespons
         try:
             services.withdraw(
                 rec,
-                actor=request.user,
+                actor=acting_user(request),
                 expected_version=form.cleaned_data["version"],
                 note=form.cleaned_data["note"],
             )
@@ -336,13 +341,13 @@ def referral_card(request: HttpRequest, public_id: str) -> HttpResponse:
     rec = _rec(request, public_id)
     if request.method == "POST":
         try:
-            services.record_card_printed(rec, actor=request.user)
+            services.record_card_printed(rec, actor=acting_user(request))
         except ValidationError as exc:
             messages.error(request, "；".join(exc.messages))
         else:
             messages.success(request, "已記錄介紹卡列印交付時間。")
         return redirect("matching:referral_card", public_id=rec.public_id)
-    services.record_card_viewed(rec, actor=request.user)
+    services.record_card_viewed(rec, actor=acting_user(request))
     return render(request, "matching/referral_card.html", {"rec": rec})
 
 
@@ -351,7 +356,7 @@ def seeker_recommendations(request: HttpRequest, public_id: str) -> HttpResponse
     _require(request.user, CASEWORK_ROLES)
     seeker = _seeker(request.user, public_id)
     recs = selectors.recommendations_for(request.user).filter(seeker=seeker)
-    record_access(actor=request.user, subject=seeker, what="推介紀錄")
+    record_access(actor=acting_user(request), subject=seeker, what="推介紀錄")
     return render(request, "matching/seeker_recommendations.html", {"seeker": seeker, "recs": recs})
 
 
@@ -361,7 +366,9 @@ def vacancy_pipeline(request: HttpRequest, public_id: str) -> HttpResponse:
     vacancy = _vacancy(request.user, public_id)
     recs = list(selectors.recommendations_for(request.user).filter(vacancy=vacancy))
     record_accesses(
-        actor=request.user, subjects=((rec.seeker, rec.office) for rec in recs), what="職缺推介名單"
+        actor=acting_user(request),
+        subjects=((rec.seeker, rec.office) for rec in recs),
+        what="職缺推介名單",
     )
     columns = [
         (label, [r for r in recs if r.status == value])

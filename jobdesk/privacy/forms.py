@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import forms
 
+from jobdesk.common.versioning import version_field
+
 
 class OTPCodeForm(forms.Form):
     code = forms.CharField(
@@ -77,7 +79,7 @@ class CompleteForm(forms.Form):
 
 
 class CorrectionForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = version_field()
     name = forms.CharField(label="姓名", max_length=60, required=False)
     phone = forms.CharField(label="電話", max_length=30, required=False)
     email = forms.EmailField(label="電子郵件", max_length=254, required=False)

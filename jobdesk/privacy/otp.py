@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyotp
 from django.conf import settings
@@ -18,8 +18,12 @@ from django.utils import timezone
 
 from jobdesk.accounts import throttle
 from jobdesk.accounts.roles import Role
+from jobdesk.audit.events import Event
 from jobdesk.audit.services import record_event
 from jobdesk.privacy.models import StaffOTPDevice
+
+if TYPE_CHECKING:
+    from jobdesk.accounts.models import User
 
 SESSION_KEY = "jobdesk_otp_verified"
 ISSUER = "jobdesk"
@@ -56,7 +60,7 @@ def provisioning_uri(device: StaffOTPDevice) -> str:
 
 
 @transaction.atomic
-def start_enrolment(*, actor: Any) -> StaffOTPDevice:
+def start_enrolment(*, actor: User) -> StaffOTPDevice:
     """A fresh secret for ``actor`` (replacing an unconfirmed one). A confirmed device stays."""
     device = device_of(actor)
     if device is not None and device.is_confirmed:
@@ -91,7 +95,7 @@ def _matching_step(device: StaffOTPDevice, code: str) -> int | None:
 
 
 @transaction.atomic
-def verify_code(*, actor: Any, code: str) -> bool:
+def verify_code(*, actor: User, code: str) -> bool:
     """True (and the code used up) if ``code`` is the current code of ``actor``'s device.
 
     The first good code confirms an enrolment. A code is accepted once (replay protection).
@@ -100,11 +104,13 @@ def verify_code(*, actor: Any, code: str) -> bool:
     if device is None:
         return False
     if locked_until(actor) is not None:
-        record_event("privacy.otp_refused_locked", actor=actor, subject=device, office=actor.office)
+        record_event(
+            Event.PRIVACY_OTP_REFUSED_LOCKED, actor=actor, subject=device, office=actor.office
+        )
         return False
     step = _matching_step(device, code)
     if step is None or step <= device.last_used_step:
-        record_event("privacy.otp_failed", actor=actor, subject=device, office=actor.office)
+        record_event(Event.PRIVACY_OTP_FAILED, actor=actor, subject=device, office=actor.office)
         until = throttle.fail(
             throttle.Scope.OTP,
             str(actor.pk),
@@ -113,7 +119,7 @@ def verify_code(*, actor: Any, code: str) -> bool:
         )
         if until is not None:
             record_event(
-                "privacy.otp_locked",
+                Event.PRIVACY_OTP_LOCKED,
                 actor=actor,
                 subject=device,
                 office=actor.office,
@@ -126,15 +132,15 @@ def verify_code(*, actor: Any, code: str) -> bool:
     if device.confirmed_at is None:
         device.confirmed_at = timezone.now()
         fields.append("confirmed_at")
-        record_event("privacy.otp_enrolled", actor=actor, subject=device, office=actor.office)
+        record_event(Event.PRIVACY_OTP_ENROLLED, actor=actor, subject=device, office=actor.office)
     device.save(update_fields=fields)
     return True
 
 
 @transaction.atomic
-def reset_device(user: Any, *, actor: Any) -> None:
+def reset_device(user: Any, *, actor: User) -> None:
     """Remove ``user``'s device (lost phone); they enrol again at their next login."""
     device = device_of(user)
     if device is not None:
-        record_event("privacy.otp_reset", actor=actor, subject=device, office=user.office)
+        record_event(Event.PRIVACY_OTP_RESET, actor=actor, subject=device, office=user.office)
         device.delete()

@@ -8,18 +8,21 @@ consent; ``stop_for_withdrawn_consent`` stops referrals whose consent was withdr
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from jobdesk.audit.events import Event
 from jobdesk.audit.services import record_event, snapshot
-from jobdesk.cases.models import ActivityKind, CaseStatus
+from jobdesk.cases.models import ActivityKind
 from jobdesk.cases.services import record_activity
+from jobdesk.cases.transitions import CASE
+from jobdesk.common.transitions import role_of
 from jobdesk.privacy.data_items import BY_CODE, labels_of
 from jobdesk.privacy.models import ConsentPurpose, SignatureMethod
-from jobdesk.privacy.services import record_consent
+from jobdesk.privacy.services import record_consent, withdraw_consent
 from jobdesk.privacy.signatures import CheckedFile
 from jobdesk.privacy.wording import REFERRAL_CONSENT_VERSION, referral_consent_text
 from jobdesk.referrals.models import (
@@ -31,30 +34,31 @@ from jobdesk.referrals.models import (
     ReferralUpdateKind,
     ReplyKind,
 )
+from jobdesk.referrals.transitions import REFERRAL
+
+if TYPE_CHECKING:
+    from jobdesk.accounts.models import User
 
 TASK = "T3.3"
-ACTIVE = (ReferralStatus.SENT, ReferralStatus.ANSWERED)
 
 
-def _require_change(obj: Any, actor: Any) -> None:
+def _require_change(obj: Any, actor: User) -> None:
     manager: Any = type(obj)._default_manager
     if not manager.filter(pk=obj.pk).for_user(actor, "change").exists():
         raise PermissionDenied("您沒有權限處理這筆轉介。")
 
 
-def _lock(referral: Referral, actor: Any, allowed: tuple[str, ...], action: str) -> Referral:
+def _lock(referral: Referral, actor: User, action: str) -> Referral:
+    """Lock the row, then check ``action`` against the table (jobdesk/referrals/transitions.py)."""
     _require_change(referral, actor)
     locked = (
         Referral.objects.select_for_update().select_related("case", "resource").get(pk=referral.pk)
     )
-    if locked.status not in allowed:
-        raise ValidationError(
-            f"轉介目前為「{locked.get_status_display()}」，無法{action}。", code="bad_status"
-        )
+    REFERRAL.require(locked.status, action, role_of(actor))
     return locked
 
 
-def _note(referral: Referral, kind: str, day: datetime.date, note: str, actor: Any) -> None:
+def _note(referral: Referral, kind: str, day: datetime.date, note: str, actor: User) -> None:
     ReferralUpdate.objects.create(
         referral=referral,
         office=referral.office,
@@ -65,7 +69,7 @@ def _note(referral: Referral, kind: str, day: datetime.date, note: str, actor: A
     )
 
 
-def _activity(referral: Referral, *, actor: Any, indicators: list[str], notes: str) -> None:
+def _activity(referral: Referral, *, actor: User, indicators: list[str], notes: str) -> None:
     record_activity(
         referral.case,
         actor=actor,
@@ -75,6 +79,7 @@ def _activity(referral: Referral, *, actor: Any, indicators: list[str], notes: s
         occurred_at=timezone.now(),
         duration_minutes=15,
         notes=notes,
+        by_case_status=False,  # the referral's own table (REFERRAL) governs its steps
     )
 
 
@@ -91,7 +96,7 @@ def _text(errors: dict[str, str], name: str, value: str, label: str, limit: int)
 def start_referral(
     case: Any,
     *,
-    actor: Any,
+    actor: User,
     resource: ReferralResource,
     situation: str,
     need: str,
@@ -104,8 +109,7 @@ def start_referral(
     """O3.3.1 轉介評估表 (P3.3.1): the assessed situation and need, the resource chosen."""
     _require_change(case, actor)
     errors: dict[str, str] = {}
-    if case.status in (CaseStatus.CLOSED, CaseStatus.CLOSURE_REQUESTED):
-        raise ValidationError("個案已結案或結案待核，無法新增轉介。", code="bad_status")
+    CASE.require(case.status, "refer", role_of(actor))
     if not resource.is_active:
         errors["resource"] = "此轉介資源已停用，請選擇其他資源。"
     situation = _text(errors, "situation", situation, "求職者狀況評估", 4000)
@@ -135,7 +139,7 @@ def start_referral(
     )
     _note(referral, ReferralUpdateKind.ASSESSED, timezone.localdate(), "", actor)
     record_event(
-        "referral.started",
+        Event.REFERRAL_STARTED,
         actor=actor,
         subject=referral,
         after=snapshot(referral, ["resource", "data_items", "status"]),
@@ -146,10 +150,10 @@ def start_referral(
 
 @transaction.atomic
 def confirm_need(
-    referral: Referral, *, actor: Any, confirmed_on: datetime.date, note: str
+    referral: Referral, *, actor: User, confirmed_on: datetime.date, note: str
 ) -> Referral:
     """P3.3.1: the need was confirmed with the receiving unit."""
-    locked = _lock(referral, actor, (ReferralStatus.ASSESSING, ReferralStatus.CONSENTED), "確認")
+    locked = _lock(referral, actor, "confirm")
     errors: dict[str, str] = {}
     note = _text(errors, "note", note, "確認需求紀錄", 2000)
     if confirmed_on > timezone.localdate():
@@ -160,7 +164,7 @@ def confirm_need(
     locked.need_confirmation_note = note
     locked.save(update_fields=["need_confirmed_on", "need_confirmation_note", "updated_at"])
     _note(locked, ReferralUpdateKind.NEED_CONFIRMED, confirmed_on, note, actor)
-    record_event("referral.need_confirmed", actor=actor, subject=locked)
+    record_event(Event.REFERRAL_NEED_CONFIRMED, actor=actor, subject=locked)
     return locked
 
 
@@ -182,10 +186,10 @@ def consent_valid_until(referral: Referral) -> datetime.date:
 
 @transaction.atomic
 def sign_consent(
-    referral: Referral, *, actor: Any, method: str, signature: CheckedFile, explained: bool
+    referral: Referral, *, actor: User, method: str, signature: CheckedFile, explained: bool
 ) -> Referral:
     """O3.3.2 轉介同意書 (P3.3.2): the process was explained and the job seeker signed."""
-    locked = _lock(referral, actor, (ReferralStatus.ASSESSING,), "簽署同意書")
+    locked = _lock(referral, actor, "sign_consent")
     if not explained:
         raise ValidationError(
             {"explained": "請先向求職者說明轉介流程、提供之資料與其權利，並勾選確認。"}
@@ -217,17 +221,17 @@ def sign_consent(
         consent.get_method_display(),
         actor,
     )
-    record_event("referral.consent_signed", actor=actor, subject=locked)
+    record_event(Event.REFERRAL_CONSENT_SIGNED, actor=actor, subject=locked)
     _activity(locked, actor=actor, indicators=["P3.3.2"], notes="說明轉介流程並簽署轉介同意書")
     return locked
 
 
 @transaction.atomic
 def send_referral(
-    referral: Referral, *, actor: Any, sent_on: datetime.date, method: str
+    referral: Referral, *, actor: User, sent_on: datetime.date, method: str
 ) -> Referral:
     """P3.3.3: send the referral packet. Refused without a valid signed consent."""
-    locked = _lock(referral, actor, (ReferralStatus.ASSESSING, ReferralStatus.CONSENTED), "轉介")
+    locked = _lock(referral, actor, "send")
     if locked.consent is None or not locked.consent.is_valid():
         raise ValidationError(
             "沒有有效的轉介同意書（未簽署、已撤回或已逾期），不得轉介或提供資料。",
@@ -249,7 +253,7 @@ def send_referral(
     items = "、".join(labels_of(list(locked.data_items)))
     _note(locked, ReferralUpdateKind.SENT, sent_on, f"{method}；提供：{items}", actor)
     record_event(
-        "referral.sent",
+        Event.REFERRAL_SENT,
         actor=actor,
         subject=locked,
         after=snapshot(locked, ["status", "sent_on", "sent_method", "data_items"]),
@@ -267,14 +271,14 @@ def send_referral(
 def record_reply(
     referral: Referral,
     *,
-    actor: Any,
+    actor: User,
     reply: str,
     replied_on: datetime.date,
     note: str,
     next_follow_up_on: datetime.date | None,
 ) -> Referral:
     """P3.3.3: the receiving unit's answer (受案, 不受案, 退回, 再轉, 其他)."""
-    locked = _lock(referral, actor, ACTIVE, "登錄回覆")
+    locked = _lock(referral, actor, "reply")
     errors: dict[str, str] = {}
     if reply not in ReplyKind.values:
         errors["reply"] = "請選擇受轉介單位的回覆。"
@@ -310,7 +314,9 @@ def record_reply(
         f"{locked.get_reply_display()}　{note.strip()}",
         actor,
     )
-    record_event("referral.replied", actor=actor, subject=locked, after=snapshot(locked, ["reply"]))
+    record_event(
+        Event.REFERRAL_REPLIED, actor=actor, subject=locked, after=snapshot(locked, ["reply"])
+    )
     return locked
 
 
@@ -318,11 +324,11 @@ def record_reply(
 def record_follow_up(
     referral: Referral,
     *,
-    actor: Any,
+    actor: User,
     note: str,
     next_follow_up_on: datetime.date | None,
 ) -> Referral:
-    locked = _lock(referral, actor, ACTIVE, "追蹤")
+    locked = _lock(referral, actor, "follow_up")
     errors: dict[str, str] = {}
     note = _text(errors, "note", note, "追蹤內容", 2000)
     if next_follow_up_on is not None and next_follow_up_on < timezone.localdate():
@@ -332,15 +338,15 @@ def record_follow_up(
     locked.next_follow_up_on = next_follow_up_on
     locked.save(update_fields=["next_follow_up_on", "updated_at"])
     _note(locked, ReferralUpdateKind.FOLLOW_UP, timezone.localdate(), note, actor)
-    record_event("referral.followed_up", actor=actor, subject=locked)
+    record_event(Event.REFERRAL_FOLLOWED_UP, actor=actor, subject=locked)
     _activity(locked, actor=actor, indicators=["P3.3.3"], notes=f"轉介追蹤：{note}")
     return locked
 
 
 @transaction.atomic
-def record_outcome(referral: Referral, *, actor: Any, outcome: str, note: str) -> Referral:
+def record_outcome(referral: Referral, *, actor: User, outcome: str, note: str) -> Referral:
     """P3.3.3: the referral ended — completed, or failed with the reason."""
-    locked = _lock(referral, actor, ACTIVE, "登錄結果")
+    locked = _lock(referral, actor, "outcome")
     errors: dict[str, str] = {}
     if outcome not in Outcome.values:
         errors["outcome"] = "請選擇轉介結果。"
@@ -373,7 +379,7 @@ def record_outcome(referral: Referral, *, actor: Any, outcome: str, note: str) -
         actor,
     )
     record_event(
-        "referral.closed", actor=actor, subject=locked, after=snapshot(locked, ["outcome"])
+        Event.REFERRAL_CLOSED, actor=actor, subject=locked, after=snapshot(locked, ["outcome"])
     )
     _activity(
         locked,
@@ -384,7 +390,19 @@ def record_outcome(referral: Referral, *, actor: Any, outcome: str, note: str) -
     return locked
 
 
-def stop_for_withdrawn_consent(consent: Any, *, actor: Any) -> int:
+@transaction.atomic
+def withdraw_referral_consent(referral: Referral, *, actor: User, reason: str) -> Referral:
+    """The seeker withdraws the consent this referral relies on; ``privacy.withdraw_consent``
+    runs the hook that stops the referral (``stop_for_withdrawn_consent``)."""
+    locked = _lock(referral, actor, "withdraw")
+    if locked.consent is None:
+        raise ValidationError("此轉介尚無同意書可撤回。", code="no_consent")
+    withdraw_consent(locked.consent, actor=actor, reason=reason)
+    locked.refresh_from_db()
+    return locked
+
+
+def stop_for_withdrawn_consent(consent: Any, *, actor: User) -> int:
     """Hook ``privacy.consent_withdrawn`` (run inside ``privacy.withdraw_consent``): the
     referrals relying on ``consent`` stop. Registered in ``ReferralsConfig.ready()``."""
     stopped = 0
@@ -403,7 +421,7 @@ def stop_for_withdrawn_consent(consent: Any, *, actor: Any) -> int:
             "求職者撤回轉介同意，已停止轉介並通知受轉介單位停止利用資料。",
             actor,
         )
-        record_event("referral.stopped", actor=actor, subject=referral)
+        record_event(Event.REFERRAL_STOPPED, actor=actor, subject=referral)
         stopped += 1
     return stopped
 

@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from jobdesk.accounts.current import acting_user
 from jobdesk.accounts.roles import ADMIN_ROLES, CASE_CHANGE_ROLES, CASE_VIEW_ROLES, Role
 from jobdesk.audit.exports import export_response, wanted_format
 from jobdesk.audit.models import AccessAction
@@ -19,9 +20,9 @@ from jobdesk.audit.services import record_access
 from jobdesk.cases.models import Case
 from jobdesk.common.forms import attach_service_errors
 from jobdesk.common.scoping import get_for_user_or_404
+from jobdesk.common.transitions import role_of
 from jobdesk.privacy import data_items
 from jobdesk.privacy.access import caseload_gate, gate_applies
-from jobdesk.privacy.services import withdraw_consent
 from jobdesk.privacy.signatures import check_drawn_signature, check_scan
 from jobdesk.referrals import services
 from jobdesk.referrals.filters import REFERRAL_EXPORT, ReferralFilter
@@ -33,6 +34,7 @@ from jobdesk.referrals.forms import (
 )
 from jobdesk.referrals.models import Referral, ReferralStatus
 from jobdesk.referrals.selectors import referrals_for, search_resources
+from jobdesk.referrals.transitions import REFERRAL
 
 RESOURCE_ROLES = frozenset(
     {Role.COUNSELLOR, Role.SUPERVISOR, Role.EMPLOYER_OFFICER} | set(ADMIN_ROLES)
@@ -96,13 +98,15 @@ def referral_create(request: HttpRequest, case_id: str) -> HttpResponse:
     form = ReferralForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            referral = services.start_referral(case, actor=request.user, **form.cleaned_data)
+            referral = services.start_referral(
+                case, actor=acting_user(request), **form.cleaned_data
+            )
         except ValidationError as error:
             attach_service_errors(form, error)
         else:
             messages.success(request, "已建立轉介評估表，請向求職者說明並簽署轉介同意書。")
             return redirect("referrals:referral_consent", public_id=referral.public_id)
-    record_access(actor=request.user, subject=case.seeker, what="轉介評估（新增）")
+    record_access(actor=acting_user(request), subject=case.seeker, what="轉介評估（新增）")
     return render(request, "referrals/referral_form.html", {"form": form, "case": case})
 
 
@@ -118,7 +122,7 @@ def referral_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     gate = caseload_gate(request, referral.case.seeker)
     if gate is not None:
         return gate
-    record_access(actor=request.user, subject=referral.case.seeker, what="轉介紀錄")
+    record_access(actor=acting_user(request), subject=referral.case.seeker, what="轉介紀錄")
     forms = {name: cls(prefix=name) for name, cls in ACTION_FORMS.items()}
     return render(
         request,
@@ -127,6 +131,8 @@ def referral_detail(request: HttpRequest, public_id: str) -> HttpResponse:
             "referral": referral,
             "seeker": referral.case.seeker,
             "forms": forms,
+            # the forms come from the table the services check (jobdesk/referrals/transitions.py)
+            "allowed_actions": REFERRAL.allowed_actions(referral.status, role_of(request.user)),
             "items": data_items.labels_of(list(referral.data_items)),
             "updates": referral.updates.select_related("recorded_by"),
         },
@@ -145,19 +151,19 @@ def referral_action(request: HttpRequest, public_id: str, action: str) -> HttpRe
         data = form.cleaned_data
         try:
             if action == "confirm":
-                services.confirm_need(referral, actor=request.user, **data)
+                services.confirm_need(referral, actor=acting_user(request), **data)
             elif action == "send":
-                services.send_referral(referral, actor=request.user, **data)
+                services.send_referral(referral, actor=acting_user(request), **data)
             elif action == "reply":
-                services.record_reply(referral, actor=request.user, **data)
+                services.record_reply(referral, actor=acting_user(request), **data)
             elif action == "follow_up":
-                services.record_follow_up(referral, actor=request.user, **data)
+                services.record_follow_up(referral, actor=acting_user(request), **data)
             elif action == "outcome":
-                services.record_outcome(referral, actor=request.user, **data)
+                services.record_outcome(referral, actor=acting_user(request), **data)
             elif action == "withdraw":
-                if referral.consent is None:
-                    raise ValidationError("此轉介尚無同意書可撤回。")
-                withdraw_consent(referral.consent, actor=request.user, reason=data["reason"])
+                services.withdraw_referral_consent(
+                    referral, actor=acting_user(request), reason=data["reason"]
+                )
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
@@ -189,7 +195,7 @@ def referral_consent(request: HttpRequest, public_id: str) -> HttpResponse:
                     signature = check_scan(data["scan"])
                 services.sign_consent(
                     referral,
-                    actor=request.user,
+                    actor=acting_user(request),
                     method=data["method"],
                     signature=signature,
                     explained=data["explained"],
@@ -200,7 +206,7 @@ def referral_consent(request: HttpRequest, public_id: str) -> HttpResponse:
                 messages.success(request, "轉介同意書已簽署。")
                 return redirect("referrals:referral_detail", public_id=referral.public_id)
     record_access(
-        actor=request.user,
+        actor=acting_user(request),
         subject=referral.case.seeker,
         action=AccessAction.VIEW,
         what="轉介同意書",
@@ -226,7 +232,7 @@ def referral_assessment(request: HttpRequest, public_id: str) -> HttpResponse:
     if gate is not None:
         return gate
     record_access(
-        actor=request.user,
+        actor=acting_user(request),
         subject=referral.case.seeker,
         action=AccessAction.PRINT,
         what="轉介評估表",
@@ -254,7 +260,7 @@ def referral_packet(request: HttpRequest, public_id: str) -> HttpResponse:
         return render(request, "referrals/referral_packet.html", {"referral": referral}, status=409)
     seeker = referral.case.seeker
     record_access(
-        actor=request.user,
+        actor=acting_user(request),
         subject=seeker,
         action=AccessAction.PRINT,
         what="轉介資料（" + "、".join(data_items.labels_of(list(consent.data_items))) + "）",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -15,11 +15,15 @@ from django.db.models import Max
 from django.utils import timezone
 
 from jobdesk.accounts.roles import Role
+from jobdesk.audit.events import Event
 from jobdesk.audit.services import record_event
 from jobdesk.common.versioning import save_versioned
 from jobdesk.reports.models import AssessmentStatus, CompetencyAssessment, CompetencyRating
 from jobdesk.reports.periods import add_months
 from jobdesk.standard.loader import standard_rows
+
+if TYPE_CHECKING:
+    from jobdesk.accounts.models import User
 
 EVIDENCE_MONTHS = 12
 KIND_LABELS = {"knowledge": "知識", "skill": "技能", "attitude": "態度", "indicator": "行為指標"}
@@ -77,7 +81,7 @@ def _require_all(levels: Mapping[str, int | None], who: str) -> None:
 
 
 @transaction.atomic
-def start_assessment(*, actor: Any) -> CompetencyAssessment:
+def start_assessment(*, actor: User) -> CompetencyAssessment:
     """A counsellor starts a new self-assessment (the next version), one open at a time."""
     if actor.role != Role.COUNSELLOR or actor.office_id is None:
         raise PermissionDenied("職能自評由就業服務員本人填寫。")
@@ -87,7 +91,7 @@ def start_assessment(*, actor: Any) -> CompetencyAssessment:
     number = (mine.aggregate(top=Max("number"))["top"] or 0) + 1
     today = timezone.localdate()
     assessment = CompetencyAssessment.objects.create(
-        office=actor.office,
+        office_id=actor.office_id,
         counsellor=actor,
         number=number,
         evidence_from=add_months(today.replace(day=1), -(EVIDENCE_MONTHS - 1)),
@@ -96,7 +100,9 @@ def start_assessment(*, actor: Any) -> CompetencyAssessment:
     CompetencyRating.objects.bulk_create(
         CompetencyRating(assessment=assessment, item_code=item.code) for item in competency_items()
     )
-    record_event("competency.started", actor=actor, subject=assessment, after={"number": number})
+    record_event(
+        Event.COMPETENCY_STARTED, actor=actor, subject=assessment, after={"number": number}
+    )
     return assessment
 
 
@@ -117,7 +123,7 @@ def _save_ratings(
 def save_self_assessment(
     assessment: CompetencyAssessment,
     *,
-    actor: Any,
+    actor: User,
     expected_version: int,
     levels: Mapping[str, Any],
     notes: Mapping[str, str],
@@ -140,7 +146,7 @@ def save_self_assessment(
         fields = ["status", "self_submitted_at"]
     save_versioned(assessment, expected_version, fields)
     record_event(
-        "competency.self_submitted" if submit else "competency.self_saved",
+        Event.COMPETENCY_SELF_SUBMITTED if submit else Event.COMPETENCY_SELF_SAVED,
         actor=actor,
         subject=assessment,
         after={"status": assessment.status, "rated": sum(v is not None for v in checked.values())},
@@ -152,7 +158,7 @@ def save_self_assessment(
 def sign_assessment(
     assessment: CompetencyAssessment,
     *,
-    actor: Any,
+    actor: User,
     expected_version: int,
     levels: Mapping[str, Any],
     notes: Mapping[str, str],
@@ -182,7 +188,7 @@ def sign_assessment(
         ["status", "supervisor_comment", "signed_by", "signed_at"],
     )
     record_event(
-        "competency.signed",
+        Event.COMPETENCY_SIGNED,
         actor=actor,
         subject=assessment,
         after={"status": assessment.status, "number": assessment.number},

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -20,12 +20,16 @@ from openpyxl.styles import Font
 
 from jobdesk.accounts.models import Office
 from jobdesk.accounts.roles import Role
+from jobdesk.audit.events import Event
 from jobdesk.audit.services import record_event
 from jobdesk.reports import closures, exports, workload
 from jobdesk.reports import indicators as registry
 from jobdesk.reports.models import MonthlyReport, MonthlyReportStatus
 from jobdesk.reports.periods import Period
 from jobdesk.reports.scope import ReportScope
+
+if TYPE_CHECKING:
+    from jobdesk.accounts.models import User
 
 SECTIONS = ("統計指標", "轉介資源", "工作量", "結案原因", "定義")
 
@@ -46,12 +50,14 @@ class OfficeReader:
 
 
 @transaction.atomic
-def request_monthly_report(*, office: Office, month: Period, actor: Any = None) -> MonthlyReport:
+def request_monthly_report(
+    *, office: Office, month: Period, actor: User | None = None
+) -> MonthlyReport:
     report = MonthlyReport.objects.create(
         office=office, month=month.start, requested_by=actor, progress_total=len(SECTIONS)
     )
     record_event(
-        "report.monthly_requested",
+        Event.REPORT_MONTHLY_REQUESTED,
         actor=actor,
         subject=report,
         after={"month": month.key, "office": office.code},

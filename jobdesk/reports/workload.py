@@ -17,6 +17,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 
+from jobdesk.audit.events import Event
 from jobdesk.audit.models import AuditEvent
 from jobdesk.cases.models import Activity, Case
 from jobdesk.employers.models import Vacancy
@@ -26,7 +27,7 @@ from jobdesk.reports.periods import Period, local_date
 from jobdesk.reports.rowsets import Row, table
 from jobdesk.reports.scope import ReportScope
 
-INTAKE_EVENTS = ("case.opened", "vacancy.created")
+INTAKE_EVENTS = (Event.CASE_OPENED, Event.VACANCY_CREATED)
 
 
 @dataclass(frozen=True)
@@ -185,8 +186,8 @@ def _activity_rows(queryset: QuerySet[Any]) -> tuple[list[str], list[Row]]:
 
 def _intake_rows(queryset: QuerySet[Any]) -> tuple[list[str], list[Row]]:
     events = list(queryset.select_related("office"))
-    case_ids = [e.subject_id for e in events if e.event_type == "case.opened"]
-    vacancy_ids = [e.subject_id for e in events if e.event_type == "vacancy.created"]
+    case_ids = [e.subject_id for e in events if e.event_type == Event.CASE_OPENED]
+    vacancy_ids = [e.subject_id for e in events if e.event_type == Event.VACANCY_CREATED]
     cases = {
         str(c.public_id): c
         for c in Case.objects.filter(public_id__in=case_ids).select_related("seeker")

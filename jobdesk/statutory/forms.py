@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from jobdesk.common.versioning import version_field
 from jobdesk.statutory.models import EndReason, ReplyResult, SearchMethod, SearchResult, SubsidyKind
 from jobdesk.taxonomy.models import TargetGroup
 
@@ -19,7 +20,7 @@ def _today() -> datetime.date:
 
 
 class VersionForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = version_field()
 
 
 class ClaimForm(forms.Form):

@@ -29,9 +29,11 @@ def test_a_referral_cannot_be_sent_without_signed_consent(personas, reference_da
     # given
     alice = personas["alice"]
     referral = make_referral(alice)
-    # when / then
-    with pytest.raises(ValidationError, match="沒有有效的轉介同意書"):
+    # when / then: unsigned, the referral is still 評估中, and the table (REFERRAL["send"]) sends
+    # only a consented one; expired or withdrawn consents are refused by the consent check
+    with pytest.raises(ValidationError) as caught:
         send_referral(referral, actor=alice, sent_on=timezone.localdate(), method="公文")
+    assert caught.value.code == "bad_status"
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.ASSESSING
     assert referral.sent_on is None

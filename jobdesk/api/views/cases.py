@@ -9,6 +9,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from jobdesk.accounts.current import acting_user
 from jobdesk.accounts.roles import CASE_CHANGE_ROLES, CASE_VIEW_ROLES, Role
 from jobdesk.api.exports import LIST_RENDERERS, listing
 from jobdesk.api.locking import expected_version, with_etag
@@ -91,7 +92,7 @@ class CaseClosureRequest(ApiView):
         d = body.validated_data
         services.request_closure(
             case,
-            actor=request.user,
+            actor=acting_user(request),
             reason=d["reason"],
             outcome=d["outcome"],
             improvement_strategy=d["improvement_strategy"],
@@ -117,9 +118,9 @@ class CaseClosureDecision(ApiView):
             raise ValidationError("此個案沒有待核定的結案申請。")
         comment: str = body.validated_data["comment"]
         if body.validated_data["decision"] == "reject":
-            services.reject_closure(closure, actor=request.user, comment=comment)
+            services.reject_closure(closure, actor=acting_user(request), comment=comment)
         else:
-            services.approve_closure(closure, actor=request.user, comment=comment)
+            services.approve_closure(closure, actor=acting_user(request), comment=comment)
         case.refresh_from_db()
         return with_etag(Response(CaseOut(case).data), case)
 
@@ -139,7 +140,7 @@ class CaseReopen(ApiView):
         body.is_valid(raise_exception=True)
         services.reopen_case(
             case,
-            actor=request.user,
+            actor=acting_user(request),
             reason=body.validated_data["reason"],
             expected_version=expected_version(request, case),
         )

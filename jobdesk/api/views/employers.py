@@ -14,6 +14,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from jobdesk.accounts.current import acting_user
 from jobdesk.accounts.roles import EMPLOYER_CHANGE_ROLES, EMPLOYER_VIEW_ROLES
 from jobdesk.api import interop
 from jobdesk.api.exports import LIST_RENDERERS, listing
@@ -91,7 +92,7 @@ class EmployerDetail(_EmployerArea):
         changes = {k: v for k, v in body.validated_data.items() if k != "version"}
         saved = services.update_employer(
             employer,
-            actor=request.user,
+            actor=acting_user(request),
             expected_version=expected_version(request, employer),
             **changes,
         )
@@ -134,7 +135,7 @@ class VacancyList(_EmployerArea):
         except Http404 as exc:
             raise ValidationError({"employer": "找不到這個雇主，或不在您的據點範圍內。"}) from exc
         vacancy = services.create_vacancy(
-            actor=request.user, employer=employer, values=body.values(), suggest=True
+            actor=acting_user(request), employer=employer, values=body.values(), suggest=True
         )
         return with_etag(
             Response(VacancyDetailOut(vacancy).data, status=status.HTTP_201_CREATED), vacancy
@@ -160,7 +161,7 @@ class VacancyDetail(_EmployerArea):
         body.is_valid(raise_exception=True)
         saved = services.update_vacancy(
             vacancy,
-            actor=request.user,
+            actor=acting_user(request),
             expected_version=expected_version(request, vacancy),
             values=body.values(),
         )
@@ -181,7 +182,7 @@ class VacancyStatusChange(_EmployerArea):
         body.is_valid(raise_exception=True)
         expected_version(request, vacancy)
         saved = services.change_vacancy_status(
-            vacancy, actor=request.user, status=body.validated_data["status"]
+            vacancy, actor=acting_user(request), status=body.validated_data["status"]
         )
         return with_etag(Response(VacancyOut(saved).data), saved)
 

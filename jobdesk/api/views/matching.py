@@ -11,6 +11,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from jobdesk.accounts.current import acting_user
 from jobdesk.api.exports import LIST_RENDERERS, listing
 from jobdesk.api.locking import expected_version, with_etag
 from jobdesk.api.serializers.matching import (
@@ -66,7 +67,10 @@ class SeekerMatches(ApiView):
         form: Any = bound_form(VacancyMatchFilterForm, request)
         matches = selectors.match_vacancies(request.user, seeker, TOP_K, form.filters())
         record_access(
-            actor=request.user, subject=seeker, action=AccessAction.SEARCH, what="媒合職缺（API）"
+            actor=acting_user(request),
+            subject=seeker,
+            action=AccessAction.SEARCH,
+            what="媒合職缺（API）",
         )
         results = [
             {
@@ -199,7 +203,10 @@ class RecommendationDetail(ApiView):
     def get(self, request: Request, public_id: str) -> Response:
         rec = _rec(self, public_id)
         record_access(
-            actor=request.user, subject=rec.seeker, office=rec.office, what="推介紀錄（API）"
+            actor=acting_user(request),
+            subject=rec.seeker,
+            office=rec.office,
+            what="推介紀錄（API）",
         )
         return with_etag(Response(RecommendationOut(rec).data), rec)
 
@@ -227,7 +234,7 @@ class RecommendationReply(ApiView):
         d = body.validated_data
         services.record_reply(
             rec,
-            actor=request.user,
+            actor=acting_user(request),
             expected_version=expected_version(request, rec),
             outcome=d["outcome"],
             reason=d["reason"],
@@ -255,7 +262,7 @@ class RecommendationStart(ApiView):
         d = body.validated_data
         services.record_start(
             rec,
-            actor=request.user,
+            actor=acting_user(request),
             expected_version=expected_version(request, rec),
             start_date=d["start_date"],
             pay=d["pay"],
@@ -281,7 +288,7 @@ class RecommendationWithdraw(ApiView):
         body.is_valid(raise_exception=True)
         services.withdraw(
             rec,
-            actor=request.user,
+            actor=acting_user(request),
             expected_version=expected_version(request, rec),
             note=body.validated_data["note"],
         )

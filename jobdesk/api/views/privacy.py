@@ -8,6 +8,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from jobdesk.accounts.current import acting_user
 from jobdesk.accounts.roles import CASE_VIEW_ROLES
 from jobdesk.api.exports import LIST_RENDERERS, listing
 from jobdesk.api.locking import with_etag
@@ -48,5 +49,7 @@ class DataRequestDetail(_PrivacyArea):
     def get(self, request: Request, public_id: str) -> Response:
         found = self.scoped(DataSubjectRequest, public_id)
         if found.seeker is not None:
-            record_access(actor=request.user, subject=found.seeker, what="當事人權利請求（API）")
+            record_access(
+                actor=acting_user(request), subject=found.seeker, what="當事人權利請求（API）"
+            )
         return with_etag(Response(DataRequestOut(found).data), found)

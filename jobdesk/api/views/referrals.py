@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from jobdesk.accounts.current import acting_user
 from jobdesk.accounts.roles import CASE_CHANGE_ROLES, CASE_VIEW_ROLES
 from jobdesk.api.exports import LIST_RENDERERS, listing
 from jobdesk.api.locking import with_etag
@@ -72,7 +73,7 @@ class ReferralFollowUp(_ReferralArea):
         referral = _referral(self, public_id, "change")
         body = FollowUpIn(data=request.data)
         body.is_valid(raise_exception=True)
-        services.record_follow_up(referral, actor=request.user, **body.validated_data)
+        services.record_follow_up(referral, actor=acting_user(request), **body.validated_data)
         fresh = _referral(self, public_id)
         return with_etag(Response(ReferralOut(fresh).data), fresh)
 
@@ -83,6 +84,6 @@ class ReferralOutcome(_ReferralArea):
         referral = _referral(self, public_id, "change")
         body = OutcomeIn(data=request.data)
         body.is_valid(raise_exception=True)
-        services.record_outcome(referral, actor=request.user, **body.validated_data)
+        services.record_outcome(referral, actor=acting_user(request), **body.validated_data)
         fresh = _referral(self, public_id)
         return with_etag(Response(ReferralOut(fresh).data), fresh)

@@ -9,6 +9,7 @@ from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from jobdesk.accounts.current import acting_user
 from jobdesk.accounts.roles import CASE_CHANGE_ROLES, CASE_VIEW_ROLES
 from jobdesk.api.exports import LIST_RENDERERS, listing
 from jobdesk.api.locking import expected_version, with_etag
@@ -99,7 +100,7 @@ class SeekerDetail(ApiView):
         body.is_valid(raise_exception=True)
         version = expected_version(request, seeker)
         services.update_seeker(
-            seeker, actor=request.user, expected_version=version, data=body.for_service()
+            seeker, actor=acting_user(request), expected_version=version, data=body.for_service()
         )
         seeker.refresh_from_db()
         log_seeker_read(request, seeker, what="求職登記資料（API 修改）", gate=False)
@@ -115,7 +116,7 @@ class SeekerCases(ApiView):
     @extend_schema(summary="開案", request=CaseOpenIn, responses={201: CaseOut})
     def post(self, request: Request, public_id: str) -> Response:
         seeker = self.scoped(JobSeeker, public_id, "change")
-        case = services.open_case(seeker, actor=request.user)
+        case = services.open_case(seeker, actor=acting_user(request))
         return with_etag(Response(CaseOut(case).data, status=status.HTTP_201_CREATED), case)
 
 
@@ -134,7 +135,9 @@ class SeekerDataRequests(ApiView):
         seeker = self.scoped(JobSeeker, public_id, "change")
         body = DataRequestIn(data=request.data)
         body.is_valid(raise_exception=True)
-        created = privacy_services.open_request(seeker, actor=request.user, **body.validated_data)
+        created = privacy_services.open_request(
+            seeker, actor=acting_user(request), **body.validated_data
+        )
         return with_etag(
             Response(DataRequestOut(created).data, status=status.HTTP_201_CREATED), created
         )

@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from jobdesk.accounts.current import acting_user
 from jobdesk.accounts.roles import ADMIN_ROLES
 from jobdesk.api import services
 from jobdesk.api.forms import TokenForm
@@ -44,7 +45,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
                 user = d["user"]
                 if d["holder"] == TokenForm.FOR_SERVICE:
                     user = services.create_service_account(
-                        actor=request.user,
+                        actor=acting_user(request),
                         username=d["username"],
                         display_name=d["display_name"],
                         office=d["office"],
@@ -52,7 +53,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
                         description=d["description"],
                     ).user
                 issued = services.issue_token(
-                    actor=request.user,
+                    actor=acting_user(request),
                     user=user,
                     name=d["name"],
                     scopes=d["scopes"],
@@ -76,7 +77,7 @@ def token_revoke(request: HttpRequest, public_id: str) -> HttpResponse:
     _require_admin(request.user)
     token = get_object_or_404(ApiToken, public_id=public_id)
     try:
-        services.revoke_token(token, actor=request.user)
+        services.revoke_token(token, actor=acting_user(request))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

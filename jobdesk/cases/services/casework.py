@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from jobdesk.accounts.models import User
 from jobdesk.accounts.roles import Role
+from jobdesk.audit.events import Event
 from jobdesk.audit.services import record_event, snapshot
 from jobdesk.cases.due import refresh_next_due
 from jobdesk.cases.models import (
@@ -32,10 +33,8 @@ from jobdesk.cases.models import (
 )
 from jobdesk.cases.services.guards import (
     check_dates_in_order,
+    require_action,
     require_change,
-    require_open,
-    require_status,
-    require_supervisor,
 )
 from jobdesk.common.dates import local_date
 from jobdesk.common.forms import needs_confirmation
@@ -78,7 +77,7 @@ def move_case(
     case: Case,
     new_status: str,
     *,
-    actor: Any,
+    actor: User,
     event: str,
     expected_version: int | None,
     fields: Iterable[str] = (),
@@ -126,7 +125,7 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
 
 @transaction.atomic
 def open_case(
-    seeker: JobSeeker, *, actor: Any, counsellor: Any = None, lead: Lead | None = None
+    seeker: JobSeeker, *, actor: User, counsellor: Any = None, lead: Lead | None = None
 ) -> Case:
     """開案: one open case per job seeker at a time."""
     require_change(seeker, actor)
@@ -145,7 +144,7 @@ def open_case(
     )
     refresh_next_due(case)
     record_event(
-        "case.opened",
+        Event.CASE_OPENED,
         actor=actor,
         subject=case,
         after=snapshot(case, ["status", "counsellor", "seeker"]),
@@ -156,11 +155,11 @@ def open_case(
 
 @transaction.atomic
 def record_needs_assessment(
-    case: Case, *, actor: Any, data: Mapping[str, Any], expected_version: int | None = None
+    case: Case, *, actor: User, data: Mapping[str, Any], expected_version: int | None = None
 ) -> NeedsAssessment:
     """A new version of O1.2.1 (drafts and signed versions are never edited in place)."""
     require_change(case, actor)
-    require_open(case, "記錄需求評估")
+    require_action(case, "assess", actor)
     labels = {f: _label(NeedsAssessment, f) for f in ASSESSMENT_FIELDS}
     _required(
         data,
@@ -188,11 +187,11 @@ def record_needs_assessment(
             case,
             S.ASSESSING,
             actor=actor,
-            event="case.assessing",
+            event=Event.CASE_ASSESSING,
             expected_version=expected_version,
         )
     record_event(
-        "case.assessment_recorded",
+        Event.CASE_ASSESSMENT_RECORDED,
         actor=actor,
         subject=assessment,
         office=case.office,
@@ -202,7 +201,7 @@ def record_needs_assessment(
 
 
 @transaction.atomic
-def sign_needs_assessment(assessment: NeedsAssessment, *, actor: Any) -> NeedsAssessment:
+def sign_needs_assessment(assessment: NeedsAssessment, *, actor: User) -> NeedsAssessment:
     """The case's counsellor signs the latest version off; it is frozen from then on."""
     require_change(assessment, actor)
     assessment = NeedsAssessment.objects.select_for_update().get(pk=assessment.pk)
@@ -217,7 +216,7 @@ def sign_needs_assessment(assessment: NeedsAssessment, *, actor: Any) -> NeedsAs
     assessment.signed_by = actor
     assessment.save(update_fields=["signed_at", "signed_by", "updated_at"])
     record_event(
-        "case.assessment_signed",
+        Event.CASE_ASSESSMENT_SIGNED,
         actor=actor,
         subject=assessment,
         after={"number": assessment.number, "signed_at": assessment.signed_at},
@@ -227,11 +226,11 @@ def sign_needs_assessment(assessment: NeedsAssessment, *, actor: Any) -> NeedsAs
 
 @transaction.atomic
 def confirm_needs(
-    case: Case, *, actor: Any, data: Mapping[str, Any], expected_version: int | None = None
+    case: Case, *, actor: User, data: Mapping[str, Any], expected_version: int | None = None
 ) -> NeedsConfirmation:
     """T1.3: record (or revise) the agreed goals; the case moves on to planning."""
     require_change(case, actor)
-    require_status(case, [S.ASSESSING, S.PLANNING, S.ACTIVE], "確認就業服務需求")
+    require_action(case, "confirm_needs", actor)
     if not case.assessments.filter(signed_at__isnull=False).exists():
         raise ValidationError("請先完成並簽核就業服務需求表（O1.2.1），再確認就業目標。")
     labels = {f: _label(NeedsConfirmation, f) for f in CONFIRMATION_FIELDS}
@@ -248,10 +247,14 @@ def confirm_needs(
         confirmation.save(update_fields=[*values, "updated_at"])
     if case.status == S.ASSESSING:
         move_case(
-            case, S.PLANNING, actor=actor, event="case.confirmed", expected_version=expected_version
+            case,
+            S.PLANNING,
+            actor=actor,
+            event=Event.CASE_CONFIRMED,
+            expected_version=expected_version,
         )
     assert confirmation is not None
-    record_event("case.needs_confirmed", actor=actor, subject=confirmation, after=values)
+    record_event(Event.CASE_NEEDS_CONFIRMED, actor=actor, subject=confirmation, after=values)
     return confirmation
 
 
@@ -259,7 +262,7 @@ def confirm_needs(
 def save_plan(
     case: Case,
     *,
-    actor: Any,
+    actor: User,
     data: Mapping[str, Any],
     expected_version: int | None = None,
 ) -> EmploymentPlan:
@@ -268,7 +271,7 @@ def save_plan(
     ``expected_version`` is the plan's version when revising one (the case's when creating).
     """
     require_change(case, actor)
-    require_status(case, [S.PLANNING, S.ACTIVE, S.PLACED, S.FOLLOW_UP], "訂定就業計畫")
+    require_action(case, "plan", actor)
     if not hasattr(case, "confirmation"):
         raise ValidationError("請先確認就業目標（T1.3），再訂定就業計畫。")
     if not str(data.get("strategy") or "").strip():
@@ -283,14 +286,14 @@ def save_plan(
         plan = EmploymentPlan.objects.create(
             case=case, office=case.office, recorded_by=actor, **values
         )
-        event = "case.plan_created"
+        event = Event.CASE_PLAN_CREATED
     else:
         for k, v in values.items():
             setattr(plan, k, v)
         save_versioned(
             plan, plan.version if expected_version is None else expected_version, PLAN_FIELDS
         )
-        event = "case.plan_changed"
+        event = Event.CASE_PLAN_CHANGED
     for name in PLAN_M2M:
         if name in data:
             getattr(plan, name).set(data[name])
@@ -302,8 +305,8 @@ def save_plan(
             case,
             S.ACTIVE,
             actor=actor,
-            event="case.planned",
-            expected_version=None if event == "case.plan_changed" else expected_version,
+            event=Event.CASE_PLANNED,
+            expected_version=None if event == Event.CASE_PLAN_CHANGED else expected_version,
             fields=["next_review_on"],
         )
     assert plan is not None
@@ -313,11 +316,11 @@ def save_plan(
 
 @transaction.atomic
 def record_review(
-    case: Case, *, actor: Any, data: Mapping[str, Any], expected_version: int | None = None
+    case: Case, *, actor: User, data: Mapping[str, Any], expected_version: int | None = None
 ) -> Review:
     """T2.3 定期評估 with O2.3.1 職能發展計畫; schedules the next review."""
     require_change(case, actor)
-    require_status(case, [S.ACTIVE, S.PLACED, S.FOLLOW_UP], "進行定期評估")
+    require_action(case, "review", actor)
     labels = {f: _label(Review, f) for f in REVIEW_FIELDS}
     _required(
         data, ["reviewed_on", "strategy_assessment", "effectiveness", "development_plan"], labels
@@ -341,7 +344,7 @@ def record_review(
         case, case.version if expected_version is None else expected_version, ["next_review_on"]
     )
     refresh_next_due(case)
-    record_event("case.reviewed", actor=actor, subject=review, after=values)
+    record_event(Event.CASE_REVIEWED, actor=actor, subject=review, after=values)
     return review
 
 
@@ -349,7 +352,7 @@ def record_review(
 def place_case(
     case: Case,
     *,
-    actor: Any,
+    actor: User,
     vacancy_label: str,
     employer_label: str,
     start_date: datetime.date,
@@ -360,7 +363,7 @@ def place_case(
 ) -> Placement:
     """就業: record the job and schedule follow-ups (default 1, 3 and 6 months after start)."""
     require_change(case, actor)
-    require_status(case, [S.OPEN, S.ASSESSING, S.PLANNING, S.ACTIVE, S.FOLLOW_UP], "登錄就業")
+    require_action(case, "place", actor)
     errors: dict[str, str] = {}
     if not employer_label.strip():
         errors["employer_label"] = "請填寫雇主。"
@@ -397,7 +400,7 @@ def place_case(
         case,
         S.PLACED,
         actor=actor,
-        event="case.placed",
+        event=Event.CASE_PLACED,
         expected_version=expected_version,
         after=snapshot(placement, ["employer_label", "vacancy_label", "start_date", "pay"]),
     )
@@ -413,7 +416,7 @@ FOLLOW_UP_EARLY_DAYS = 14
 def record_follow_up(
     follow_up: FollowUp,
     *,
-    actor: Any,
+    actor: User,
     done_on: datetime.date,
     still_employed: bool,
     pay: int | None = None,
@@ -426,7 +429,7 @@ def record_follow_up(
     require_change(follow_up, actor)
     follow_up = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
     case = follow_up.case
-    require_status(case, [S.PLACED, S.FOLLOW_UP], "記錄就業追蹤")
+    require_action(case, "follow_up", actor)
     if follow_up.done_on is not None:
         raise ValidationError("這次追蹤已記錄。")
     if done_on > _today():
@@ -456,9 +459,9 @@ def record_follow_up(
     after = snapshot(follow_up, fields)
     if early_days > FOLLOW_UP_EARLY_DAYS:
         after["recorded_days_early"] = early_days
-    record_event("case.followed_up", actor=actor, subject=follow_up, after=after)
+    record_event(Event.CASE_FOLLOWED_UP, actor=actor, subject=follow_up, after=after)
     if case.status == S.PLACED:
-        move_case(case, S.FOLLOW_UP, actor=actor, event="case.follow_up", expected_version=None)
+        move_case(case, S.FOLLOW_UP, actor=actor, event=Event.CASE_FOLLOW_UP, expected_version=None)
     else:
         refresh_next_due(case)
     return follow_up
@@ -466,10 +469,10 @@ def record_follow_up(
 
 @transaction.atomic
 def reassign_case(
-    case: Case, *, actor: Any, counsellor: User, expected_version: int | None = None
+    case: Case, *, actor: User, counsellor: User, expected_version: int | None = None
 ) -> Case:
     """The supervisor gives the case to another counsellor of the office (or its desks)."""
-    require_supervisor(actor)
+    require_action(case, "reassign", actor)
     require_change(case, actor)
     if counsellor.role != Role.COUNSELLOR or not counsellor.is_active:
         raise ValidationError({"counsellor": "只能指派給在職的就業服務員。"})
@@ -485,7 +488,7 @@ def reassign_case(
         case, case.version if expected_version is None else expected_version, ["counsellor"]
     )
     record_event(
-        "case.reassigned",
+        Event.CASE_REASSIGNED,
         actor=actor,
         subject=case,
         before=before,

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from jobdesk.audit.events import Event
 from jobdesk.cases.models import (
     Case,
     CaseStatus,
@@ -18,13 +19,16 @@ from jobdesk.cases.models import (
 )
 from jobdesk.cases.services.casework import move_case
 from jobdesk.cases.services.guards import (
+    require_action,
     require_change,
-    require_open,
-    require_status,
-    require_supervisor,
 )
+from jobdesk.cases.transitions import CASE, CLOSURE
 from jobdesk.common import hooks
 from jobdesk.common.forms import needs_confirmation
+from jobdesk.common.transitions import role_of
+
+if TYPE_CHECKING:
+    from jobdesk.accounts.models import User
 
 S = CaseStatus
 
@@ -54,7 +58,7 @@ def closure_warnings(case: Case) -> list[str]:
 def request_closure(
     case: Case,
     *,
-    actor: Any,
+    actor: User,
     reason: str,
     outcome: str,
     improvement_strategy: str,
@@ -64,7 +68,7 @@ def request_closure(
     """O3.4.1 結案紀錄, sent to the supervisor for approval. Open referrals or follow-ups do not
     block it, but the counsellor must confirm she knows (``confirmed``); the audit row says so."""
     require_change(case, actor)
-    require_open(case, "申請結案")
+    require_action(case, "request_closure", actor)
     errors: dict[str, str] = {}
     if reason not in ClosureReason.values:
         errors["reason"] = "請選擇結案原因。"
@@ -93,7 +97,7 @@ def request_closure(
         case,
         S.CLOSURE_REQUESTED,
         actor=actor,
-        event="case.closure_requested",
+        event=Event.CASE_CLOSURE_REQUESTED,
         expected_version=expected_version,
         after={"reason": reason} | ({"acknowledged": warnings} if warnings else {}),
     )
@@ -103,17 +107,19 @@ def request_closure(
 DECISION_FIELDS = ["status", "decided_by", "decided_at", "decision_comment", "updated_at"]
 
 
-def _pending_closure(closure: ClosureRecord, actor: Any) -> ClosureRecord:
-    require_supervisor(actor)
+def _pending_closure(closure: ClosureRecord, actor: User) -> ClosureRecord:
+    role = role_of(actor)
+    CLOSURE.require(closure.status, "decide", role)
     require_change(closure, actor)
     closure = ClosureRecord.objects.select_for_update().get(pk=closure.pk)
-    if closure.status != ClosureStatus.PENDING or closure.case.status != S.CLOSURE_REQUESTED:
-        raise ValidationError("此結案申請已處理過。")
+    CLOSURE.require(closure.status, "decide", role)
+    if not CASE.allows(closure.case.status, "decide_closure", role):
+        raise ValidationError(CLOSURE.refused or "", code=CLOSURE.code)
     return closure
 
 
 @transaction.atomic
-def approve_closure(closure: ClosureRecord, *, actor: Any, comment: str = "") -> Case:
+def approve_closure(closure: ClosureRecord, *, actor: User, comment: str = "") -> Case:
     """The supervisor approves: the case is closed."""
     closure = _pending_closure(closure, actor)
     case = closure.case
@@ -129,7 +135,7 @@ def approve_closure(closure: ClosureRecord, *, actor: Any, comment: str = "") ->
         case,
         S.CLOSED,
         actor=actor,
-        event="case.closed",
+        event=Event.CASE_CLOSED,
         expected_version=None,
         fields=["closed_at"],
     )
@@ -137,7 +143,7 @@ def approve_closure(closure: ClosureRecord, *, actor: Any, comment: str = "") ->
 
 
 @transaction.atomic
-def reject_closure(closure: ClosureRecord, *, actor: Any, comment: str) -> Case:
+def reject_closure(closure: ClosureRecord, *, actor: User, comment: str) -> Case:
     """The supervisor sends the closure back, with a reason; the case returns to its state."""
     if not comment.strip():
         raise ValidationError({"comment": "退回時請說明原因。"})
@@ -154,7 +160,7 @@ def reject_closure(closure: ClosureRecord, *, actor: Any, comment: str) -> Case:
         case,
         closure.previous_status,
         actor=actor,
-        event="case.closure_rejected",
+        event=Event.CASE_CLOSURE_REJECTED,
         expected_version=None,
         after={"comment": comment.strip()},
     )
@@ -163,11 +169,11 @@ def reject_closure(closure: ClosureRecord, *, actor: Any, comment: str) -> Case:
 
 @transaction.atomic
 def reopen_case(
-    case: Case, *, actor: Any, reason: str, expected_version: int | None = None
+    case: Case, *, actor: User, reason: str, expected_version: int | None = None
 ) -> Case:
     """A closed case reopens (with a reason) where it left off: job search if it had a plan."""
     require_change(case, actor)
-    require_status(case, [S.CLOSED], "重新開案")
+    require_action(case, "reopen", actor)
     if not reason.strip():
         raise ValidationError({"reason": "請說明重新開案的原因。"})
     if (
@@ -188,7 +194,7 @@ def reopen_case(
         case,
         S.ACTIVE if has_plan else S.OPEN,
         actor=actor,
-        event="case.reopened",
+        event=Event.CASE_REOPENED,
         expected_version=expected_version,
         fields=["closed_at"],
         after={"reason": reason.strip()},

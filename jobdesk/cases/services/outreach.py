@@ -4,22 +4,27 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from jobdesk.audit.events import Event
 from jobdesk.audit.services import record_event, snapshot
 from jobdesk.cases.models import Case, Lead, LeadSource, LeadStatus, OutreachEvent
 from jobdesk.cases.services.casework import open_case
 from jobdesk.cases.services.guards import require_change, require_office
 from jobdesk.cases.services.seekers import register_seeker
+from jobdesk.cases.transitions import LEAD
+
+if TYPE_CHECKING:
+    from jobdesk.accounts.models import User
 
 
 @transaction.atomic
 def create_outreach_event(
     *,
-    actor: Any,
+    actor: User,
     office: Any,
     title: str,
     kind: str,
@@ -41,14 +46,14 @@ def create_outreach_event(
         notes=notes,
         created_by=actor,
     )
-    record_event("outreach.event_created", actor=actor, subject=event, after=snapshot(event))
+    record_event(Event.OUTREACH_EVENT_CREATED, actor=actor, subject=event, after=snapshot(event))
     return event
 
 
 @transaction.atomic
 def capture_lead(
     *,
-    actor: Any,
+    actor: User,
     name: str,
     phone: str,
     source: str = LeadSource.EVENT,
@@ -83,7 +88,7 @@ def capture_lead(
         interest=interest.strip(),
         captured_by=actor,
     )
-    record_event("outreach.lead_captured", actor=actor, subject=lead, after=snapshot(lead))
+    record_event(Event.OUTREACH_LEAD_CAPTURED, actor=actor, subject=lead, after=snapshot(lead))
     return lead
 
 
@@ -91,7 +96,7 @@ def capture_lead(
 def convert_lead(
     lead: Lead,
     *,
-    actor: Any,
+    actor: User,
     national_id: str,
     data: Mapping[str, Any],
     sensitive: Mapping[str, str] | None = None,
@@ -100,8 +105,7 @@ def convert_lead(
     """The lead registers (求職登記) and a case opens, without retyping name and phone."""
     require_change(lead, actor)
     lead = Lead.objects.select_for_update().get(pk=lead.pk)
-    if lead.status != LeadStatus.NEW:
-        raise ValidationError("此潛在求職者已處理過（已登記或無意願）。")
+    LEAD.require(lead.status, "convert")
     values = {"name": lead.name, "phone": lead.phone} | dict(data)
     seeker = register_seeker(
         actor=actor,
@@ -116,17 +120,16 @@ def convert_lead(
     lead.seeker = seeker
     lead.save(update_fields=["status", "seeker", "updated_at"])
     record_event(
-        "outreach.lead_converted", actor=actor, subject=lead, after={"seeker": seeker.public_id}
+        Event.OUTREACH_LEAD_CONVERTED, actor=actor, subject=lead, after={"seeker": seeker.public_id}
     )
     return case
 
 
 @transaction.atomic
-def decline_lead(lead: Lead, *, actor: Any) -> Lead:
+def decline_lead(lead: Lead, *, actor: User) -> Lead:
     require_change(lead, actor)
-    if lead.status != LeadStatus.NEW:
-        raise ValidationError("此潛在求職者已處理過。")
+    LEAD.require(lead.status, "decline")
     lead.status = LeadStatus.DECLINED
     lead.save(update_fields=["status", "updated_at"])
-    record_event("outreach.lead_declined", actor=actor, subject=lead)
+    record_event(Event.OUTREACH_LEAD_DECLINED, actor=actor, subject=lead)
     return lead

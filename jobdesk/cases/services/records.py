@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from jobdesk.audit.events import Event
 from jobdesk.audit.services import record_event, snapshot
 from jobdesk.cases.due import refresh_next_due
 from jobdesk.cases.models import (
@@ -22,9 +23,12 @@ from jobdesk.cases.models import (
     PlanStepStatus,
     SkillsAssessment,
 )
-from jobdesk.cases.services.guards import require_change, require_open
+from jobdesk.cases.services.guards import require_action, require_change
 from jobdesk.common.versioning import save_versioned
 from jobdesk.standard.loader import indicator_codes_of, task_choices
+
+if TYPE_CHECKING:
+    from jobdesk.accounts.models import User
 
 SKILL_FIELDS = ["resume", "interview", "channels", "self_marketing", "networking"]
 
@@ -33,16 +37,23 @@ SKILL_FIELDS = ["resume", "interview", "channels", "self_marketing", "networking
 def record_activity(
     case: Case,
     *,
-    actor: Any,
+    actor: User,
     kind: str,
     task_code: str,
     indicator_codes: Iterable[str],
     occurred_at: datetime.datetime,
     duration_minutes: int,
     notes: str,
+    by_case_status: bool = True,
 ) -> Activity:
-    """服務紀錄: one contact, counted against the standard's task (T code) and indicators (P)."""
+    """服務紀錄: one contact, counted against the standard's task (T code) and indicators (P).
+
+    A contact recorded on its own needs a case in work (``CASE["activity"]``); one that another
+    state machine records as part of its own step (a referral's reply after closure) passes
+    ``by_case_status=False`` and answers to that machine's table instead."""
     require_change(case, actor)
+    if by_case_status:
+        require_action(case, "activity", actor)
     errors: dict[str, str] = {}
     if kind not in ActivityKind.values:
         errors["kind"] = "請選擇服務方式。"
@@ -74,7 +85,7 @@ def record_activity(
         notes=notes.strip(),
     )
     record_event(
-        "case.activity_recorded",
+        Event.CASE_ACTIVITY_RECORDED,
         actor=actor,
         subject=activity,
         after=snapshot(activity, ["kind", "task_code", "indicator_codes", "occurred_at"]),
@@ -84,10 +95,10 @@ def record_activity(
 
 @transaction.atomic
 def add_plan_step(
-    plan: EmploymentPlan, *, actor: Any, description: str, due_on: datetime.date, owner: str
+    plan: EmploymentPlan, *, actor: User, description: str, due_on: datetime.date, owner: str
 ) -> PlanStep:
     require_change(plan, actor)
-    require_open(plan.case, "新增計畫步驟")
+    require_action(plan.case, "add_step", actor)
     errors: dict[str, str] = {}
     if not description.strip():
         errors["description"] = "請填寫步驟內容。"
@@ -107,13 +118,13 @@ def add_plan_step(
         owner=owner.strip(),
     )
     refresh_next_due(plan.case)
-    record_event("case.plan_step_added", actor=actor, subject=step, after=snapshot(step))
+    record_event(Event.CASE_PLAN_STEP_ADDED, actor=actor, subject=step, after=snapshot(step))
     return step
 
 
 @transaction.atomic
 def set_plan_step_status(
-    step: PlanStep, *, actor: Any, status: str, expected_version: int, done_on: Any = None
+    step: PlanStep, *, actor: User, status: str, expected_version: int, done_on: Any = None
 ) -> PlanStep:
     require_change(step, actor)
     if status not in PlanStepStatus.values:
@@ -124,7 +135,7 @@ def set_plan_step_status(
     save_versioned(step, expected_version, ["status", "done_on"])
     refresh_next_due(step.case)
     record_event(
-        "case.plan_step_status",
+        Event.CASE_PLAN_STEP_STATUS,
         actor=actor,
         subject=step,
         before=before,
@@ -134,10 +145,10 @@ def set_plan_step_status(
 
 
 @transaction.atomic
-def save_skills_assessment(case: Case, *, actor: Any, data: Mapping[str, Any]) -> SkillsAssessment:
+def save_skills_assessment(case: Case, *, actor: User, data: Mapping[str, Any]) -> SkillsAssessment:
     """T2.2 (P2.2.1): rate résumé, interview, channels, self-marketing, networking (1–5)."""
     require_change(case, actor)
-    require_open(case, "評估求職技能")
+    require_action(case, "skills", actor)
     errors = {f: "請評 1 到 5 分。" for f in SKILL_FIELDS if data.get(f) not in (1, 2, 3, 4, 5)}
     if data.get("assessed_on") is None:
         errors["assessed_on"] = "請填寫評估日期。"
@@ -157,7 +168,7 @@ def save_skills_assessment(case: Case, *, actor: Any, data: Mapping[str, Any]) -
             setattr(row, k, v)
         row.save(update_fields=[*values, "updated_at"])
     assert row is not None
-    record_event("case.skills_assessed", actor=actor, subject=row, after=values)
+    record_event(Event.CASE_SKILLS_ASSESSED, actor=actor, subject=row, after=values)
     return row
 
 
@@ -165,7 +176,7 @@ def save_skills_assessment(case: Case, *, actor: Any, data: Mapping[str, Any]) -
 def add_development_activity(
     case: Case,
     *,
-    actor: Any,
+    actor: User,
     title: str,
     formal: bool,
     held_on: datetime.date,
@@ -174,7 +185,7 @@ def add_development_activity(
 ) -> DevelopmentActivity:
     """T2.2 (P2.2.2): a workshop, coaching session or other activity, with attendance."""
     require_change(case, actor)
-    require_open(case, "登錄求職技能活動")
+    require_action(case, "development", actor)
     if not title.strip():
         raise ValidationError({"title": "請填寫活動名稱。"})
     if attended and held_on > timezone.localdate():
@@ -189,5 +200,5 @@ def add_development_activity(
         attended=attended,
         notes=notes,
     )
-    record_event("case.development_activity", actor=actor, subject=row, after=snapshot(row))
+    record_event(Event.CASE_DEVELOPMENT_ACTIVITY, actor=actor, subject=row, after=snapshot(row))
     return row

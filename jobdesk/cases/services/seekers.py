@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from jobdesk.audit.events import Event
 from jobdesk.audit.services import record_event, snapshot
 from jobdesk.cases.models import JobSeeker, SensitiveCircumstances, Shift
 from jobdesk.cases.search import set_search_text
@@ -17,6 +18,9 @@ from jobdesk.cases.services.guards import require_change, require_office
 from jobdesk.common.crypto import lookup_hash
 from jobdesk.common.versioning import lock_current, save_versioned, sync_instance
 from jobdesk.domain.identifiers import check_personal_id, mask_personal_id
+
+if TYPE_CHECKING:
+    from jobdesk.accounts.models import User
 
 ID_HASH_PURPOSE = "cases.national_id"
 
@@ -79,7 +83,7 @@ def _validate(data: Mapping[str, Any]) -> None:
         raise ValidationError(errors)
 
 
-def _save_sensitive(seeker: JobSeeker, sensitive: Mapping[str, str] | None, *, actor: Any) -> None:
+def _save_sensitive(seeker: JobSeeker, sensitive: Mapping[str, str] | None, *, actor: User) -> None:
     if sensitive is None:
         return
     row = SensitiveCircumstances.objects.filter(seeker=seeker).first()
@@ -88,7 +92,9 @@ def _save_sensitive(seeker: JobSeeker, sensitive: Mapping[str, str] | None, *, a
         if not any(values.values()):
             return
         row = SensitiveCircumstances.objects.create(seeker=seeker, office=seeker.office, **values)
-        record_event("seeker.sensitive_recorded", actor=actor, subject=seeker, label=seeker.name)
+        record_event(
+            Event.SEEKER_SENSITIVE_RECORDED, actor=actor, subject=seeker, label=seeker.name
+        )
         return
     changed = [k for k, v in values.items() if getattr(row, k) != v]
     if changed:
@@ -96,7 +102,7 @@ def _save_sensitive(seeker: JobSeeker, sensitive: Mapping[str, str] | None, *, a
             setattr(row, k, values[k])
         row.save(update_fields=[*changed, "updated_at"])
         record_event(
-            "seeker.sensitive_changed",
+            Event.SEEKER_SENSITIVE_CHANGED,
             actor=actor,
             subject=seeker,
             after={"fields": changed},
@@ -107,7 +113,7 @@ def _save_sensitive(seeker: JobSeeker, sensitive: Mapping[str, str] | None, *, a
 @transaction.atomic
 def register_seeker(
     *,
-    actor: Any,
+    actor: User,
     office: Any,
     national_id: str,
     data: Mapping[str, Any],
@@ -146,7 +152,7 @@ def register_seeker(
             getattr(seeker, name).set(data[name])
     _save_sensitive(seeker, sensitive, actor=actor)
     record_event(
-        "seeker.registered",
+        Event.SEEKER_REGISTERED,
         actor=actor,
         subject=seeker,
         after=snapshot(seeker, [f for f in SCALAR_FIELDS if f in data] + ["national_id_hash"]),
@@ -163,7 +169,7 @@ def register_seeker(
 def update_seeker(
     seeker: JobSeeker,
     *,
-    actor: Any,
+    actor: User,
     expected_version: int,
     data: Mapping[str, Any],
     sensitive: Mapping[str, str] | None = None,
@@ -185,7 +191,7 @@ def update_seeker(
             getattr(seeker, name).set(data[name])
     _save_sensitive(seeker, sensitive, actor=actor)
     record_event(
-        "seeker.changed",
+        Event.SEEKER_CHANGED,
         actor=actor,
         subject=seeker,
         before=before,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 
@@ -29,11 +28,6 @@ def error_text(exc: ValidationError | PermissionDenied) -> str:
     if isinstance(exc, ValidationError):
         return " ".join(exc.messages)
     return str(exc) or "您沒有權限執行此動作。"
-
-
-def version_of(form: forms.Form) -> int | None:
-    value = form.cleaned_data.get("version")
-    return int(value) if value is not None else None
 
 
 def log_seeker_read(

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from jobdesk.accounts.current import acting_user
 from jobdesk.accounts.roles import Role
 from jobdesk.audit.exports import export_response, wanted_format
 from jobdesk.audit.services import record_list_reads
@@ -41,7 +42,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
     page, rows = caseload_page(request.user, page=request.GET.get("page"), **options)
     query = request.GET.copy()
     query.pop("page", None)
-    record_list_reads(request.user, (r.case.seeker for r in rows), "個案負荷清單")
+    record_list_reads(acting_user(request), (r.case.seeker for r in rows), "個案負荷清單")
     return render(
         request,
         "cases/caseload.html",
@@ -61,7 +62,7 @@ def caseload_panel(request: HttpRequest) -> HttpResponse:
     require_casework(request.user)
     _, options = _options(request)
     page, rows = caseload_page(request.user, per_page=PANEL_ROWS, **options)
-    record_list_reads(request.user, (r.case.seeker for r in rows), "首頁個案負荷")
+    record_list_reads(acting_user(request), (r.case.seeker for r in rows), "首頁個案負荷")
     return render(
         request, "cases/_caseload_panel.html", {"rows": rows, "total": page.paginator.count}
     )
@@ -81,5 +82,5 @@ def followups_due(request: HttpRequest) -> HttpResponse:
 def closures_pending(request: HttpRequest) -> HttpResponse:
     require_supervisor_role(request.user)
     closures = list(pending_closures(request.user))
-    record_list_reads(request.user, (c.case.seeker for c in closures), "待核定結案清單")
+    record_list_reads(acting_user(request), (c.case.seeker for c in closures), "待核定結案清單")
     return render(request, "cases/closures_pending.html", {"closures": closures})

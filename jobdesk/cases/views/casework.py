@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from jobdesk.accounts.current import acting_user
 from jobdesk.audit.exports import export_response, wanted_format
 from jobdesk.audit.services import record_list_reads
 from jobdesk.cases import forms as f
@@ -39,16 +40,17 @@ from jobdesk.cases.selectors import (
     practice_counts,
 )
 from jobdesk.cases.services.closure import closure_blockers, closure_warnings
+from jobdesk.cases.transitions import CASE, CLOSURE
 from jobdesk.cases.views.base import (
     error_text,
     gate_seeker_read,
     log_seeker_read,
     require_casework,
     require_supervisor_role,
-    version_of,
 )
 from jobdesk.common.forms import attach_service_errors
 from jobdesk.common.scoping import get_for_user_or_404
+from jobdesk.common.transitions import role_of
 from jobdesk.privacy.access import gate_applies
 
 Runner = Callable[[Case, dict[str, Any], Any, int | None], Any]
@@ -221,9 +223,7 @@ def _case_step(request: HttpRequest, public_id: str, name: str) -> HttpResponse:
         form = step.form(request.POST)
         if form.is_valid():
             data = dict(form.cleaned_data)
-            version = data.pop("version", None)
-            if version is None and "version" in form.fields and name != "plan":
-                version = case.version
+            version = data.pop("version", None)  # required by every versioned step form
             try:
                 step.run(case, data, request.user, version)
             except ValidationError as exc:
@@ -277,7 +277,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     data = filtered.form.cleaned_data if filtered.form.is_bound and filtered.ok else {}
     status, mine = data.get("status", ""), bool(data.get("mine"))
     page = Paginator(qs.order_by("-opened_at"), 50).get_page(request.GET.get("page"))
-    record_list_reads(request.user, (c.seeker for c in page), "個案清單")
+    record_list_reads(acting_user(request), (c.seeker for c in page), "個案清單")
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -301,6 +301,9 @@ def case_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     if (gate := gate_seeker_read(request, case.seeker, what="個案資料", case=case)) is not None:
         return gate
     plan = EmploymentPlan.objects.filter(case=case).first()
+    role = role_of(request.user)
+    allowed = CASE.allowed_actions(case.status, role)
+    closures = list(case.closures.select_related("decided_by", "recorded_by"))
     return render(
         request,
         "cases/case_detail.html",
@@ -322,9 +325,15 @@ def case_detail(request: HttpRequest, public_id: str) -> HttpResponse:
             "practice": practice_counts(case),
             "placements": case.placements.all(),
             "follow_ups": case.follow_ups.all(),
-            "closures": case.closures.select_related("decided_by", "recorded_by"),
+            "closures": closures,
             "blockers": closure_blockers(case),
-            "is_supervisor": getattr(request.user, "role", "") == "supervisor",
+            # the buttons come from the table the services check (jobdesk/cases/transitions.py)
+            "allowed_actions": allowed,
+            "decidable_closures": {
+                c.pk
+                for c in closures
+                if "decide_closure" in allowed and CLOSURE.allows(c.status, "decide", role)
+            },
             "step_statuses": PlanStepStatus.choices,
             "statuses": CaseStatus.choices,
             "today": timezone.localdate(),
@@ -352,7 +361,7 @@ def assessment_sign(request: HttpRequest, public_id: str) -> HttpResponse:
     return _post_action(
         request,
         assessment.case,
-        lambda: services.sign_needs_assessment(assessment, actor=request.user),
+        lambda: services.sign_needs_assessment(assessment, actor=acting_user(request)),
         f"已簽核需求表第 {assessment.number} 版。",
     )
 
@@ -371,9 +380,9 @@ def plan_step_status(request: HttpRequest, public_id: str) -> HttpResponse:
         step.case,
         lambda: services.set_plan_step_status(
             step,
-            actor=request.user,
+            actor=acting_user(request),
             status=form.cleaned_data["status"],
-            expected_version=version_of(form) or step.version,
+            expected_version=form.cleaned_data["version"],
         ),
         "已更新計畫步驟。",
     )
@@ -389,7 +398,9 @@ def follow_up_record(request: HttpRequest, public_id: str) -> HttpResponse:
         try:
             data = dict(form.cleaned_data)
             confirmed = data.pop("confirm", False)
-            services.record_follow_up(follow_up, actor=request.user, confirmed=confirmed, **data)
+            services.record_follow_up(
+                follow_up, actor=acting_user(request), confirmed=confirmed, **data
+            )
         except ValidationError as exc:
             attach_service_errors(form, exc)
         else:
@@ -419,10 +430,10 @@ def closure_decide(request: HttpRequest, public_id: str) -> HttpResponse:
         comment = form.cleaned_data["comment"]
         try:
             if request.POST.get("decision") == "reject":
-                services.reject_closure(closure, actor=request.user, comment=comment)
+                services.reject_closure(closure, actor=acting_user(request), comment=comment)
                 done = "已退回結案申請。"
             else:
-                services.approve_closure(closure, actor=request.user, comment=comment)
+                services.approve_closure(closure, actor=acting_user(request), comment=comment)
                 done = "已核定結案。"
         except ValidationError as exc:
             if not hasattr(exc, "error_dict"):  # decided meanwhile (another supervisor, a
@@ -459,9 +470,9 @@ def case_reassign(request: HttpRequest, public_id: str) -> HttpResponse:
         try:
             services.reassign_case(
                 case,
-                actor=request.user,
+                actor=acting_user(request),
                 counsellor=form.cleaned_data["counsellor"],
-                expected_version=version_of(form),
+                expected_version=form.cleaned_data["version"],
             )
         except ValidationError as exc:
             attach_service_errors(form, exc)

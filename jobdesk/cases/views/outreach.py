@@ -11,10 +11,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from jobdesk.accounts.current import acting_user
 from jobdesk.cases import services
 from jobdesk.cases.forms import LeadForm, OutreachEventForm, SeekerForm, WalkInLeadForm
 from jobdesk.cases.models import Lead, LeadStatus, OutreachEvent
 from jobdesk.cases.selectors import events_for, leads_for, source_statistics
+from jobdesk.cases.transitions import LEAD
 from jobdesk.cases.views.base import error_text, require_casework
 from jobdesk.common.forms import attach_service_errors
 from jobdesk.common.scoping import get_for_user_or_404
@@ -62,7 +64,9 @@ def outreach_detail(request: HttpRequest, public_id: str) -> HttpResponse:
         require_casework(request.user, change=True)
         if form.is_valid():
             try:
-                lead = services.capture_lead(actor=request.user, event=event, **form.cleaned_data)
+                lead = services.capture_lead(
+                    actor=acting_user(request), event=event, **form.cleaned_data
+                )
             except (ValidationError, PermissionDenied) as exc:
                 if isinstance(exc, PermissionDenied):
                     raise
@@ -70,9 +74,13 @@ def outreach_detail(request: HttpRequest, public_id: str) -> HttpResponse:
             else:
                 messages.success(request, f"已登錄：{lead.name}")
                 return redirect("cases:outreach_detail", public_id=event.public_id)
-    leads = Lead.objects.filter(event=event).select_related("seeker")
+    leads = list(Lead.objects.filter(event=event).select_related("seeker"))
+    # the buttons come from the table the services check (jobdesk/cases/transitions.py)
+    convertible = {lead.pk for lead in leads if LEAD.allows(lead.status, "convert")}
     return render(
-        request, "cases/outreach_detail.html", {"event": event, "form": form, "leads": leads}
+        request,
+        "cases/outreach_detail.html",
+        {"event": event, "form": form, "leads": leads, "convertible": convertible},
     )
 
 
@@ -98,7 +106,7 @@ def lead_convert(request: HttpRequest, public_id: str) -> HttpResponse:
     """求職登記 from a lead: name and phone are carried over, and a case opens."""
     require_casework(request.user, change=True)
     lead = get_for_user_or_404(Lead, request.user, public_id, "change")
-    if lead.status != LeadStatus.NEW:
+    if not LEAD.allows(lead.status, "convert"):
         messages.error(request, "此潛在求職者已處理過。")
         return redirect("cases:outreach_list")
     form = SeekerForm(request.POST or None, initial={"name": lead.name, "phone": lead.phone})
@@ -106,7 +114,7 @@ def lead_convert(request: HttpRequest, public_id: str) -> HttpResponse:
         try:
             case = services.convert_lead(
                 lead,
-                actor=request.user,
+                actor=acting_user(request),
                 national_id=form.cleaned_data["national_id"],
                 data=form.data_for_service(),
                 sensitive=form.sensitive_for_service(),
@@ -134,7 +142,7 @@ def lead_decline(request: HttpRequest, public_id: str) -> HttpResponse:
     require_casework(request.user, change=True)
     lead = get_for_user_or_404(Lead, request.user, public_id, "change")
     try:
-        services.decline_lead(lead, actor=request.user)
+        services.decline_lead(lead, actor=acting_user(request))
     except ValidationError as exc:
         messages.error(request, error_text(exc))
     else:

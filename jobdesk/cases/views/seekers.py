@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from jobdesk.accounts.current import acting_user
 from jobdesk.audit.exports import export_response, wanted_format
 from jobdesk.audit.services import record_accesses, record_list_reads
 from jobdesk.cases import services
@@ -22,7 +23,6 @@ from jobdesk.cases.views.base import (
     error_text,
     gate_seeker_read,
     require_casework,
-    version_of,
 )
 from jobdesk.common.forms import attach_service_errors
 from jobdesk.common.pagination import CountedPaginator
@@ -58,13 +58,13 @@ def seeker_list(request: HttpRequest) -> HttpResponse:
     )
     if q:  # a search reads personal data: each seeker shown is logged
         record_accesses(
-            actor=request.user,
+            actor=acting_user(request),
             subjects=((seeker, None) for seeker in page),
             action="search",
             what="求職者查詢結果",
         )
     else:
-        record_list_reads(request.user, page, "求職者清單")
+        record_list_reads(acting_user(request), page, "求職者清單")
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -130,8 +130,8 @@ def seeker_edit(request: HttpRequest, public_id: str) -> HttpResponse:
             try:
                 services.update_seeker(
                     seeker,
-                    actor=request.user,
-                    expected_version=version_of(form) or 0,
+                    actor=acting_user(request),
+                    expected_version=form.cleaned_data["version"],
                     data=form.data_for_service(),
                     sensitive=form.sensitive_for_service(),
                 )
@@ -155,7 +155,7 @@ def case_open(request: HttpRequest, public_id: str) -> HttpResponse:
     require_casework(request.user, change=True)
     seeker = get_for_user_or_404(JobSeeker, request.user, public_id, "change")
     try:
-        case = services.open_case(seeker, actor=request.user)
+        case = services.open_case(seeker, actor=acting_user(request))
     except (ValidationError, PermissionDenied) as exc:
         messages.error(request, error_text(exc))
         return redirect("cases:seeker_detail", public_id=seeker.public_id)

@@ -4,11 +4,13 @@ open vacancies after the checker's rules change (a background task with progress
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from jobdesk.audit.events import Event
 from jobdesk.audit.services import record_event
 from jobdesk.domain.adcheck import Finding, PayInfo, check_ad
 from jobdesk.employers.models import (
@@ -20,6 +22,9 @@ from jobdesk.employers.models import (
     VacancyStatus,
 )
 from jobdesk.employers.services.vacancies import recheck_vacancy
+
+if TYPE_CHECKING:
+    from jobdesk.accounts.models import User
 
 PROGRESS_EVERY_S = 1.0
 LIVE_TEXT_LIMIT = 20_000  # characters of a posted field the live check reads
@@ -39,24 +44,26 @@ def preview_findings(
     return check_ad((title or "")[:LIVE_TEXT_LIMIT], (description or "")[:LIVE_TEXT_LIMIT], pay)
 
 
-def open_vacancies_for_recheck(actor: Any) -> Any:
+def open_vacancies_for_recheck(actor: User) -> Any:
     """The open vacancies a re-check started by ``actor`` covers (those they may change)."""
     return Vacancy.objects.for_user(actor, "change").filter(status=VacancyStatus.OPEN)
 
 
 @transaction.atomic
-def start_ad_recheck(*, actor: Any) -> AdRecheckRun:
+def start_ad_recheck(*, actor: User) -> AdRecheckRun:
     """Queue a re-check of every open vacancy in ``actor``'s scope (audited); the task runs
     after the transaction commits."""
     from jobdesk.employers.tasks import run_ad_recheck
 
+    if actor.office_id is None:
+        raise PermissionDenied("您的帳號未設定所屬據點，無法重新檢核職缺。")
     run = AdRecheckRun.objects.create(
-        office=actor.office,
+        office_id=actor.office_id,
         started_by=actor,
         progress_total=open_vacancies_for_recheck(actor).count(),
     )
     record_event(
-        "vacancy.recheck_started",
+        Event.VACANCY_RECHECK_STARTED,
         actor=actor,
         subject=run,
         after={"vacancies": run.progress_total},
@@ -65,7 +72,7 @@ def start_ad_recheck(*, actor: Any) -> AdRecheckRun:
     return run
 
 
-def _recheck_one(vacancy_id: int, actor: Any) -> tuple[int, int]:
+def _recheck_one(vacancy_id: int, actor: User) -> tuple[int, int]:
     """(new, resolved) findings of one vacancy, re-checked in its own transaction."""
     with transaction.atomic():
         vacancy = Vacancy.objects.select_for_update().filter(pk=vacancy_id).first()
@@ -100,7 +107,7 @@ def execute_ad_recheck(run: AdRecheckRun) -> AdRecheckRun:
             run.status, run.finished_at = RecheckStatus.DONE, timezone.now()
             run.save(update_fields=[*fields, "status", "finished_at", "updated_at"])
             record_event(
-                "vacancy.recheck_finished",
+                Event.VACANCY_RECHECK_FINISHED,
                 actor=actor,
                 subject=run,
                 after={name: getattr(run, name) for name in ["progress_total", *fields]},

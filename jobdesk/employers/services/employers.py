@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from jobdesk.audit.events import Event
 from jobdesk.audit.services import record_event, snapshot
 from jobdesk.common.scoping import is_within, office_subtree
 from jobdesk.common.versioning import lock_current, save_versioned, sync_instance
@@ -15,6 +16,9 @@ from jobdesk.domain.identifiers import check_ubn
 from jobdesk.employers.models import DisputeKind, Employer
 from jobdesk.employers.models.employer import name_key
 from jobdesk.employers.search import refresh_employer_vacancies
+
+if TYPE_CHECKING:
+    from jobdesk.accounts.models import User
 
 EDITABLE_FIELDS = [
     "name",
@@ -51,7 +55,7 @@ def _check_industry(industry: Any) -> None:
 
 @transaction.atomic
 def register_employer(
-    *, actor: Any, office: Any, name: str, ubn: str = "", **fields: Any
+    *, actor: User | None, office: Any, name: str, ubn: str = "", **fields: Any
 ) -> Employer:
     """Register an employer in ``office``; the 統一編號 is checksum-validated and unique."""
     name, ubn = name.strip(), ubn.strip()
@@ -62,13 +66,13 @@ def register_employer(
         raise TypeError(f"unknown employer fields: {sorted(unknown)}")
     employer = Employer(office=office, name=name, name_key=name_key(name), ubn=ubn, **fields)
     employer.save()
-    record_event("employer.registered", actor=actor, subject=employer, after=snapshot(employer))
+    record_event(Event.EMPLOYER_REGISTERED, actor=actor, subject=employer, after=snapshot(employer))
     return employer
 
 
 @transaction.atomic
 def update_employer(
-    employer: Employer, *, actor: Any, expected_version: int, **changes: Any
+    employer: Employer, *, actor: User, expected_version: int, **changes: Any
 ) -> Employer:
     """Change an employer's details (optimistic locking: raises ConcurrentEditError)."""
     unknown = set(changes) - set(EDITABLE_FIELDS)
@@ -92,7 +96,7 @@ def update_employer(
     if "name" in changed:  # vacancies are found by their employer's name too
         refresh_employer_vacancies(current)
     record_event(
-        "employer.updated",
+        Event.EMPLOYER_UPDATED,
         actor=actor,
         subject=current,
         before=before,
@@ -106,7 +110,7 @@ def update_employer(
 def set_labour_dispute(
     employer: Employer,
     *,
-    actor: Any,
+    actor: User,
     kind: str,
     started_on: datetime.date,
     ended_on: datetime.date | None = None,
@@ -125,7 +129,7 @@ def set_labour_dispute(
     locked.dispute_ended_on, locked.dispute_note = ended_on, note.strip()[:300]
     locked.save(update_fields=[*DISPUTE_FIELDS, "updated_at"])
     record_event(
-        "employer.dispute_set",
+        Event.EMPLOYER_DISPUTE_SET,
         actor=actor,
         subject=locked,
         before=before,
@@ -135,7 +139,7 @@ def set_labour_dispute(
 
 
 @transaction.atomic
-def lift_labour_dispute(employer: Employer, *, actor: Any, ended_on: datetime.date) -> Employer:
+def lift_labour_dispute(employer: Employer, *, actor: User, ended_on: datetime.date) -> Employer:
     """Record the day the dispute ended; recommending is allowed again the day after."""
     locked = Employer.objects.select_for_update().get(pk=employer.pk)
     if not locked.dispute_kind:
@@ -146,7 +150,7 @@ def lift_labour_dispute(employer: Employer, *, actor: Any, ended_on: datetime.da
     locked.dispute_ended_on = ended_on
     locked.save(update_fields=["dispute_ended_on", "updated_at"])
     record_event(
-        "employer.dispute_lifted",
+        Event.EMPLOYER_DISPUTE_LIFTED,
         actor=actor,
         subject=locked,
         before=before,
@@ -156,7 +160,12 @@ def lift_labour_dispute(employer: Employer, *, actor: Any, ended_on: datetime.da
 
 
 def find_or_register_employer(
-    *, actor: Any, office: Any, name: str, ubn: str = "", cache: dict[str, Employer] | None = None
+    *,
+    actor: User | None,
+    office: Any,
+    name: str,
+    ubn: str = "",
+    cache: dict[str, Employer] | None = None,
 ) -> Employer:
     """The employer named so (by 統一編號 when given, else by name within ``office``'s tree)."""
     key = f"ubn:{ubn}" if ubn else f"name:{name_key(name)}"

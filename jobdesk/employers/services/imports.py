@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from jobdesk.audit.events import Event
 from jobdesk.audit.services import record_event
 from jobdesk.common.db import refresh_planner_statistics
 from jobdesk.common.scoping import is_within
@@ -26,6 +27,9 @@ from jobdesk.employers.services.vacancies import (
     create_vacancy,
     recheck_vacancy,
 )
+
+if TYPE_CHECKING:
+    from jobdesk.accounts.models import User
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
@@ -117,7 +121,9 @@ def preview_file(filename: str, content: bytes) -> ImportResult:
     return result
 
 
-def _import_one(c: Candidate, *, actor: Any, office: Any, employers: dict[str, Employer]) -> str:
+def _import_one(
+    c: Candidate, *, actor: User | None, office: Any, employers: dict[str, Employer]
+) -> str:
     employer = find_or_register_employer(
         actor=actor, office=office, name=c.employer_name, ubn=c.employer_ubn, cache=employers
     )
@@ -158,13 +164,13 @@ def _import_one(c: Candidate, *, actor: Any, office: Any, employers: dict[str, E
         recheck_vacancy(existing, actor=actor)
         _unpublish_if_violating(existing, actor=actor)
         record_event(
-            "vacancy.reimported", actor=actor, subject=existing, after={"changed": changed}
+            Event.VACANCY_REIMPORTED, actor=actor, subject=existing, after={"changed": changed}
         )
     return "update"
 
 
 def import_file(
-    filename: str, content: bytes, *, actor: Any, office: Any, all_or_nothing: bool = False
+    filename: str, content: bytes, *, actor: User | None, office: Any, all_or_nothing: bool = False
 ) -> ImportResult:
     """Import a vacancy file into ``office``: new rows are created, known source ids updated.
 
@@ -207,7 +213,7 @@ def import_file(
             else:
                 result.updated += 1
         record_event(
-            "vacancy.import",
+            Event.VACANCY_IMPORT,
             actor=actor,
             subject=office,
             office=office,
@@ -220,7 +226,7 @@ def import_file(
 
 
 @transaction.atomic
-def stage_import(filename: str, content: bytes, *, actor: Any, office: Any) -> ImportBatch:
+def stage_import(filename: str, content: bytes, *, actor: User, office: Any) -> ImportBatch:
     """Keep an uploaded file for its preview; nothing is imported yet.
 
     The file is read once, here (within the row and size limits), and the preview is kept with
@@ -240,7 +246,7 @@ def stage_import(filename: str, content: bytes, *, actor: Any, office: Any) -> I
         result={"preview": preview.preview_dict()},
     )
     record_event(
-        "vacancy.import_staged",
+        Event.VACANCY_IMPORT_STAGED,
         actor=actor,
         subject=batch,
         label=batch.filename,
@@ -271,7 +277,7 @@ def expire_import_batches(now: datetime.datetime | None = None) -> int:
             batch.content = b""
             batch.save(update_fields=["status", "content", "updated_at"])
             record_event(
-                "vacancy.import_expired",
+                Event.VACANCY_IMPORT_EXPIRED,
                 actor=None,
                 subject=batch,
                 before={"status": before},
@@ -292,7 +298,7 @@ def staged_preview(batch: ImportBatch) -> dict[str, Any] | None:
     return preview_file(batch.filename, bytes(batch.content)).preview_dict()
 
 
-def commit_import_batch(batch: ImportBatch, *, actor: Any) -> ImportResult:
+def commit_import_batch(batch: ImportBatch, *, actor: User) -> ImportResult:
     """Import a staged file all-or-nothing; an invalid row leaves the database unchanged."""
     with transaction.atomic():
         locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
@@ -315,17 +321,19 @@ def commit_import_batch(batch: ImportBatch, *, actor: Any) -> ImportResult:
         locked.status = ImportStatus.COMMITTED
         locked.result = result.as_dict()
         locked.save(update_fields=["status", "result", "updated_at"])
-        record_event("vacancy.import_committed", actor=actor, subject=locked, after=locked.result)
+        record_event(
+            Event.VACANCY_IMPORT_COMMITTED, actor=actor, subject=locked, after=locked.result
+        )
     refresh_planner_statistics()
     return result
 
 
 @transaction.atomic
-def discard_import_batch(batch: ImportBatch, *, actor: Any) -> None:
+def discard_import_batch(batch: ImportBatch, *, actor: User) -> None:
     locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if locked.status not in (ImportStatus.PREVIEWED, ImportStatus.REJECTED):
         raise ValidationError("這個檔案已經處理過了。")
     locked.status = ImportStatus.DISCARDED
     locked.content = b""
     locked.save(update_fields=["status", "content", "updated_at"])
-    record_event("vacancy.import_discarded", actor=actor, subject=locked)
+    record_event(Event.VACANCY_IMPORT_DISCARDED, actor=actor, subject=locked)

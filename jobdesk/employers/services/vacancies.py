@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from jobdesk.audit.events import Event
 from jobdesk.audit.services import record_event, snapshot
 from jobdesk.common.versioning import lock_current, save_versioned, sync_instance
 from jobdesk.domain.adcheck import PayInfo, check_ad
@@ -23,6 +24,10 @@ from jobdesk.employers.models import (
     VacancyStatus,
 )
 from jobdesk.employers.search import set_search_text
+from jobdesk.employers.transitions import FINDING, VACANCY
+
+if TYPE_CHECKING:
+    from jobdesk.accounts.models import User
 
 VACANCY_FIELDS = [
     "title",
@@ -44,12 +49,6 @@ VACANCY_FIELDS = [
     "opens_on",
     "closes_on",
 ]
-TRANSITIONS: dict[str, set[str]] = {
-    VacancyStatus.DRAFT: {VacancyStatus.OPEN, VacancyStatus.CLOSED},
-    VacancyStatus.OPEN: {VacancyStatus.FILLED, VacancyStatus.CLOSED, VacancyStatus.DRAFT},
-    VacancyStatus.FILLED: {VacancyStatus.OPEN, VacancyStatus.CLOSED},
-    VacancyStatus.CLOSED: {VacancyStatus.OPEN, VacancyStatus.DRAFT},
-}
 
 
 def validate_vacancy_values(values: dict[str, Any]) -> dict[str, str]:
@@ -101,7 +100,7 @@ def _apply(vacancy: Vacancy, values: dict[str, Any]) -> list[str]:
     return changed
 
 
-def recheck_vacancy(vacancy: Vacancy, *, actor: Any) -> list[VacancyFinding]:
+def recheck_vacancy(vacancy: Vacancy, *, actor: User | None) -> list[VacancyFinding]:
     """Run the §5 checker on the vacancy's text; a finding no longer present is resolved.
 
     An overridden finding stays overridden while the same words are there. Call inside the
@@ -141,7 +140,7 @@ def recheck_vacancy(vacancy: Vacancy, *, actor: Any) -> list[VacancyFinding]:
         )
     if new or gone:
         record_event(
-            "vacancy.checked",
+            Event.VACANCY_CHECKED,
             actor=actor,
             subject=vacancy,
             after={
@@ -152,12 +151,12 @@ def recheck_vacancy(vacancy: Vacancy, *, actor: Any) -> list[VacancyFinding]:
     return current
 
 
-def _unpublish_if_violating(vacancy: Vacancy, *, actor: Any) -> None:
+def _unpublish_if_violating(vacancy: Vacancy, *, actor: User | None) -> None:
     if vacancy.status == VacancyStatus.OPEN and vacancy.has_open_violation():
         vacancy.status = VacancyStatus.DRAFT
         vacancy.save(update_fields=["status", "updated_at"])
         record_event(
-            "vacancy.status_changed",
+            Event.VACANCY_STATUS_CHANGED,
             actor=actor,
             subject=vacancy,
             before={"status": VacancyStatus.OPEN},
@@ -168,7 +167,7 @@ def _unpublish_if_violating(vacancy: Vacancy, *, actor: Any) -> None:
 @transaction.atomic
 def create_vacancy(
     *,
-    actor: Any,
+    actor: User | None,
     employer: Employer,
     values: dict[str, Any],
     office: Any = None,
@@ -196,7 +195,7 @@ def create_vacancy(
     vacancy.save()
     recheck_vacancy(vacancy, actor=actor)
     record_event(
-        "vacancy.created",
+        Event.VACANCY_CREATED,
         actor=actor,
         subject=vacancy,
         after=snapshot(vacancy, [*VACANCY_FIELDS, "source", "source_id"]),
@@ -218,7 +217,7 @@ def _store_suggestions(vacancy: Vacancy) -> None:
 def update_vacancy(
     vacancy: Vacancy,
     *,
-    actor: Any,
+    actor: User,
     expected_version: int,
     values: dict[str, Any],
     refresh_suggestions: bool = False,
@@ -247,7 +246,7 @@ def update_vacancy(
     recheck_vacancy(current, actor=actor)
     _unpublish_if_violating(current, actor=actor)
     record_event(
-        "vacancy.updated",
+        Event.VACANCY_UPDATED,
         actor=actor,
         subject=current,
         before=before,
@@ -258,13 +257,12 @@ def update_vacancy(
 
 
 @transaction.atomic
-def change_vacancy_status(vacancy: Vacancy, *, actor: Any, status: str) -> Vacancy:
+def change_vacancy_status(vacancy: Vacancy, *, actor: User, status: str) -> Vacancy:
     """Open, fill, close or withdraw a vacancy. Opening needs no open §5 violation."""
     locked = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
-    if status not in TRANSITIONS.get(locked.status, set()):
-        wanted = VacancyStatus(status).label if status in VacancyStatus.values else status
-        current = locked.get_status_display()
-        raise ValidationError(f"職缺目前為「{current}」，不能改為「{wanted}」。")
+    if status not in VACANCY.actions:
+        raise ValidationError({"status": "請選擇職缺狀態。"})
+    VACANCY.require(locked.status, status)
     if status == VacancyStatus.OPEN:
         if locked.has_open_violation():
             raise ValidationError(
@@ -277,7 +275,7 @@ def change_vacancy_status(vacancy: Vacancy, *, actor: Any, status: str) -> Vacan
     locked.status = status
     locked.save(update_fields=["status", "updated_at"])
     record_event(
-        "vacancy.status_changed",
+        Event.VACANCY_STATUS_CHANGED,
         actor=actor,
         subject=locked,
         before={"status": before},
@@ -287,7 +285,7 @@ def change_vacancy_status(vacancy: Vacancy, *, actor: Any, status: str) -> Vacan
 
 
 @transaction.atomic
-def confirm_occupation(vacancy: Vacancy, *, actor: Any, occupation: Any) -> Vacancy:
+def confirm_occupation(vacancy: Vacancy, *, actor: User, occupation: Any) -> Vacancy:
     """The officer confirms the occupation code (a suggestion, or another 4-digit code)."""
     if occupation is None or occupation.level != 4:
         raise ValidationError({"occupation": "請選擇4位數的職業細類代碼。"})
@@ -297,7 +295,7 @@ def confirm_occupation(vacancy: Vacancy, *, actor: Any, occupation: Any) -> Vaca
     locked.occupation_confirmed = True
     locked.save(update_fields=["occupation", "occupation_confirmed", "updated_at"])
     record_event(
-        "vacancy.occupation_confirmed",
+        Event.VACANCY_OCCUPATION_CONFIRMED,
         actor=actor,
         subject=locked,
         before=before,
@@ -307,14 +305,13 @@ def confirm_occupation(vacancy: Vacancy, *, actor: Any, occupation: Any) -> Vaca
 
 
 @transaction.atomic
-def override_finding(finding: VacancyFinding, *, actor: Any, reason: str) -> VacancyFinding:
+def override_finding(finding: VacancyFinding, *, actor: User, reason: str) -> VacancyFinding:
     """Record that a finding is not a violation here (e.g. a genuine occupational requirement)."""
     reason = (reason or "").strip()
     if len(reason) < 5:
         raise ValidationError({"reason": "請具體說明認定無違法的理由（至少 5 個字）。"})
     locked = VacancyFinding.objects.select_for_update().get(pk=finding.pk)
-    if locked.status != FindingStatus.OPEN:
-        raise ValidationError("這個檢核結果已經處理過了。")
+    FINDING.require(locked.status, "override")
     locked.status = FindingStatus.OVERRIDDEN
     locked.override_reason = reason
     locked.decided_by = actor
@@ -323,7 +320,7 @@ def override_finding(finding: VacancyFinding, *, actor: Any, reason: str) -> Vac
         update_fields=["status", "override_reason", "decided_by", "decided_at", "updated_at"]
     )
     record_event(
-        "vacancy.finding_overridden",
+        Event.VACANCY_FINDING_OVERRIDDEN,
         actor=actor,
         subject=locked.vacancy,
         after={"ground": locked.ground, "words": locked.words, "reason": reason},

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -11,12 +11,16 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from jobdesk.audit.events import Event
 from jobdesk.audit.services import record_event, snapshot
 from jobdesk.common import hooks
 from jobdesk.privacy.data_items import BY_CODE
 from jobdesk.privacy.models import Consent, ConsentPurpose, SignatureMethod
 from jobdesk.privacy.services.guards import require_change
 from jobdesk.privacy.signatures import CheckedFile
+
+if TYPE_CHECKING:
+    from jobdesk.accounts.models import User
 
 MAX_VALID_DAYS = 366 * 3
 
@@ -25,7 +29,7 @@ MAX_VALID_DAYS = 366 * 3
 def record_consent(
     seeker: Any,
     *,
-    actor: Any,
+    actor: User,
     purpose: str,
     recipient: str,
     purpose_text: str,
@@ -78,7 +82,7 @@ def record_consent(
     try:
         consent.save()
         record_event(
-            "privacy.consent_recorded",
+            Event.PRIVACY_CONSENT_RECORDED,
             actor=actor,
             subject=consent,
             after=snapshot(
@@ -96,7 +100,7 @@ def record_consent(
 
 
 @transaction.atomic
-def withdraw_consent(consent: Consent, *, actor: Any, reason: str = "") -> Consent:
+def withdraw_consent(consent: Consent, *, actor: User, reason: str = "") -> Consent:
     """The person withdraws ``consent``; referrals that rely on it stop."""
     require_change(consent, actor)
     locked = Consent.objects.select_for_update().get(pk=consent.pk)
@@ -109,7 +113,7 @@ def withdraw_consent(consent: Consent, *, actor: Any, reason: str = "") -> Conse
     locked.withdrawal_reason = reason.strip()
     locked.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason", "updated_at"])
     record_event(
-        "privacy.consent_withdrawn",
+        Event.PRIVACY_CONSENT_WITHDRAWN,
         actor=actor,
         subject=locked,
         after=snapshot(locked, ["withdrawn_at", "withdrawal_reason"]),

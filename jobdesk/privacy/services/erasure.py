@@ -14,7 +14,7 @@ import datetime
 import json
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
@@ -23,11 +23,15 @@ from django.db.models import Max, Q
 from django.db.models.functions import Cast
 from django.utils import timezone
 
+from jobdesk.audit.events import Event
 from jobdesk.audit.services import record_event
 from jobdesk.common.crypto import EncryptedTextField
 from jobdesk.privacy.models import LegalHold, RetentionAction, RetentionPolicy, RetentionRun
 from jobdesk.privacy.services.graph import related_rows
 from jobdesk.privacy.services.guards import require_change
+
+if TYPE_CHECKING:
+    from jobdesk.accounts.models import User
 
 ANONYMISED_NAME = "（已匿名化）"
 ANONYMISED_HASH_PREFIX = "anonymised:"
@@ -186,7 +190,7 @@ def _anonymise(seeker: Any) -> ErasureResult:
 
 
 @transaction.atomic
-def anonymise_seeker(seeker: Any, *, actor: Any, reason: str) -> ErasureResult:
+def anonymise_seeker(seeker: Any, *, actor: User, reason: str) -> ErasureResult:
     """Erase what identifies ``seeker`` (a deletion request, or retention). Refused on hold."""
     if actor is not None:
         require_change(seeker, actor)
@@ -197,7 +201,7 @@ def anonymise_seeker(seeker: Any, *, actor: Any, reason: str) -> ErasureResult:
         raise ValidationError("此求職者資料已匿名化。", code="already_done")
     result = _anonymise(locked)
     record_event(
-        "privacy.seeker_anonymised",
+        Event.PRIVACY_SEEKER_ANONYMISED,
         actor=actor,
         subject=locked,
         label=ANONYMISED_NAME,
@@ -211,7 +215,7 @@ def anonymise_seeker(seeker: Any, *, actor: Any, reason: str) -> ErasureResult:
 
 
 @transaction.atomic
-def place_legal_hold(seeker: Any, *, actor: Any, reason: str) -> LegalHold:
+def place_legal_hold(seeker: Any, *, actor: User, reason: str) -> LegalHold:
     require_change(seeker, actor)
     reason = reason.strip()
     if not reason or len(reason) > 500:
@@ -219,18 +223,20 @@ def place_legal_hold(seeker: Any, *, actor: Any, reason: str) -> LegalHold:
     hold: LegalHold = LegalHold.objects.create(
         seeker=seeker, office=seeker.office, reason=reason, placed_by=actor
     )
-    record_event("privacy.legal_hold_placed", actor=actor, subject=hold, after={"reason": reason})
+    record_event(
+        Event.PRIVACY_LEGAL_HOLD_PLACED, actor=actor, subject=hold, after={"reason": reason}
+    )
     return hold
 
 
 @transaction.atomic
-def release_legal_hold(hold: LegalHold, *, actor: Any) -> LegalHold:
+def release_legal_hold(hold: LegalHold, *, actor: User) -> LegalHold:
     require_change(hold, actor)
     if hold.released_at is not None:
         raise ValidationError("此法律保全已解除。")
     hold.released_at = timezone.now()
     hold.save(update_fields=["released_at", "updated_at"])
-    record_event("privacy.legal_hold_released", actor=actor, subject=hold)
+    record_event(Event.PRIVACY_LEGAL_HOLD_RELEASED, actor=actor, subject=hold)
     return hold
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 from django.utils import timezone
@@ -14,6 +14,9 @@ from jobdesk.audit.models import AccessAction, AccessEvent
 from jobdesk.audit.services import _jsonable, record_access
 from jobdesk.common.encrypted_files import EncryptedFieldFile
 from jobdesk.privacy.services.graph import related_rows
+
+if TYPE_CHECKING:
+    from jobdesk.accounts.models import User
 
 # Columns that are internal bookkeeping, not the person's data.
 SKIP_FIELDS = {"national_id_hash", "version"}
@@ -56,7 +59,7 @@ def subject_data(seeker: Any) -> dict[str, Any]:
     }
 
 
-def export_subject_data(seeker: Any, *, actor: Any) -> bytes:
+def export_subject_data(seeker: Any, *, actor: User) -> bytes:
     """The ZIP a person receives (data.json plus signed consent files); the export is logged."""
     data = subject_data(seeker)
     buffer = io.BytesIO()

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 
 from jobdesk.common.models import ScopedModel
 
+if TYPE_CHECKING:
+    from jobdesk.accounts.models import User
 
-def require_change(obj: ScopedModel, actor: Any) -> None:
+
+def require_change(obj: ScopedModel, actor: User) -> None:
     """The actor may change ``obj`` (role and office subtree), else PermissionDenied."""
     manager: Any = type(obj)._default_manager
     if not manager.filter(pk=obj.pk).for_user(actor, "change").exists():

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from jobdesk.audit.events import Event
 from jobdesk.audit.services import record_event, snapshot
 from jobdesk.privacy.models import (
     DEADLINE_DAYS,
@@ -19,6 +20,10 @@ from jobdesk.privacy.models import (
     RequestStatus,
 )
 from jobdesk.privacy.services.guards import require_change
+from jobdesk.privacy.transitions import DSR
+
+if TYPE_CHECKING:
+    from jobdesk.accounts.models import User
 
 # What a correction may change on the seeker's registration (the rest through the case screens).
 CORRECTABLE_FIELDS = ("name", "phone", "email", "address")
@@ -30,7 +35,7 @@ def deadline_for(kind: str, received_on: datetime.date) -> datetime.date:
 
 @transaction.atomic
 def open_request(
-    seeker: Any, *, actor: Any, kind: str, details: str, received_on: datetime.date
+    seeker: Any, *, actor: User, kind: str, details: str, received_on: datetime.date
 ) -> DataSubjectRequest:
     require_change(seeker, actor)
     errors: dict[str, str] = {}
@@ -53,7 +58,7 @@ def open_request(
         received_by=actor,
     )
     record_event(
-        "privacy.request_received",
+        Event.PRIVACY_REQUEST_RECEIVED,
         actor=actor,
         subject=request,
         after=snapshot(request, ["kind", "received_on", "due_on"]),
@@ -61,18 +66,18 @@ def open_request(
     return request
 
 
-def _open(request: DataSubjectRequest) -> DataSubjectRequest:
+def _open(request: DataSubjectRequest, action: str) -> DataSubjectRequest:
+    """Lock the row, then check ``action`` against the table (jobdesk/privacy/transitions.py)."""
     locked = DataSubjectRequest.objects.select_for_update().get(pk=request.pk)
-    if locked.status != RequestStatus.OPEN:
-        raise ValidationError("此請求已結案。", code="closed")
+    DSR.require(locked.status, action)
     return locked
 
 
 @transaction.atomic
-def extend_request(request: DataSubjectRequest, *, actor: Any, reason: str) -> DataSubjectRequest:
+def extend_request(request: DataSubjectRequest, *, actor: User, reason: str) -> DataSubjectRequest:
     """Extend the deadline once, by the same period, with a reason (Art. 13)."""
     require_change(request, actor)
-    locked = _open(request)
+    locked = _open(request, "extend")
     if locked.extended:
         raise ValidationError("法定期限只能延長一次。", code="already_extended")
     reason = reason.strip()
@@ -84,7 +89,7 @@ def extend_request(request: DataSubjectRequest, *, actor: Any, reason: str) -> D
     locked.extension_reason = reason
     locked.save(update_fields=["due_on", "extended", "extension_reason", "updated_at"])
     record_event(
-        "privacy.request_extended",
+        Event.PRIVACY_REQUEST_EXTENDED,
         actor=actor,
         subject=locked,
         before=before,
@@ -95,12 +100,12 @@ def extend_request(request: DataSubjectRequest, *, actor: Any, reason: str) -> D
 
 @transaction.atomic
 def complete_request(
-    request: DataSubjectRequest, *, actor: Any, outcome: str, refused: bool = False
+    request: DataSubjectRequest, *, actor: User, outcome: str, refused: bool = False
 ) -> DataSubjectRequest:
     """Close the request with its outcome. A completed deletion erases the person's data; a
     completed stop starts a processing restriction."""
     require_change(request, actor)
-    locked = _open(request)
+    locked = _open(request, "complete")
     outcome = outcome.strip()
     if not outcome or len(outcome) > 2000:
         raise ValidationError({"outcome": "請填寫處理結果（2000 字以內）。"})
@@ -127,7 +132,7 @@ def complete_request(
     locked.closed_at = timezone.now()
     locked.save(update_fields=["status", "outcome", "closed_by", "closed_at", "updated_at"])
     record_event(
-        "privacy.request_closed",
+        Event.PRIVACY_REQUEST_CLOSED,
         actor=actor,
         subject=locked,
         after=snapshot(locked, ["status", "closed_at"]),
@@ -139,7 +144,7 @@ def complete_request(
 def apply_correction(
     request: DataSubjectRequest,
     *,
-    actor: Any,
+    actor: User,
     expected_version: int,
     changes: Mapping[str, str],
 ) -> Any:
@@ -147,7 +152,7 @@ def apply_correction(
     from jobdesk.cases.services import update_seeker
 
     require_change(request, actor)
-    locked = _open(request)
+    locked = _open(request, "correct")
     if locked.kind != RequestKind.CORRECT or locked.seeker is None:
         raise ValidationError("只有「請求補充或更正」可直接更正資料。")
     data = {k: v.strip() for k, v in changes.items() if k in CORRECTABLE_FIELDS}
@@ -155,7 +160,7 @@ def apply_correction(
         raise ValidationError("沒有要更正的欄位。")
     seeker = update_seeker(locked.seeker, actor=actor, expected_version=expected_version, data=data)
     record_event(
-        "privacy.request_correction_applied",
+        Event.PRIVACY_REQUEST_CORRECTION_APPLIED,
         actor=actor,
         subject=locked,
         after={"fields": sorted(data)},

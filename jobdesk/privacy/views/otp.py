@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
+from jobdesk.accounts.current import acting_user
 from jobdesk.privacy import otp
 from jobdesk.privacy.forms import OTPCodeForm
 
@@ -42,7 +43,7 @@ def otp_enrol(request: HttpRequest) -> HttpResponse:
         return redirect(f"{reverse('privacy:otp_verify')}?{query}")
     form = OTPCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if otp.verify_code(actor=request.user, code=form.cleaned_data["code"]):
+        if otp.verify_code(actor=acting_user(request), code=form.cleaned_data["code"]):
             otp.mark_verified(request)
             messages.success(request, "已啟用雙重驗證。")
             return redirect(_next_url(request))
@@ -51,7 +52,7 @@ def otp_enrol(request: HttpRequest) -> HttpResponse:
             _locked_error(request) or "驗證碼不正確或已使用過，請確認手機時間後再輸入新的驗證碼。",
         )
     if device is None:  # the first visit creates the unconfirmed device; reloading keeps it
-        device = otp.start_enrolment(actor=request.user)
+        device = otp.start_enrolment(actor=acting_user(request))
     context = {
         "form": form,
         "secret": device.secret_encrypted,
@@ -69,7 +70,7 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
         return redirect("privacy:otp_enrol")
     form = OTPCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if otp.verify_code(actor=request.user, code=form.cleaned_data["code"]):
+        if otp.verify_code(actor=acting_user(request), code=form.cleaned_data["code"]):
             otp.mark_verified(request)
             return redirect(_next_url(request))
         form.add_error(

@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from jobdesk.accounts.current import acting_user
 from jobdesk.accounts.roles import CASE_VIEW_ROLES, LOG_VIEW_ROLES, Role
 from jobdesk.audit.models import AccessAction, AccessEvent
 from jobdesk.audit.services import record_access
@@ -52,14 +53,14 @@ def notice(request: HttpRequest, public_id: str) -> HttpResponse:
         if form.is_valid():
             try:
                 services.record_notice_given(
-                    seeker, actor=request.user, method=form.cleaned_data["method"]
+                    seeker, actor=acting_user(request), method=form.cleaned_data["method"]
                 )
             except ValidationError as error:
                 attach_service_errors(form, error)
             else:
                 messages.success(request, "已記錄個資告知。")
                 return redirect("privacy:notice", public_id=seeker.public_id)
-    record_access(actor=request.user, subject=seeker, what="個資告知紀錄")
+    record_access(actor=acting_user(request), subject=seeker, what="個資告知紀錄")
     return render(
         request,
         "privacy/notice.html",
@@ -80,7 +81,7 @@ def consent_list(request: HttpRequest, public_id: str) -> HttpResponse:
     gate = caseload_gate(request, seeker)
     if gate is not None:
         return gate
-    record_access(actor=request.user, subject=seeker, what="同意書紀錄")
+    record_access(actor=acting_user(request), subject=seeker, what="同意書紀錄")
     consents = [
         (c, labels_of(list(c.data_items)))
         for c in Consent.objects.filter(seeker=seeker).select_related("witnessed_by")
@@ -96,7 +97,10 @@ def consent_signature(request: HttpRequest, public_id: str) -> HttpResponse:
     if not consent.signature:
         raise Http404
     record_access(
-        actor=request.user, subject=consent.seeker, action=AccessAction.VIEW, what="同意書簽名檔"
+        actor=acting_user(request),
+        subject=consent.seeker,
+        action=AccessAction.VIEW,
+        what="同意書簽名檔",
     )
     try:
         content = read_signature(consent)
@@ -126,7 +130,7 @@ def consent_withdraw(request: HttpRequest, public_id: str) -> HttpResponse:
     consent = get_for_user_or_404(Consent, request.user, public_id, "change")
     try:
         services.withdraw_consent(
-            consent, actor=request.user, reason=request.POST.get("reason", "")[:500]
+            consent, actor=acting_user(request), reason=request.POST.get("reason", "")[:500]
         )
     except ValidationError as error:
         for message in error.messages:

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from jobdesk.accounts.current import acting_user
 from jobdesk.accounts.roles import CASE_VIEW_ROLES, Role
 from jobdesk.audit.services import record_access
 from jobdesk.cases.models import JobSeeker
@@ -21,6 +22,7 @@ from jobdesk.common.scoping import get_for_user_or_404
 from jobdesk.privacy import services
 from jobdesk.privacy.forms import CompleteForm, CorrectionForm, ExtendForm, RequestForm
 from jobdesk.privacy.models import DataSubjectRequest, RequestKind, RequestStatus
+from jobdesk.privacy.transitions import DSR
 
 REQUEST_LIST_ROLES = CASE_VIEW_ROLES | {Role.AUDITOR}
 
@@ -55,13 +57,13 @@ def request_create(request: HttpRequest, public_id: str) -> HttpResponse:
     form = RequestForm(request.POST or None, initial={"received_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
-            created = services.open_request(seeker, actor=request.user, **form.cleaned_data)
+            created = services.open_request(seeker, actor=acting_user(request), **form.cleaned_data)
         except ValidationError as error:
             attach_service_errors(form, error)
         else:
             messages.success(request, f"已受理，法定期限 {created.due_on:%Y-%m-%d}。")
             return redirect("privacy:request_detail", public_id=created.public_id)
-    record_access(actor=request.user, subject=seeker, what="當事人權利請求（受理）")
+    record_access(actor=acting_user(request), subject=seeker, what="當事人權利請求（受理）")
     return render(request, "privacy/request_form.html", {"form": form, "seeker": seeker})
 
 
@@ -76,7 +78,7 @@ def request_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     dsr = _request(request, public_id)
     seeker = dsr.seeker
     if seeker is not None:
-        record_access(actor=request.user, subject=seeker, what="當事人權利請求")
+        record_access(actor=acting_user(request), subject=seeker, what="當事人權利請求")
     correction = None
     if seeker is not None and dsr.kind == RequestKind.CORRECT:
         correction = CorrectionForm(
@@ -90,7 +92,9 @@ def request_detail(request: HttpRequest, public_id: str) -> HttpResponse:
             },
         )
         # The correction form shows the person's contact details: a read (PDPA Art. 27).
-        record_access(actor=request.user, subject=seeker, what="資料更正請求（現有聯絡資料）")
+        record_access(
+            actor=acting_user(request), subject=seeker, what="資料更正請求（現有聯絡資料）"
+        )
     return render(
         request,
         "privacy/request_detail.html",
@@ -99,6 +103,8 @@ def request_detail(request: HttpRequest, public_id: str) -> HttpResponse:
             "extend_form": ExtendForm(prefix="extend"),
             "complete_form": CompleteForm(prefix="complete"),
             "correction": correction,
+            # the forms come from the table the services check (jobdesk/privacy/transitions.py)
+            "allowed_actions": DSR.allowed_actions(dsr.status),
             "today": timezone.localdate(),
         },
     )
@@ -112,11 +118,11 @@ def request_action(request: HttpRequest, public_id: str, action: str) -> HttpRes
         if action == "extend":
             form: Any = ExtendForm(request.POST, prefix="extend")
             if form.is_valid():
-                services.extend_request(dsr, actor=request.user, **form.cleaned_data)
+                services.extend_request(dsr, actor=acting_user(request), **form.cleaned_data)
         elif action == "complete":
             form = CompleteForm(request.POST, prefix="complete")
             if form.is_valid():
-                services.complete_request(dsr, actor=request.user, **form.cleaned_data)
+                services.complete_request(dsr, actor=acting_user(request), **form.cleaned_data)
         elif action == "correct":
             form = CorrectionForm(request.POST, prefix="correct")
             if form.is_valid():
@@ -124,7 +130,7 @@ def request_action(request: HttpRequest, public_id: str, action: str) -> HttpRes
                 version = data.pop("version")
                 services.apply_correction(
                     dsr,
-                    actor=request.user,
+                    actor=acting_user(request),
                     expected_version=version,
                     changes={k: v for k, v in data.items() if v},
                 )
@@ -149,7 +155,10 @@ def request_export(request: HttpRequest, public_id: str) -> HttpResponse:
     dsr = _request(request, public_id, "change")
     if dsr.seeker is None:
         raise Http404
-    content = services.export_subject_data(dsr.seeker, actor=request.user)
+    if not DSR.allows(dsr.status, "export"):
+        messages.error(request, "此請求已結案。")
+        return redirect("privacy:request_detail", public_id=dsr.public_id)
+    content = services.export_subject_data(dsr.seeker, actor=acting_user(request))
     response = HttpResponse(content, content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="personal-data-{dsr.public_id}.zip"'
     return response

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from jobdesk.accounts.current import acting_user
 from jobdesk.audit.models import AccessAction
 from jobdesk.audit.services import record_accesses
 from jobdesk.reports import closures as report
@@ -62,7 +63,7 @@ def closure_report_print(request: HttpRequest) -> HttpResponse:
     rows = context["rows"]
     seekers = {r.seeker.pk: r.seeker for r in rows if r.seeker is not None}
     record_accesses(
-        actor=request.user,
+        actor=acting_user(request),
         subjects=[(s, None) for s in seekers.values()],
         action=AccessAction.PRINT,
         what="列印結案報告（P3.4.2）",

@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from jobdesk.accounts.current import acting_user
 from jobdesk.accounts.roles import Role
 from jobdesk.common.scoping import get_for_user_or_404
 from jobdesk.reports import practice, services
@@ -55,7 +56,7 @@ def competency_list(request: HttpRequest) -> HttpResponse:
 def competency_start(request: HttpRequest) -> HttpResponse:
     require_report_reader(request.user)
     try:
-        assessment = services.start_assessment(actor=request.user)
+        assessment = services.start_assessment(actor=acting_user(request))
     except (ValidationError, PermissionDenied) as exc:
         messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
         return redirect("reports:competency_list")

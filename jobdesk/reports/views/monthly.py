@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from jobdesk.accounts.current import acting_user
 from jobdesk.accounts.roles import Role
 from jobdesk.common.scoping import get_for_user_or_404
 from jobdesk.reports import exports
@@ -48,7 +49,7 @@ def monthly_request(request: HttpRequest) -> HttpResponse:
     _require_supervisor(request.user)
     scope = scope_for(request.user, request.POST)
     month = Period.parse_month(request.POST.get("month"))
-    request_monthly_report(office=scope.office, month=month, actor=request.user)
+    request_monthly_report(office=scope.office, month=month, actor=acting_user(request))
     messages.success(request, f"已排入 {scope.office.name} {month.label} 月報。")
     return redirect("reports:monthly_list")
 

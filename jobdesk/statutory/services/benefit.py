@@ -8,16 +8,19 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from jobdesk.accounts.roles import CASE_CHANGE_ROLES
+from jobdesk.audit.events import Event
 from jobdesk.audit.services import record_event, snapshot
-from jobdesk.cases.models import Case, CaseStatus
+from jobdesk.cases.models import Case
+from jobdesk.cases.transitions import CASE
 from jobdesk.common.dates import local_date
+from jobdesk.common.transitions import role_of
 from jobdesk.common.versioning import lock_current, save_versioned
 from jobdesk.statutory import clocks
 from jobdesk.statutory.models import (
@@ -34,11 +37,15 @@ from jobdesk.statutory.models import (
 )
 from jobdesk.statutory.rules import rule, value
 from jobdesk.statutory.services.common import count_start_day, require_change
+from jobdesk.statutory.transitions import CLAIM
+
+if TYPE_CHECKING:
+    from jobdesk.accounts.models import User
 
 MAX_SALARY = 500_000
 
 
-def _require_casework(actor: Any) -> None:
+def _require_casework(actor: User) -> None:
     if getattr(actor, "role", None) not in CASE_CHANGE_ROLES:
         raise PermissionDenied("失業給付業務限就業服務員或督導辦理。")
 
@@ -77,7 +84,7 @@ def window(claim: BenefitClaim) -> tuple[datetime.date, datetime.date]:
 def register_claim(
     case: Case,
     *,
-    actor: Any,
+    actor: User,
     separated_on: datetime.date,
     employer_name: str,
     separation_reason: str,
@@ -89,8 +96,7 @@ def register_claim(
     """求職登記 and the 失業認定 application (就業保險法 §25 ¶1)."""
     _require_casework(actor)
     require_change(case, actor, "您沒有權限處理這個個案。")
-    if case.status in (CaseStatus.CLOSED, CaseStatus.CLOSURE_REQUESTED):
-        raise ValidationError("個案已結案或結案待核，無法登記失業給付申請。", code="bad_status")
+    CASE.require(case.status, "benefit", role_of(actor))
     now = timezone.now()
     registered_at = registered_at or now
     registered_on = local_date(registered_at)
@@ -141,7 +147,7 @@ def register_claim(
         benefit_basis=basis,
     )
     record_event(
-        "statutory.claim_registered",
+        Event.STATUTORY_CLAIM_REGISTERED,
         actor=actor,
         subject=claim,
         after=snapshot(
@@ -151,7 +157,7 @@ def register_claim(
     return claim
 
 
-def _lock_claim(claim: BenefitClaim, actor: Any, version: int | None) -> BenefitClaim:
+def _lock_claim(claim: BenefitClaim, actor: User, version: int | None) -> BenefitClaim:
     _require_casework(actor)
     require_change(claim, actor)
     return lock_current(claim, version)
@@ -159,13 +165,12 @@ def _lock_claim(claim: BenefitClaim, actor: Any, version: int | None) -> Benefit
 
 @transaction.atomic
 def arrange_training(
-    claim: BenefitClaim, *, actor: Any, expected_version: int, on: datetime.date, note: str
+    claim: BenefitClaim, *, actor: User, expected_version: int, on: datetime.date, note: str
 ) -> BenefitClaim:
     """§25 ¶2: training arranged within the 14 days (the claimant then applies for the 職業訓練
     生活津貼, §28, instead of the 失業給付)."""
     locked = _lock_claim(claim, actor, expected_version)
-    if locked.status != ClaimStatus.REGISTERED:
-        raise ValidationError("只有求職登記後、失業認定前可安排職業訓練。", code="bad_status")
+    CLAIM.require(locked.status, "training")
     errors: dict[str, str] = {}
     if on < locked.registered_on or on > timezone.localdate():
         errors["on"] = "安排日期須在求職登記日與今天之間。"
@@ -183,7 +188,7 @@ def arrange_training(
         locked, expected_version, ["initial_action", "initial_action_on", "initial_note"]
     )
     record_event(
-        "statutory.training_arranged",
+        Event.STATUTORY_TRAINING_ARRANGED,
         actor=actor,
         subject=locked,
         after=snapshot(locked, ["initial_action", "initial_action_on"]),
@@ -240,7 +245,7 @@ def _section_27_block(
 def certify(
     claim: BenefitClaim,
     *,
-    actor: Any,
+    actor: User,
     expected_version: int,
     certified_on: datetime.date | None = None,
 ) -> BenefitClaim:
@@ -248,10 +253,7 @@ def certify(
     locked = _lock_claim(claim, actor, expected_version)
     today = timezone.localdate()
     day = certified_on or today
-    if locked.status != ClaimStatus.REGISTERED:
-        raise ValidationError(
-            f"申請目前為「{locked.get_status_display()}」，無法辦理失業認定。", code="bad_status"
-        )
+    CLAIM.require(locked.status, "certify")
     if locked.initial_action == InitialAction.TRAINING:
         raise ValidationError(
             "已於14日內安排職業訓練，不辦理失業認定；請改申請職業訓練生活津貼（就業保險法第28條）。",
@@ -297,7 +299,7 @@ def certify(
         for n in range(1, locked.months_entitled)
     )
     record_event(
-        "statutory.claim_certified",
+        Event.STATUTORY_CLAIM_CERTIFIED,
         actor=actor,
         subject=locked,
         after=snapshot(locked, ["status", "certified_on"]),
@@ -305,7 +307,7 @@ def certify(
     return locked
 
 
-def _lock_recert(recert: Recertification, actor: Any, version: int | None) -> Recertification:
+def _lock_recert(recert: Recertification, actor: User, version: int | None) -> Recertification:
     _require_casework(actor)
     require_change(recert, actor)
     locked = lock_current(recert, version)
@@ -332,7 +334,7 @@ def period_start(recert: Recertification) -> datetime.date:
 def add_search_record(
     recert: Recertification,
     *,
-    actor: Any,
+    actor: User,
     searched_on: datetime.date,
     employer_name: str,
     employer_address: str,
@@ -380,7 +382,7 @@ def add_search_record(
         recorded_by=actor,
     )
     record_event(
-        "statutory.job_search_recorded",
+        Event.STATUTORY_JOB_SEARCH_RECORDED,
         actor=actor,
         subject=locked,
         after=snapshot(record, ["searched_on", "employer_name", "method", "result"]),
@@ -391,7 +393,7 @@ def add_search_record(
 
 @transaction.atomic
 def complete_recert(
-    recert: Recertification, *, actor: Any, expected_version: int, attended_on: datetime.date
+    recert: Recertification, *, actor: User, expected_version: int, attended_on: datetime.date
 ) -> Recertification:
     """失業再認定 (§29) with at least two 求職紀錄 (§30); fewer → 補正 within the cure days."""
     locked = _lock_recert(recert, actor, expected_version)
@@ -417,7 +419,7 @@ def complete_recert(
     if have >= int(needed.value):
         locked.status, locked.completed_on = RecertStatus.DONE, attended_on
         fields += ["completed_on"]
-        event = "statutory.recert_done"
+        event = Event.STATUTORY_RECERT_DONE
     elif locked.status == RecertStatus.SCHEDULED:
         cure = rule("benefit.job_search_cure_days", attended_on)
         locked.status = RecertStatus.CURING
@@ -425,7 +427,7 @@ def complete_recert(
             attended_on, int(cure.value), count_start_day=count_start_day(attended_on)
         )
         fields += ["cure_due_on"]
-        event = "statutory.recert_curing"
+        event = Event.STATUTORY_RECERT_CURING
     else:
         raise ValidationError(
             f"求職紀錄 {have} 筆，仍不足 {needed.value} 筆（{needed.basis}）。", code="records"
@@ -437,7 +439,7 @@ def complete_recert(
 
 @transaction.atomic
 def stop_recert(
-    recert: Recertification, *, actor: Any, expected_version: int, note: str
+    recert: Recertification, *, actor: User, expected_version: int, note: str
 ) -> Recertification:
     """No 再認定 (missed, or the 求職紀錄 not supplied in time): the benefit stops (§29 ¶2)."""
     locked = _lock_recert(recert, actor, expected_version)
@@ -451,13 +453,13 @@ def stop_recert(
         actor,
     )
     save_versioned(locked, expected_version, ["status", "note", "recorded_by"])
-    record_event("statutory.recert_stopped", actor=actor, subject=locked)
+    record_event(Event.STATUTORY_RECERT_STOPPED, actor=actor, subject=locked)
     claim = lock_current(locked.claim)
     _end(claim, actor=actor, reason=EndReason.STOPPED, note=f"{locked}未辦理：{note}", on=today)
     return locked
 
 
-def _end(claim: BenefitClaim, *, actor: Any, reason: str, note: str, on: datetime.date) -> None:
+def _end(claim: BenefitClaim, *, actor: User, reason: str, note: str, on: datetime.date) -> None:
     claim.status = ClaimStatus.REFUSED if reason == "refused" else ClaimStatus.ENDED
     claim.ended_on, claim.end_reason, claim.end_note = (
         on,
@@ -469,7 +471,7 @@ def _end(claim: BenefitClaim, *, actor: Any, reason: str, note: str, on: datetim
         claim=claim, status=RecertStatus.SCHEDULED, search_records__isnull=True
     ).delete()
     record_event(
-        "statutory.claim_ended",
+        Event.STATUTORY_CLAIM_ENDED,
         actor=actor,
         subject=claim,
         after=snapshot(claim, ["status", "ended_on", "end_reason"]),
@@ -480,7 +482,7 @@ def _end(claim: BenefitClaim, *, actor: Any, reason: str, note: str, on: datetim
 def end_claim(
     claim: BenefitClaim,
     *,
-    actor: Any,
+    actor: User,
     expected_version: int,
     reason: str,
     note: str,
@@ -488,8 +490,7 @@ def end_claim(
 ) -> BenefitClaim:
     """The claim ends (再就業, 期滿, 撤回 …) or is refused (reason ``refused``, §15)."""
     locked = _lock_claim(claim, actor, expected_version)
-    if not locked.is_open:
-        raise ValidationError("此申請已結束。", code="bad_status")
+    CLAIM.require(locked.status, "end")
     if reason not in [*EndReason.values, "refused"]:
         raise ValidationError({"reason": "請選擇結束原因。"})
     day = ended_on or timezone.localdate()

@@ -3,24 +3,28 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from jobdesk.accounts.roles import CASE_CHANGE_ROLES
+from jobdesk.audit.events import Event
 from jobdesk.audit.services import record_event
 from jobdesk.statutory.models import CONSENT_PURPOSE, TargetGroupRecord
 from jobdesk.statutory.services.common import require_change
 from jobdesk.taxonomy.models import TargetGroup
+
+if TYPE_CHECKING:
+    from jobdesk.accounts.models import User
 
 
 @transaction.atomic
 def record_target_group(
     seeker: Any,
     *,
-    actor: Any,
+    actor: User,
     group_code: str,
     proof: str,
     verified_on: datetime.date,
@@ -58,12 +62,12 @@ def record_target_group(
         consent_at=timezone.now(),
     )
     # The change log names the event, never the group (sensitive data stays encrypted).
-    record_event("statutory.target_group_recorded", actor=actor, subject=record)
+    record_event(Event.STATUTORY_TARGET_GROUP_RECORDED, actor=actor, subject=record)
     return record
 
 
 @transaction.atomic
-def withdraw_target_group(record: TargetGroupRecord, *, actor: Any) -> TargetGroupRecord:
+def withdraw_target_group(record: TargetGroupRecord, *, actor: User) -> TargetGroupRecord:
     """The seeker withdrew consent: the record no longer counts for eligibility."""
     require_change(record, actor)
     locked = TargetGroupRecord.objects.select_for_update().get(pk=record.pk)
@@ -71,5 +75,5 @@ def withdraw_target_group(record: TargetGroupRecord, *, actor: Any) -> TargetGro
         raise ValidationError("此筆身分已撤回。")
     locked.withdrawn_at = timezone.now()
     locked.save(update_fields=["withdrawn_at", "updated_at"])
-    record_event("statutory.target_group_withdrawn", actor=actor, subject=locked)
+    record_event(Event.STATUTORY_TARGET_GROUP_WITHDRAWN, actor=actor, subject=locked)
     return locked

@@ -4,18 +4,22 @@ with the seeker's refusal ground checked against 就業保險法 §13 and the fa
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from jobdesk.audit.events import Event
 from jobdesk.audit.services import record_event, snapshot
 from jobdesk.common.dates import local_date
 from jobdesk.statutory.models import REPLY_ROLES, BenefitClaim, ClaimStatus, ReplyCard, ReplyResult
 from jobdesk.statutory.rules import rule
 from jobdesk.statutory.services.benefit import reply_card_due
 from jobdesk.statutory.services.common import require_change
+
+if TYPE_CHECKING:
+    from jobdesk.accounts.models import User
 
 
 def open_claim_of(seeker_id: int, on: datetime.datetime) -> BenefitClaim | None:
@@ -108,7 +112,7 @@ def _check_ground(
 def record_reply_card(
     rec: Any,
     *,
-    actor: Any,
+    actor: User,
     received_on: datetime.date,
     result: str,
     refusal_ground: str = "",
@@ -168,7 +172,7 @@ def record_reply_card(
         recorded_by=actor,
     )
     record_event(
-        "statutory.reply_card",
+        Event.STATUTORY_REPLY_CARD,
         actor=actor,
         subject=card,
         after=snapshot(card, ["received_on", "result", "refusal_ground", "facts"]),

@@ -4,19 +4,26 @@ documents received, decision by a supervisor (approval only when every check and
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from jobdesk.accounts.roles import CASE_CHANGE_ROLES, Role
+from jobdesk.accounts.roles import CASE_CHANGE_ROLES
+from jobdesk.audit.events import Event
 from jobdesk.audit.services import record_event, snapshot
-from jobdesk.cases.models import Case, CaseStatus
+from jobdesk.cases.models import Case
+from jobdesk.cases.transitions import CASE
+from jobdesk.common.transitions import role_of
 from jobdesk.common.versioning import lock_current, save_versioned
 from jobdesk.statutory.eligibility import checks_for, required_documents
 from jobdesk.statutory.models import SubsidyApplication, SubsidyKind, SubsidyStatus
 from jobdesk.statutory.services.common import require_change
+from jobdesk.statutory.transitions import SUBSIDY
+
+if TYPE_CHECKING:
+    from jobdesk.accounts.models import User
 
 _FIELDS = ["kind", "status", "applied_on", "amount_requested", "amount_approved", "recommendation"]
 
@@ -25,7 +32,7 @@ _FIELDS = ["kind", "status", "applied_on", "amount_requested", "amount_approved"
 def apply_for_subsidy(
     case: Case,
     *,
-    actor: Any,
+    actor: User,
     kind: str,
     applied_on: datetime.date,
     amount_requested: int,
@@ -41,8 +48,7 @@ def apply_for_subsidy(
     if getattr(actor, "role", None) not in CASE_CHANGE_ROLES:
         raise PermissionDenied("津貼申請限就業服務員或督導受理。")
     require_change(case, actor, "您沒有權限處理這個個案。")
-    if case.status in (CaseStatus.CLOSED, CaseStatus.CLOSURE_REQUESTED):
-        raise ValidationError("個案已結案或結案待核，無法受理津貼申請。", code="bad_status")
+    CASE.require(case.status, "subsidy", role_of(actor))
     errors: dict[str, str] = {}
     if kind not in SubsidyKind.values:
         raise ValidationError({"kind": "請選擇津貼類別。"})
@@ -91,26 +97,25 @@ def apply_for_subsidy(
     app.checks = [c.as_dict() for c in checks_for(app)]
     app.save()
     record_event(
-        "statutory.subsidy_applied", actor=actor, subject=app, after=snapshot(app, _FIELDS)
+        Event.STATUTORY_SUBSIDY_APPLIED, actor=actor, subject=app, after=snapshot(app, _FIELDS)
     )
     return app
 
 
 @transaction.atomic
 def record_documents(
-    app: SubsidyApplication, *, actor: Any, expected_version: int, documents: list[str]
+    app: SubsidyApplication, *, actor: User, expected_version: int, documents: list[str]
 ) -> SubsidyApplication:
     require_change(app, actor)
     locked = lock_current(app, expected_version)
-    if locked.status != SubsidyStatus.SUBMITTED:
-        raise ValidationError("申請已審核，無法變更文件。", code="bad_status")
+    SUBSIDY.require(locked.status, "documents")
     known = [d["code"] for d in required_documents(locked.kind, locked.applied_on)]
     if any(code not in known for code in documents):
         raise ValidationError({"documents": "文件項目不正確。"})
     locked.documents = [c for c in known if c in set(documents)]
     save_versioned(locked, expected_version, ["documents"])
     record_event(
-        "statutory.subsidy_documents",
+        Event.STATUTORY_SUBSIDY_DOCUMENTS,
         actor=actor,
         subject=locked,
         after={"documents": locked.documents},
@@ -122,19 +127,17 @@ def record_documents(
 def decide_subsidy(
     app: SubsidyApplication,
     *,
-    actor: Any,
+    actor: User,
     expected_version: int,
     approve: bool,
     amount_approved: int | None,
     note: str,
 ) -> SubsidyApplication:
     """A supervisor decides; the checks are run again on the application date's rules."""
-    if getattr(actor, "role", None) != Role.SUPERVISOR:
-        raise PermissionDenied("津貼核定限督導辦理。")
+    SUBSIDY.require(app.status, "decide", role_of(actor))
     require_change(app, actor)
     locked = lock_current(app, expected_version)
-    if locked.status != SubsidyStatus.SUBMITTED:
-        raise ValidationError("此申請已審核。", code="bad_status")
+    SUBSIDY.require(locked.status, "decide", role_of(actor))
     checks = checks_for(locked)
     locked.checks = [c.as_dict() for c in checks]
     note = note.strip()
@@ -167,6 +170,9 @@ def decide_subsidy(
         ["status", "amount_approved", "checks", "decided_by", "decided_at", "decision_note"],
     )
     record_event(
-        "statutory.subsidy_decided", actor=actor, subject=locked, after=snapshot(locked, _FIELDS)
+        Event.STATUTORY_SUBSIDY_DECIDED,
+        actor=actor,
+        subject=locked,
+        after=snapshot(locked, _FIELDS),
     )
     return locked

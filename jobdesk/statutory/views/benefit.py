@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from jobdesk.accounts.current import acting_user
 from jobdesk.cases.models import Case
 from jobdesk.common.forms import attach_service_errors
 from jobdesk.common.scoping import get_for_user_or_404
@@ -32,6 +33,7 @@ from jobdesk.statutory.selectors import (
     reply_window,
 )
 from jobdesk.statutory.services import benefit
+from jobdesk.statutory.transitions import CLAIM
 from jobdesk.statutory.views.base import read_seeker, require_casework, show_errors
 
 
@@ -42,7 +44,7 @@ def claim_create(request: HttpRequest, case_id: str) -> HttpResponse:
     form = ClaimForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            claim = benefit.register_claim(case, actor=request.user, **form.cleaned_data)
+            claim = benefit.register_claim(case, actor=acting_user(request), **form.cleaned_data)
         except ValidationError as error:
             attach_service_errors(form, error)
         else:
@@ -94,6 +96,8 @@ def claim_detail(request: HttpRequest, public_id: str) -> HttpResponse:
             "training_form": TrainingForm(initial=version, prefix="training"),
             "certify_form": CertifyForm(initial=version, prefix="certify"),
             "end_form": EndForm(initial=version, prefix="end"),
+            # the forms come from the table the services check (jobdesk/statutory/transitions.py)
+            "allowed_actions": CLAIM.allowed_actions(claim.status),
         },
     )
 
@@ -117,11 +121,13 @@ def claim_action(request: HttpRequest, public_id: str, action: str) -> HttpRespo
     version = data.pop("version")
     try:
         if action == "training":
-            benefit.arrange_training(claim, actor=request.user, expected_version=version, **data)
+            benefit.arrange_training(
+                claim, actor=acting_user(request), expected_version=version, **data
+            )
         elif action == "certify":
-            benefit.certify(claim, actor=request.user, expected_version=version, **data)
+            benefit.certify(claim, actor=acting_user(request), expected_version=version, **data)
         else:
-            benefit.end_claim(claim, actor=request.user, expected_version=version, **data)
+            benefit.end_claim(claim, actor=acting_user(request), expected_version=version, **data)
     except ValidationError as error:
         show_errors(request, error)
     else:
@@ -141,7 +147,7 @@ def recert_detail(request: HttpRequest, public_id: str) -> HttpResponse:
         recert = get_for_user_or_404(Recertification, request.user, public_id, "change")
         if form.is_valid():
             try:
-                benefit.add_search_record(recert, actor=request.user, **form.cleaned_data)
+                benefit.add_search_record(recert, actor=acting_user(request), **form.cleaned_data)
             except ValidationError as error:
                 attach_service_errors(form, error)
             else:
@@ -188,7 +194,7 @@ def recert_action(request: HttpRequest, public_id: str, action: str) -> HttpResp
     try:
         if action == "recert":
             done = benefit.complete_recert(
-                recert, actor=request.user, expected_version=version, **data
+                recert, actor=acting_user(request), expected_version=version, **data
             )
             if done.status == "curing":
                 messages.warning(
@@ -197,7 +203,9 @@ def recert_action(request: HttpRequest, public_id: str, action: str) -> HttpResp
             else:
                 messages.success(request, f"已完成第 {done.number} 次失業再認定。")
         else:
-            benefit.stop_recert(recert, actor=request.user, expected_version=version, **data)
+            benefit.stop_recert(
+                recert, actor=acting_user(request), expected_version=version, **data
+            )
             messages.success(request, "已停止發給失業給付。")
     except ValidationError as error:
         show_errors(request, error)

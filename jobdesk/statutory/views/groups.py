@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from jobdesk.accounts.current import acting_user
 from jobdesk.cases.models import JobSeeker
 from jobdesk.common.forms import attach_service_errors
 from jobdesk.common.scoping import get_for_user_or_404
@@ -31,7 +32,7 @@ def target_groups(request: HttpRequest, seeker_id: str) -> HttpResponse:
             data = dict(form.cleaned_data)
             data["group_code"] = data["group_code"].code
             try:
-                record_target_group(seeker, actor=request.user, **data)
+                record_target_group(seeker, actor=acting_user(request), **data)
             except ValidationError as error:
                 attach_service_errors(form, error)
             else:
@@ -58,7 +59,7 @@ def target_group_withdraw(request: HttpRequest, public_id: str) -> HttpResponse:
     require_casework(request.user, change=True)
     record = get_for_user_or_404(TargetGroupRecord, request.user, public_id, "change")
     try:
-        withdraw_target_group(record, actor=request.user)
+        withdraw_target_group(record, actor=acting_user(request))
     except ValidationError as error:
         show_errors(request, error)
     else:

@@ -11,10 +11,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from jobdesk.accounts.current import acting_user
 from jobdesk.accounts.roles import ADMIN_ROLES, Role
 from jobdesk.audit.services import record_list_reads
 from jobdesk.cases.models import Case
+from jobdesk.cases.transitions import CASE
 from jobdesk.common.scoping import get_for_user_or_404
+from jobdesk.common.transitions import role_of
 from jobdesk.statutory.models import BenefitClaim, StatutoryRule, SubsidyApplication
 from jobdesk.statutory.rules import RuleMissing
 from jobdesk.statutory.selectors import Deadline, case_deadlines, deadlines_for
@@ -36,7 +39,7 @@ def home_panel(request: HttpRequest) -> HttpResponse:
     require_casework(request.user)
     rows, problem = _deadlines(request.user)
     shown = rows[:PANEL_ROWS]
-    record_list_reads(request.user, (d.seeker for d in shown), "首頁法定期限")
+    record_list_reads(acting_user(request), (d.seeker for d in shown), "首頁法定期限")
     return render(
         request,
         "statutory/_home_panel.html",
@@ -65,6 +68,7 @@ def case_panel(request: HttpRequest, case_id: str) -> HttpResponse:
         "statutory/_case_panel.html",
         {
             "case": case,
+            "allowed_actions": CASE.allowed_actions(case.status, role_of(request.user)),
             "rows": rows,
             "problem": problem,
             "claims": BenefitClaim.objects.for_user(request.user).filter(case=case),
@@ -75,7 +79,7 @@ def case_panel(request: HttpRequest, case_id: str) -> HttpResponse:
 
 def _list(request: HttpRequest, *, overdue_only: bool, template: str, what: str) -> HttpResponse:
     rows, problem = _deadlines(request.user, overdue_only=overdue_only)
-    record_list_reads(request.user, (d.seeker for d in rows), what)
+    record_list_reads(acting_user(request), (d.seeker for d in rows), what)
     return render(
         request, template, {"rows": rows, "problem": problem, "today": timezone.localdate()}
     )

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from jobdesk.accounts.current import acting_user
 from jobdesk.audit.services import record_list_reads
 from jobdesk.common.forms import attach_service_errors
 from jobdesk.common.scoping import get_for_user_or_404
@@ -44,7 +45,7 @@ def reply_list(request: HttpRequest) -> HttpResponse:
         problem = ""
     except RuleMissing as error:
         rows, problem = [], str(error)
-    record_list_reads(request.user, (d.seeker for d in rows), "推介回覆卡期限清單")
+    record_list_reads(acting_user(request), (d.seeker for d in rows), "推介回覆卡期限清單")
     return render(
         request, "statutory/reply_list.html", {"rows": rows, "problem": problem, "today": today}
     )
@@ -60,7 +61,7 @@ def reply_card(request: HttpRequest, public_id: str) -> HttpResponse:
         rec = get_for_user_or_404(Recommendation, request.user, public_id, "change")
         if form.is_valid():
             try:
-                record_reply_card(rec, actor=request.user, **form.cleaned_data)
+                record_reply_card(rec, actor=acting_user(request), **form.cleaned_data)
             except ValidationError as error:
                 attach_service_errors(form, error)
             else:

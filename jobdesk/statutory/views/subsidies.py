@@ -11,17 +11,19 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from jobdesk.accounts.roles import Role
+from jobdesk.accounts.current import acting_user
 from jobdesk.audit.models import AccessAction
 from jobdesk.cases.models import Case
 from jobdesk.common.forms import attach_service_errors
 from jobdesk.common.scoping import get_for_user_or_404
+from jobdesk.common.transitions import role_of
 from jobdesk.matching.models import Recommendation
 from jobdesk.statutory.eligibility import required_documents
 from jobdesk.statutory.forms import DecisionForm, DocumentsForm, SubsidyForm
 from jobdesk.statutory.models import SubsidyApplication, SubsidyKind
 from jobdesk.statutory.rules import rule
 from jobdesk.statutory.services import subsidies
+from jobdesk.statutory.transitions import SUBSIDY
 from jobdesk.statutory.views.base import read_seeker, require_casework, show_errors
 
 LIMIT_KEYS = {
@@ -68,7 +70,7 @@ def subsidy_create(request: HttpRequest, case_id: str, kind: str) -> HttpRespons
         rec = next((r for r in recs if str(r.public_id) == chosen), None)
         try:
             app = subsidies.apply_for_subsidy(
-                case, actor=request.user, kind=kind, recommendation=rec, **data
+                case, actor=acting_user(request), kind=kind, recommendation=rec, **data
             )
         except ValidationError as error:
             attach_service_errors(form, error)
@@ -115,7 +117,8 @@ def subsidy_detail(request: HttpRequest, public_id: str) -> HttpResponse:
             "decision_form": DecisionForm(
                 initial={**version, "amount_approved": app.amount_requested}, prefix="decide"
             ),
-            "is_supervisor": request.user.role == Role.SUPERVISOR,  # type: ignore[union-attr]
+            # the forms come from the table the services check (jobdesk/statutory/transitions.py)
+            "allowed_actions": SUBSIDY.allowed_actions(app.status, role_of(request.user)),
         },
     )
 
@@ -143,9 +146,13 @@ def subsidy_action(request: HttpRequest, public_id: str, action: str) -> HttpRes
     version = data.pop("version")
     try:
         if action == "documents":
-            subsidies.record_documents(app, actor=request.user, expected_version=version, **data)
+            subsidies.record_documents(
+                app, actor=acting_user(request), expected_version=version, **data
+            )
         else:
-            subsidies.decide_subsidy(app, actor=request.user, expected_version=version, **data)
+            subsidies.decide_subsidy(
+                app, actor=acting_user(request), expected_version=version, **data
+            )
     except ValidationError as error:
         show_errors(request, error)
     except PermissionDenied as error:

@@ -34,7 +34,7 @@ class Command(BaseCommand):
         office = Office.objects.filter(code=options["office"]).first()
         if office is None:
             raise CommandError(f"找不到據點代碼 {options['office']}")
-        actor: Any = None
+        actor: User | None = None
         if options["user"]:
             actor = User.objects.filter(username=options["user"]).first()
             if actor is None:

@@ -16,6 +16,7 @@ import random
 import statistics
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
@@ -129,7 +130,7 @@ class Command(BaseCommand):
             ("結案報告", f"/reports/closures/?{query}"),
         ):
             _get(path, supervisor)  # once untimed: templates compiled, as in a warm server
-            p50, p95 = _timed(lambda path=path: _get(path, supervisor), repeat)
+            p50, p95 = _timed(partial(_get, path, supervisor), repeat)
             self.stdout.write(f"  {label}: p50 {p50:.0f}, p95 {p95:.0f}")
         # the baseline, in the same run: the trend's figures month by month (the way before)
         p50, p95 = _timed(lambda: _trend_month_by_month(scope, month), repeat)
