@@ -93,10 +93,15 @@ def _drill(request: HttpRequest, key: str, *, paged: bool = True) -> dict[str, A
         if resource is None:
             raise Http404
         queryset = queryset.filter(resource=resource)
+    value = registry.evaluate(indicator, scope, period)
     page = None
     shown: QuerySet[Any] = queryset
     if paged:
-        page = Paginator(queryset, ROWS_PER_PAGE).get_page(request.GET.get("page"))
+        paginator = Paginator(queryset, ROWS_PER_PAGE)
+        if group is None and resource is None and value.rows is not None:
+            # the figure counted these very rows a moment ago (rows_of): no second count
+            paginator.__dict__["count"] = value.rows
+        page = paginator.get_page(request.GET.get("page"))
         shown = page.object_list  # type: ignore[assignment]
     headers, rows = rowsets.table(indicator.row_kind, shown, request.user)
     labels = dict(indicator.groups)
@@ -109,7 +114,7 @@ def _drill(request: HttpRequest, key: str, *, paged: bool = True) -> dict[str, A
         "group": group,
         "group_label": labels.get(group, "") if group is not None else "",
         "resource": resource,
-        "value": registry.evaluate(indicator, scope, period),
+        "value": value,
         "sum_total": (
             queryset.aggregate(total=Sum(indicator.sum_field))["total"] or 0
             if indicator.sum_field
