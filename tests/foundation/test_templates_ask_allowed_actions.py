@@ -25,6 +25,11 @@ DISPLAY_ONLY = {
     ("employers/templates/employers/vacancy_detail.html", "f.status == 'overridden'"),  # note
     ("employers/templates/employers/vacancy_detail.html", "f.status == 'resolved'"),  # note
     ("employers/templates/employers/import_preview.html", "batch.status == 'expired'"),  # note
+    # an export job's progress page: the link to the finished file (export_download checks
+    # the same status itself) and the notes of a failed or expired job
+    ("templates/audit/export_detail.html", 'job.status == "done"'),
+    ("templates/audit/export_detail.html", 'job.status == "expired"'),
+    ("templates/audit/export_detail.html", 'job.status == "failed"'),
     ("referrals/templates/referrals/referral_list.html", "value == status"),  # filter selected
     ("statutory/templates/statutory/claim_detail.html", 'r.cure_due_on and r.status == "curing"'),
     ("statutory/templates/statutory/rule_list.html", 'r.status == "verified"'),  # badge
