@@ -180,6 +180,14 @@ JOBDESK_MATCH_REFIT_DAYS = int(env("JOBDESK_MATCH_REFIT_DAYS", "7") or 7)
 # ... on a background thread while the old index keeps serving (off: the query that finds it due
 # waits for the rebuild).
 JOBDESK_MATCH_BACKGROUND_REFIT = env_bool("JOBDESK_MATCH_BACKGROUND_REFIT", True)
+# Where the worker writes the match index snapshot that every web process memory-maps
+# (jobdesk build-match-index, after each nightly batch; docs/scaling.md). No snapshot there: each
+# process builds its own index from the database, as before.
+JOBDESK_MATCH_SNAPSHOT_DIR = Path(
+    env("JOBDESK_MATCH_SNAPSHOT_DIR", str(VAR_DIR / "match-index")) or VAR_DIR / "match-index"
+)
+# Check every file's SHA-256 against the manifest before mapping it (off: sizes only).
+JOBDESK_MATCH_SNAPSHOT_VERIFY = env_bool("JOBDESK_MATCH_SNAPSHOT_VERIFY", True)
 
 # Field encryption (national IDs, PDPA Art. 6 categories). Comma-separated Fernet keys, newest
 # first: new values are written with the first, all are tried when reading (key rotation).

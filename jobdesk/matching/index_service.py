@@ -17,6 +17,12 @@
   an employer's dispute starting or ending); the whole index is rebuilt, re-fitting the text
   model, when it is ``JOBDESK_MATCH_REFIT_DAYS`` old, on a background thread while the old one
   keeps serving. See docs/recommendations.md.
+* A snapshot (jobdesk/matching/snapshot.py, ``JOBDESK_MATCH_SNAPSHOT_DIR``) written by the
+  worker (``jobdesk build-match-index``, and after every nightly batch) is memory-mapped instead
+  of building: the first build of a process, a due re-fit and a new day take the snapshot when
+  there is a newer one, then sync the rows changed since its marks as above. No snapshot, or
+  one that cannot be used (another engine version, a failed checksum): built from the database,
+  with a log line. See docs/scaling.md.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -57,6 +64,7 @@ class LiveIndex:
     built_on: datetime.date | None = None  # when the text model was fitted (None: ``day``)
     counts: dict[str, int] = field(default_factory=dict)  # row counts at the last count
     counted_at: float = 0.0  # time.monotonic() of the last count
+    snapshot: str | None = None  # the snapshot version it was loaded from (None: built here)
 
 
 _lock = threading.RLock()
@@ -129,6 +137,83 @@ def build_index() -> LiveIndex:
         counts=counts,
         counted_at=time.monotonic(),
     )
+
+
+def _snapshot_meta(live: LiveIndex) -> dict[str, Any]:
+    return {
+        "marks": {k: v.isoformat() if v is not None else None for k, v in live.marks.items()},
+        "counts": live.counts,
+        "day": live.day.isoformat(),
+        "built_on": (live.built_on or live.day).isoformat(),
+        "seekers": live.index.seekers.live_count,
+        "vacancies": live.index.vacancies.live_count,
+    }
+
+
+def write_index_snapshot(live: LiveIndex | None = None) -> Path:
+    """Write ``live`` (default: a fresh build) as the current snapshot; returns its folder."""
+    from jobdesk.matching import snapshot
+
+    live = build_index() if live is None else live
+    with _lock:  # nothing changes it while it is pickled (it may be this process's index)
+        return snapshot.write_snapshot(live, _snapshot_meta(live))
+
+
+def load_index_snapshot(today: datetime.date | None = None) -> LiveIndex | None:
+    """The current snapshot, memory-mapped, or None (logged) when there is none to use.
+
+    Its marks are those its build read before its rows, so the next ``get_index`` syncs what
+    changed since; its row counts are checked on that call too (deletions)."""
+    from jobdesk.matching import snapshot
+
+    today = timezone.localdate() if today is None else today
+    folder = snapshot.current_folder()
+    if folder is None:
+        logger.info(
+            "no match index snapshot in %s: building the index in this process",
+            snapshot.snapshot_dir(),
+        )
+        return None
+    started = time.monotonic()
+    try:
+        state, manifest = snapshot.read_snapshot(
+            folder, verify=settings.JOBDESK_MATCH_SNAPSHOT_VERIFY
+        )
+        if not isinstance(state, LiveIndex):
+            raise snapshot.SnapshotError(f"state.pickle holds a {type(state).__name__}")
+        if state.day > today:
+            raise snapshot.SnapshotError(f"made for {state.day}, after today ({today})")
+    except snapshot.SnapshotError as exc:
+        logger.warning(
+            "match index snapshot %s ignored (%s): building the index in this process",
+            folder,
+            exc,
+        )
+        return None
+    state.snapshot = folder.name
+    state.counted_at = -COUNT_EVERY_SECONDS  # deletions since the snapshot: counted next call
+    logger.info(
+        "match index loaded from snapshot %s (built %s; %d seekers, %d vacancies) in %.2f s",
+        folder.name,
+        manifest.get("built_at"),
+        state.index.seekers.live_count,
+        state.index.vacancies.live_count,
+        time.monotonic() - started,
+    )
+    return state
+
+
+def _newer_snapshot(live: LiveIndex, today: datetime.date) -> LiveIndex | None:
+    """The current snapshot when it is another one than ``live``'s and fitted later."""
+    from jobdesk.matching import snapshot
+
+    folder = snapshot.current_folder()
+    if folder is None or folder.name == live.snapshot:
+        return None
+    fresh = load_index_snapshot(today)
+    if fresh is None or (fresh.built_on or fresh.day) < (live.built_on or live.day):
+        return None
+    return fresh
 
 
 def _all_seeker_ids() -> set[str]:
@@ -252,33 +337,52 @@ def get_index() -> LiveIndex:
         marks = _marks()
         today = timezone.localdate()
         if _live is None or _clock_back(_live, today):
-            _rebuild()
+            _rebuild(today)
             assert _live is not None
-            return _live
-        if _live.day != today:
-            _roll_day(_live, today)
-        if marks != _live.marks:
-            _sync(_live, marks)
-        if time.monotonic() - _live.counted_at >= COUNT_EVERY_SECONDS:
-            _reconcile(_live, _counts())
+            if _live.snapshot is None:
+                return _live
+        elif _live.day != today and (newer := _newer_snapshot(_live, today)) is not None:
+            newer.builds = _live.builds + 1
+            _live = newer
+        _catch_up(_live, today, marks)
         if _refit_due(_live, today):
             if settings.JOBDESK_MATCH_BACKGROUND_REFIT:
                 _start_refit()
             else:
-                _rebuild()
+                _rebuild(today)
+                if _live.snapshot is not None:
+                    _catch_up(_live, today, _marks())
         assert _live is not None
         return _live
+
+
+def _catch_up(live: LiveIndex, today: datetime.date, marks: dict[str, Mark]) -> None:
+    """Bring ``live`` (synced at its marks, counted at its counts) up to today and ``marks``:
+    the live deltas on top of a snapshot, or of this process's previous call."""
+    if live.day != today:
+        _roll_day(live, today)
+    if marks != live.marks:
+        _sync(live, marks)
+    if time.monotonic() - live.counted_at >= COUNT_EVERY_SECONDS:
+        _reconcile(live, _counts())
 
 
 _refit_thread: threading.Thread | None = None
 _generation = 0  # bumped by reset_index(): a re-fit started before is thrown away
 
 
-def _rebuild() -> None:
-    """Build in the caller (holding ``_lock``)."""
+def _rebuild(today: datetime.date | None = None) -> None:
+    """Build in the caller (holding ``_lock``): from the snapshot when there is one to use (and,
+    for a re-fit, one fitted after the current index), else from the database."""
     global _live
     builds = _live.builds + 1 if _live is not None else 1
-    _live = build_index()
+    today = timezone.localdate() if today is None else today
+    fresh = None
+    if _live is None or _clock_back(_live, today):
+        fresh = load_index_snapshot(today)
+    else:
+        fresh = _newer_snapshot(_live, today)
+    _live = fresh if fresh is not None else build_index()
     _live.builds = builds
 
 
@@ -298,7 +402,10 @@ def _refit(generation: int) -> None:
     its rows, so what changed during the build is synced by the next query."""
     global _live
     try:
-        fresh = build_index()
+        current = _live
+        fresh = None if current is None else _newer_snapshot(current, timezone.localdate())
+        if fresh is None:
+            fresh = build_index()
     except Exception:  # the current index keeps serving; the next query tries again
         logger.exception("background re-fit of the match index failed")
         return
