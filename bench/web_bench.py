@@ -356,7 +356,7 @@ def measure_index(args: argparse.Namespace, staff: Any) -> dict[str, Any]:
     counsellor = staff.counsellors[staff.offices[0].pk][0]
     page = _pages(counsellor, staff)[-1]
     assert page.label == "matching"
-    out: dict[str, Any] = {"workers": args.workers}
+    out: dict[str, Any] = {"workers": args.workers, "warm": not args.no_warm}
     with tempfile.TemporaryDirectory(prefix="jobdesk-bench-index-") as tmp:
         for mode in ("database", "snapshot"):
             folder = Path(tmp) / mode
@@ -374,10 +374,14 @@ def measure_index(args: argparse.Namespace, staff: Any) -> dict[str, Any]:
             port = _free_port()
             started = time.perf_counter()
             server = _serve(
-                port, args.workers, extra_env={"JOBDESK_MATCH_SNAPSHOT_DIR": str(folder)}
+                port,
+                args.workers,
+                warm=not args.no_warm,
+                extra_env={"JOBDESK_MATCH_SNAPSHOT_DIR": str(folder)},
             )
             try:
                 _wait_up(port)
+                row["server_up_s"] = round(time.perf_counter() - started, 2)
                 browser = Browser(port)
                 browser.login(counsellor.username, PASSWORD)
                 t0 = time.perf_counter()
@@ -453,6 +457,12 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="only the match index: first match and memory of a fresh server (--workers "
         "workers) without and with the snapshot",
+    )
+    parser.add_argument(
+        "--no-warm",
+        action="store_true",
+        help="with --index: workers do not warm their index at start, so the first matching "
+        "page loads (snapshot) or builds it itself: its latency is a fresh worker's",
     )
     parser.add_argument(
         "--no-matching",

@@ -208,7 +208,8 @@ JOBDESK_MATCH_BACKGROUND_REFIT = env_bool("JOBDESK_MATCH_BACKGROUND_REFIT", True
 JOBDESK_MATCH_SNAPSHOT_DIR = Path(
     env("JOBDESK_MATCH_SNAPSHOT_DIR", str(VAR_DIR / "match-index")) or VAR_DIR / "match-index"
 )
-# Check every file's SHA-256 against the manifest before mapping it (off: sizes only).
+# Check the snapshot's checksums (CRC-32 of state.pickle before loading, of the arrays on a thread
+# once the index answers; a failure drops it). Off: sizes only.
 JOBDESK_MATCH_SNAPSHOT_VERIFY = env_bool("JOBDESK_MATCH_SNAPSHOT_VERIFY", True)
 
 # Field encryption (national IDs, PDPA Art. 6 categories). Comma-separated Fernet keys, newest

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -36,12 +37,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from django.conf import settings
 from django.db import connections, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
 from jobdesk.domain.matching import MatchIndex
+from jobdesk.domain.matching.index import pack_strings, unpack_strings
 from jobdesk.matching import adapters
 
 Mark = datetime.datetime | None  # MAX(updated_at) of a source table
@@ -65,6 +68,32 @@ class LiveIndex:
     counts: dict[str, int] = field(default_factory=dict)  # row counts at the last count
     counted_at: float = 0.0  # time.monotonic() of the last count
     snapshot: str | None = None  # the snapshot version it was loaded from (None: built here)
+
+    # -- pickling (the snapshot): id collections as packed strings, offices as codes ---------
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        for name in ("vacancy_office", "seeker_office"):
+            offices: dict[str, str] = state.pop(name)
+            paths = sorted(set(offices.values()))
+            code = {p: i for i, p in enumerate(paths)}
+            state[name] = (
+                pack_strings(list(offices)),
+                paths,
+                np.fromiter((code[p] for p in offices.values()), np.int32, len(offices)),
+            )
+        for name in ("vacancy_ids", "seeker_ids"):
+            state[name] = pack_strings(list(state[name]))
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name in ("vacancy_office", "seeker_office"):
+            keys, paths, codes = state[name]
+            state[name] = dict(
+                zip(unpack_strings(keys), map(paths.__getitem__, codes.tolist()), strict=True)
+            )
+        for name in ("vacancy_ids", "seeker_ids"):
+            state[name] = set(unpack_strings(state[name]))
+        self.__dict__.update(state)
 
 
 _lock = threading.RLock()
@@ -115,16 +144,19 @@ def build_index() -> LiveIndex:
     day = timezone.localdate()
     marks, counts = _marks(), _counts()
     vacancies, vacancy_office, vacancy_ids = [], {}, set()
+    # one string object per id and per office path (sys.intern): the snapshot pickles each once
     for record, _pk, path in adapters.vacancy_records(adapters.vacancy_queryset(day), day):
         vacancy_ids.add(record.id)
         if record.servable:
             vacancies.append(record)
-            vacancy_office[record.id] = path
+            vacancy_office[record.id] = sys.intern(path)
     seekers, seeker_office = [], {}
     for profile, _pk, path in adapters.seeker_profiles(_active_seekers()):
         seekers.append(profile)
-        seeker_office[profile.id] = path
+        seeker_office[profile.id] = sys.intern(path)
     index = MatchIndex.build(vacancies, seekers, adapters.taxonomy_from_db())
+    seeker_ids = set(seeker_office)
+    seeker_ids |= _all_seeker_ids() - seeker_ids
     return LiveIndex(
         index,
         day,
@@ -132,7 +164,7 @@ def build_index() -> LiveIndex:
         vacancy_office,
         seeker_office,
         vacancy_ids,
-        _all_seeker_ids(),
+        seeker_ids,
         built_on=day,
         counts=counts,
         counted_at=time.monotonic(),
@@ -168,6 +200,8 @@ def load_index_snapshot(today: datetime.date | None = None) -> LiveIndex | None:
 
     today = timezone.localdate() if today is None else today
     folder = snapshot.current_folder()
+    if folder is not None and folder.name in _rejected:
+        return None  # logged when it was rejected
     if folder is None:
         logger.info(
             "no match index snapshot in %s: building the index in this process",
@@ -192,6 +226,8 @@ def load_index_snapshot(today: datetime.date | None = None) -> LiveIndex | None:
         return None
     state.snapshot = folder.name
     state.counted_at = -COUNT_EVERY_SECONDS  # deletions since the snapshot: counted next call
+    if settings.JOBDESK_MATCH_SNAPSHOT_VERIFY:
+        _check_in_background(folder, manifest)
     logger.info(
         "match index loaded from snapshot %s (built %s; %d seekers, %d vacancies) in %.2f s",
         folder.name,
@@ -201,6 +237,42 @@ def load_index_snapshot(today: datetime.date | None = None) -> LiveIndex | None:
         time.monotonic() - started,
     )
     return state
+
+
+_rejected: set[str] = set()  # snapshot versions whose arrays failed their check
+_checks: list[threading.Thread] = []
+
+
+def _check_in_background(folder: Path, manifest: dict[str, Any]) -> None:
+    """Check the arrays' checksums on a thread while the index already answers; a failure
+    drops the index made from them (the next query builds from the database) and the snapshot
+    is not loaded again by this process."""
+    from jobdesk.matching import snapshot
+
+    def run() -> None:
+        global _live
+        try:
+            snapshot.check_arrays(folder, manifest)
+        except (snapshot.SnapshotError, OSError) as exc:
+            logger.warning(
+                "match index snapshot %s ignored (%s): building the index in this process",
+                folder,
+                exc,
+            )
+            with _lock:
+                _rejected.add(folder.name)
+                if _live is not None and _live.snapshot == folder.name:
+                    _live = None
+
+    thread = threading.Thread(target=run, name="jobdesk-match-snapshot-check", daemon=True)
+    _checks.append(thread)
+    thread.start()
+
+
+def wait_for_snapshot_checks(timeout: float | None = None) -> None:
+    """Wait for the background checks of loaded snapshots (tests)."""
+    while _checks:
+        _checks.pop().join(timeout)
 
 
 def _newer_snapshot(live: LiveIndex, today: datetime.date) -> LiveIndex | None:
@@ -446,9 +518,11 @@ def wait_for_refit(timeout: float | None = None) -> None:
 def reset_index() -> None:
     """Forget the index (tests; after a taxonomy reload). The next query rebuilds it."""
     global _live, _generation
+    wait_for_snapshot_checks()
     with _lock:
         _live = None
         _generation += 1
+        _rejected.clear()
 
 
 def _after_commit(fn: Callable[[LiveIndex], None]) -> None:

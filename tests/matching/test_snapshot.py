@@ -23,11 +23,11 @@ from tests.matching.factories import make_seeker, make_vacancy
 @pytest.fixture
 def snapshot_root(settings, tmp_path: Path) -> Path:
     settings.JOBDESK_MATCH_SNAPSHOT_DIR = tmp_path / "match-index"
-    return settings.JOBDESK_MATCH_SNAPSHOT_DIR
+    return Path(settings.JOBDESK_MATCH_SNAPSHOT_DIR)
 
 
 def _files_digest(folder: Path) -> dict[str, str]:
-    return {p.name: snapshot._sha256(p) for p in sorted(folder.iterdir())}
+    return {p.name: snapshot._crc32(p) for p in sorted(folder.iterdir())}
 
 
 def test_engine_ranking_is_identical_from_the_snapshot_both_directions(tmp_path: Path) -> None:
@@ -179,12 +179,28 @@ def test_a_corrupt_snapshot_is_ignored(w, snapshot_root, caplog):
     array.write_bytes(bytes(data))
     index_service.reset_index()
     with caplog.at_level(logging.WARNING, logger="jobdesk.matching.index_service"):
+        first = index_service.get_index()  # answers from the mapping while the check runs
+        index_service.wait_for_snapshot_checks()
         live = index_service.get_index()
-    assert live.snapshot is None
+    assert first.snapshot == folder.name
+    assert live.snapshot is None  # dropped: built from the database
+    assert str(w["vacancy"].public_id) in live.vacancy_office
     assert "checksum" in caplog.text
-    # a truncated pickle is caught even without the checksums
-    (folder / "state.pickle").write_bytes(b"\x80\x05")
-    with pytest.raises(snapshot.SnapshotError):
+    # and not loaded again by this process
+    assert index_service.load_index_snapshot() is None
+    # a damaged state.pickle is refused before anything is loaded
+    pickle_path = folder / "state.pickle"
+    data = bytearray(pickle_path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    pickle_path.write_bytes(bytes(data))
+    with pytest.raises(snapshot.SnapshotError, match="checksum"):
+        snapshot.read_snapshot(folder)
+    # a truncated one is caught even without the checksums
+    pickle_path.write_bytes(b"\x80\x05")
+    manifest = json.loads((folder / "manifest.json").read_text())
+    manifest["files"]["state.pickle"]["bytes"] = 2
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(snapshot.SnapshotError, match="cannot be read"):
         snapshot.read_snapshot(folder, verify=False)
 
 
