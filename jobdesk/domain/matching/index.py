@@ -184,6 +184,8 @@ def unpack_strings(packed: object) -> list[str]:
     several collections is one object would save memory but cost 1.2 s per million)."""
     assert isinstance(packed, tuple)
     sep, joined, n = packed
+    assert isinstance(sep, str)
+    assert isinstance(joined, str)
     if n == 0:
         return []
     return joined.split(sep)
