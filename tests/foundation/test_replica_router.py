@@ -9,6 +9,7 @@ the replica — which database a page read is visible in what it shows.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import tempfile
 from collections.abc import Iterator
@@ -38,6 +39,7 @@ def _replica_alias() -> Iterator[Path]:
         connections["replica"].close()
         del connections.settings["replica"]
         del connections["replica"]
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _copy_primary_to_replica(path: Path) -> None:
