@@ -2,7 +2,7 @@
 
     DATABASE_URL=postgres://…/jd_bench python -m bench.web_bench [--seekers 1000000]
         [--open 150000] [--vacancies 100000] [--offices 5] [--repeat 30] [--budget-s 3600]
-        [--generate-only] [--no-generate] [--json FILE]
+        [--generate-only] [--no-generate] [--index] [--workers N] [--json FILE]
 
 1. Generates the data on ``DATABASE_URL`` (a database of its own: ``bench.web_data``; resumable,
    skipped when it is there; stops at ``--budget-s`` and says so: run again to go on).
@@ -12,6 +12,12 @@
    each page ``--repeat`` times in turn (sequential: one request at a time, 127.0.0.1 only).
 3. Beside each page: the same page's SQL, captured by rendering it once in this process, replayed
    bare on a database cursor (its SELECTs, the same number of times), and the query count.
+
+``--index`` measures the match index instead of the pages: a fresh server of ``--workers`` sync
+workers, first with no snapshot (each worker builds its own index from the database), then with
+the snapshot ``jobdesk build-match-index`` writes (each worker maps it): the first matching page
+after start, the matching page's p50/p95, and each worker's VmRSS and Pss (smaps_rollup: a page
+shared by n processes counts 1/n) once their indexes are warm.
 
 A benchmark, not a test: it prints figures and asserts nothing but HTTP 200.
 """
@@ -107,6 +113,21 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
+def _memory_kb(pid: int) -> dict[str, int]:
+    """VmRSS (/proc/PID/status) and Pss, Shared_*, Private_* (/proc/PID/smaps_rollup): Pss
+    counts a page shared by n processes as 1/n, so the sum of the workers' Pss is what they
+    take together."""
+    out = {"rss": _rss_kb(pid)}
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            name, _, rest = line.partition(":")
+            if name in {"Pss", "Shared_Clean", "Shared_Dirty", "Private_Clean", "Private_Dirty"}:
+                out[name.lower()] = int(rest.split()[0])
+    except OSError:
+        pass
+    return out
+
+
 def _worker_pids(master: int) -> list[int]:
     found = []
     for child in Path("/proc").iterdir():
@@ -189,8 +210,10 @@ def _bare_sql(user: Any, page: Page, repeat: int) -> tuple[int, float, float]:
     return len(captured), statistics.median(samples), _percentile(samples, 0.95)
 
 
-def _serve(port: int, workers: int, warm: bool = True) -> subprocess.Popen[bytes]:
-    env = dict(os.environ)
+def _serve(
+    port: int, workers: int, warm: bool = True, extra_env: dict[str, str] | None = None
+) -> subprocess.Popen[bytes]:
+    env = dict(os.environ) | (extra_env or {})
     if not warm:
         env["JOBDESK_MATCH_WARM"] = "0"
     env.update(
@@ -306,6 +329,117 @@ def measure(args: argparse.Namespace, staff: Any) -> dict[str, Any]:
     return result
 
 
+def _steady(pids: list[int], quiet_s: float = 4.0, limit_s: float = 900) -> None:
+    """Wait until no worker's RSS moved by more than 1 % over ``quiet_s`` (their match index
+    warmed: built or mapped)."""
+    end = time.perf_counter() + limit_s
+    before = {pid: _rss_kb(pid) for pid in pids}
+    while time.perf_counter() < end:
+        time.sleep(quiet_s)
+        now = {pid: _rss_kb(pid) for pid in pids}
+        if all(abs(now[p] - before[p]) <= 0.01 * max(before[p], 1) for p in pids):
+            return
+        before = now
+
+
+def measure_index(args: argparse.Namespace, staff: Any) -> dict[str, Any]:
+    """A fresh server's first matching page and its workers' memory, without and with the match
+    index snapshot, in one run (``--index``)."""
+    import tempfile
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.core.management import call_command
+
+    from bench.web_data import PASSWORD
+    from jobdesk.matching import snapshot
+
+    counsellor = staff.counsellors[staff.offices[0].pk][0]
+    page = _pages(counsellor, staff)[-1]
+    assert page.label == "matching"
+    out: dict[str, Any] = {"workers": args.workers, "warm": not args.no_warm}
+    with tempfile.TemporaryDirectory(prefix="jobdesk-bench-index-") as tmp:
+        for mode in ("database", "snapshot"):
+            folder = Path(tmp) / mode
+            row: dict[str, Any] = {}
+            if mode == "snapshot":
+                t0 = time.perf_counter()
+                from django.test import override_settings
+
+                with override_settings(JOBDESK_MATCH_SNAPSHOT_DIR=folder):
+                    call_command("build_match_index", verbosity=0)
+                    current = snapshot.current_folder()
+                assert current is not None
+                row["snapshot_build_s"] = round(time.perf_counter() - t0, 1)
+                row["snapshot_mb"] = round(sum(p.stat().st_size for p in current.iterdir()) / 2**20)
+            port = _free_port()
+            started = time.perf_counter()
+            server = _serve(
+                port,
+                args.workers,
+                warm=not args.no_warm,
+                extra_env={"JOBDESK_MATCH_SNAPSHOT_DIR": str(folder)},
+            )
+            try:
+                _wait_up(port)
+                row["server_up_s"] = round(time.perf_counter() - started, 2)
+                browser = Browser(port)
+                browser.login(counsellor.username, PASSWORD)
+                t0 = time.perf_counter()
+                status, _, _ = browser.request("GET", page.url)
+                assert status == 200, status
+                row["first_match_s"] = round(time.perf_counter() - t0, 2)
+                row["first_match_after_start_s"] = round(time.perf_counter() - started, 2)
+                pids = _worker_pids(server.pid)
+                with ThreadPoolExecutor(len(pids) * 2) as pool:  # every worker answers one
+                    codes = list(
+                        pool.map(
+                            lambda _i, b=browser: b.request("GET", page.url)[0],
+                            range(len(pids) * 4),
+                        )
+                    )
+                assert set(codes) == {200}, codes
+                _steady(pids)
+                samples = []
+                for _ in range(args.repeat):
+                    t1 = time.perf_counter()
+                    assert browser.request("GET", page.url)[0] == 200
+                    samples.append((time.perf_counter() - t1) * 1000)
+                row["match_p50_ms"] = round(statistics.median(samples), 1)
+                row["match_p95_ms"] = round(_percentile(samples, 0.95), 1)
+                mem = [_memory_kb(pid) for pid in pids]
+                row["rss_mb"] = [round(m["rss"] / 1024) for m in mem]
+                row["pss_mb"] = [round(m.get("pss", 0) / 1024) for m in mem]
+                row["shared_mb"] = [
+                    round((m.get("shared_clean", 0) + m.get("shared_dirty", 0)) / 1024) for m in mem
+                ]
+                row["private_mb"] = [
+                    round((m.get("private_clean", 0) + m.get("private_dirty", 0)) / 1024)
+                    for m in mem
+                ]
+                row["pss_total_mb"] = sum(row["pss_mb"])
+            finally:
+                server.terminate()
+                try:
+                    server.wait(30)
+                except subprocess.TimeoutExpired:
+                    server.kill()
+            out[mode] = row
+            _say(f"match index from the {mode}: {json.dumps(row)}")
+    _say(
+        f"{'index':9s} {'first match s':>13s} {'after start s':>13s} {'match p50':>9s} "
+        f"{'p95':>6s} {'RSS MB/worker':>14s} {'Pss MB/worker':>14s} {'Pss total':>9s}"
+    )
+    for mode in ("database", "snapshot"):
+        r = out[mode]
+        _say(
+            f"{mode:9s} {r['first_match_s']:13.2f} {r['first_match_after_start_s']:13.2f} "
+            f"{r['match_p50_ms']:9.1f} {r['match_p95_ms']:6.1f} "
+            f"{'/'.join(map(str, r['rss_mb'])):>14s} {'/'.join(map(str, r['pss_mb'])):>14s} "
+            f"{r['pss_total_mb']:9d}"
+        )
+    return out
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seekers", type=int, default=1_000_000)
@@ -318,6 +452,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--generate-only", action="store_true")
     parser.add_argument("--no-generate", action="store_true")
     parser.add_argument("--json", type=Path)
+    parser.add_argument(
+        "--index",
+        action="store_true",
+        help="only the match index: first match and memory of a fresh server (--workers "
+        "workers) without and with the snapshot",
+    )
+    parser.add_argument(
+        "--no-warm",
+        action="store_true",
+        help="with --index: workers do not warm their index at start, so the first matching "
+        "page loads (snapshot) or builds it itself: its latency is a fresh worker's",
+    )
     parser.add_argument(
         "--no-matching",
         action="store_true",
@@ -376,7 +522,10 @@ def main(argv: list[str] | None = None) -> None:
     )
     if args.generate_only:
         return
-    result = measure(args, staff) | {"sizes": sizes}
+    if args.index:
+        result = measure_index(args, staff) | {"sizes": sizes}
+    else:
+        result = measure(args, staff) | {"sizes": sizes}
     if args.json:
         args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
 

@@ -5,10 +5,11 @@ Every value can be changed from the environment (docs/configuration.md):
 - ``JOBDESK_BIND`` (``127.0.0.1:8000``): where to listen; put a reverse proxy (TLS, static
   files) in front.
 - ``JOBDESK_WEB_WORKERS``: sync worker processes; default one per core plus one (a request
-  waits on the database about as long as it computes). Each holds its own match index.
+  waits on the database about as long as it computes). They share the match index snapshot
+  when the worker wrote one (``JOBDESK_MATCH_SNAPSHOT_DIR``); without one each builds its own.
 - ``JOBDESK_WEB_TIMEOUT`` (60 s): a worker silent that long is killed and replaced;
   ``JOBDESK_WEB_GRACEFUL_TIMEOUT`` (30 s) for in-flight requests on a restart.
-- ``JOBDESK_MATCH_WARM`` (on): each worker builds its match index on a background thread as
+- ``JOBDESK_MATCH_WARM`` (on): each worker loads or builds its match index on a background thread as
   soon as it starts (``post_worker_init``), so the first matching page does not build it.
 - ``FORWARDED_ALLOW_IPS`` (``127.0.0.1``): proxies whose X-Forwarded-* headers are trusted.
 

@@ -101,6 +101,7 @@ MIDDLEWARE = [
     "jobdesk.common.middleware.RequestContextMiddleware",
     "jobdesk.common.middleware.NoStoreForStaffMiddleware",
     "jobdesk.common.middleware.DatabaseUnavailableMiddleware",
+    "jobdesk.common.db_router.ReplicaPagesMiddleware",
 ]
 
 ROOT_URLCONF = "jobdesk.urls"
@@ -148,6 +149,27 @@ else:
             },
         }
     }
+# A read replica (streaming replica of the primary) for the read-only pages: reports, the
+# labour-market pages, lists (jobdesk/common/db_router.py, docs/scaling.md). Writes, and every
+# other read, go to the primary.
+_replica_url = env("DATABASE_REPLICA_URL")
+if _replica_url:
+    DATABASES["replica"] = dict(
+        dj_database_url.parse(_replica_url, conn_max_age=60, conn_health_checks=True)
+    ) | {"TEST": {"MIRROR": "default"}}
+DATABASE_ROUTERS = ["jobdesk.common.db_router.ReplicaRouter"]
+# URL names whose GET requests read from the replica (``namespace:*``: the whole app).
+JOBDESK_REPLICA_PAGES = frozenset(
+    (
+        env(
+            "JOBDESK_REPLICA_PAGES",
+            "reports:*,employers:labour_market,employers:vacancy_list,employers:employer_list",
+        )
+        or ""
+    ).split(",")
+) - {""}
+# After a browser's POST its pages read the primary this long (the replica may lag behind).
+JOBDESK_REPLICA_PIN_SECONDS = int(env("JOBDESK_REPLICA_PIN_SECONDS", "10") or 10)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -184,6 +206,15 @@ JOBDESK_MATCH_REFIT_DAYS = int(env("JOBDESK_MATCH_REFIT_DAYS", "7") or 7)
 # ... on a background thread while the old index keeps serving (off: the query that finds it due
 # waits for the rebuild).
 JOBDESK_MATCH_BACKGROUND_REFIT = env_bool("JOBDESK_MATCH_BACKGROUND_REFIT", True)
+# Where the worker writes the match index snapshot that every web process memory-maps
+# (jobdesk build-match-index, after each nightly batch; docs/scaling.md). No snapshot there: each
+# process builds its own index from the database, as before.
+JOBDESK_MATCH_SNAPSHOT_DIR = Path(
+    env("JOBDESK_MATCH_SNAPSHOT_DIR", str(VAR_DIR / "match-index")) or VAR_DIR / "match-index"
+)
+# Check the snapshot's checksums (CRC-32 of state.pickle before loading, of the arrays on a thread
+# once the index answers; a failure drops it). Off: sizes only.
+JOBDESK_MATCH_SNAPSHOT_VERIFY = env_bool("JOBDESK_MATCH_SNAPSHOT_VERIFY", True)
 
 # Field encryption (national IDs, PDPA Art. 6 categories). Comma-separated Fernet keys, newest
 # first: new values are written with the first, all are tried when reading (key rotation).

@@ -73,6 +73,13 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket, "socket", _BlockedSocket)
 
 
+@pytest.fixture(autouse=True)
+def _own_match_snapshot_dir(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Each test its own (empty) match index snapshot folder: a snapshot written by one test
+    (the nightly batch writes one) is never read by another."""
+    settings.JOBDESK_MATCH_SNAPSHOT_DIR = tmp_path_factory.mktemp("match-index")
+
+
 @pytest.fixture
 def reference_data(db: Any) -> None:
     from jobdesk.standard.loader import load_standard

@@ -17,24 +17,34 @@
   an employer's dispute starting or ending); the whole index is rebuilt, re-fitting the text
   model, when it is ``JOBDESK_MATCH_REFIT_DAYS`` old, on a background thread while the old one
   keeps serving. See docs/recommendations.md.
+* A snapshot (jobdesk/matching/snapshot.py, ``JOBDESK_MATCH_SNAPSHOT_DIR``) written by the
+  worker (``jobdesk build-match-index``, and after every nightly batch) is memory-mapped instead
+  of building: the first build of a process, a due re-fit and a new day take the snapshot when
+  there is a newer one, then sync the rows changed since its marks as above. No snapshot, or
+  one that cannot be used (another engine version, a failed checksum): built from the database,
+  with a log line. See docs/scaling.md.
 """
 
 from __future__ import annotations
 
 import datetime
 import logging
+import sys
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+import numpy as np
 from django.conf import settings
 from django.db import connections, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
 from jobdesk.domain.matching import MatchIndex
+from jobdesk.domain.matching.index import pack_strings, unpack_strings
 from jobdesk.matching import adapters
 
 Mark = datetime.datetime | None  # MAX(updated_at) of a source table
@@ -57,6 +67,33 @@ class LiveIndex:
     built_on: datetime.date | None = None  # when the text model was fitted (None: ``day``)
     counts: dict[str, int] = field(default_factory=dict)  # row counts at the last count
     counted_at: float = 0.0  # time.monotonic() of the last count
+    snapshot: str | None = None  # the snapshot version it was loaded from (None: built here)
+
+    # -- pickling (the snapshot): id collections as packed strings, offices as codes ---------
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        for name in ("vacancy_office", "seeker_office"):
+            offices: dict[str, str] = state.pop(name)
+            paths = sorted(set(offices.values()))
+            code = {p: i for i, p in enumerate(paths)}
+            state[name] = (
+                pack_strings(list(offices)),
+                paths,
+                np.fromiter((code[p] for p in offices.values()), np.int32, len(offices)),
+            )
+        for name in ("vacancy_ids", "seeker_ids"):
+            state[name] = pack_strings(list(state[name]))
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name in ("vacancy_office", "seeker_office"):
+            keys, paths, codes = state[name]
+            state[name] = dict(
+                zip(unpack_strings(keys), map(paths.__getitem__, codes.tolist()), strict=True)
+            )
+        for name in ("vacancy_ids", "seeker_ids"):
+            state[name] = set(unpack_strings(state[name]))
+        self.__dict__.update(state)
 
 
 _lock = threading.RLock()
@@ -107,16 +144,19 @@ def build_index() -> LiveIndex:
     day = timezone.localdate()
     marks, counts = _marks(), _counts()
     vacancies, vacancy_office, vacancy_ids = [], {}, set()
+    # one string object per id and per office path (sys.intern): the snapshot pickles each once
     for record, _pk, path in adapters.vacancy_records(adapters.vacancy_queryset(day), day):
         vacancy_ids.add(record.id)
         if record.servable:
             vacancies.append(record)
-            vacancy_office[record.id] = path
+            vacancy_office[record.id] = sys.intern(path)
     seekers, seeker_office = [], {}
     for profile, _pk, path in adapters.seeker_profiles(_active_seekers()):
         seekers.append(profile)
-        seeker_office[profile.id] = path
+        seeker_office[profile.id] = sys.intern(path)
     index = MatchIndex.build(vacancies, seekers, adapters.taxonomy_from_db())
+    seeker_ids = set(seeker_office)
+    seeker_ids |= _all_seeker_ids() - seeker_ids
     return LiveIndex(
         index,
         day,
@@ -124,11 +164,128 @@ def build_index() -> LiveIndex:
         vacancy_office,
         seeker_office,
         vacancy_ids,
-        _all_seeker_ids(),
+        seeker_ids,
         built_on=day,
         counts=counts,
         counted_at=time.monotonic(),
     )
+
+
+def _snapshot_meta(live: LiveIndex) -> dict[str, Any]:
+    return {
+        "marks": {k: v.isoformat() if v is not None else None for k, v in live.marks.items()},
+        "counts": live.counts,
+        "day": live.day.isoformat(),
+        "built_on": (live.built_on or live.day).isoformat(),
+        "seekers": live.index.seekers.live_count,
+        "vacancies": live.index.vacancies.live_count,
+    }
+
+
+def write_index_snapshot(live: LiveIndex | None = None) -> Path:
+    """Write ``live`` (default: a fresh build) as the current snapshot; returns its folder."""
+    from jobdesk.matching import snapshot
+
+    live = build_index() if live is None else live
+    with _lock:  # nothing changes it while it is pickled (it may be this process's index)
+        return snapshot.write_snapshot(live, _snapshot_meta(live))
+
+
+def load_index_snapshot(today: datetime.date | None = None) -> LiveIndex | None:
+    """The current snapshot, memory-mapped, or None (logged) when there is none to use.
+
+    Its marks are those its build read before its rows, so the next ``get_index`` syncs what
+    changed since; its row counts are checked on that call too (deletions)."""
+    from jobdesk.matching import snapshot
+
+    today = timezone.localdate() if today is None else today
+    folder = snapshot.current_folder()
+    if folder is not None and folder.name in _rejected:
+        return None  # logged when it was rejected
+    if folder is None:
+        logger.info(
+            "no match index snapshot in %s: building the index in this process",
+            snapshot.snapshot_dir(),
+        )
+        return None
+    started = time.monotonic()
+    try:
+        state, manifest = snapshot.read_snapshot(
+            folder, verify=settings.JOBDESK_MATCH_SNAPSHOT_VERIFY
+        )
+        if not isinstance(state, LiveIndex):
+            raise snapshot.SnapshotError(f"state.pickle holds a {type(state).__name__}")
+        if state.day > today:
+            raise snapshot.SnapshotError(f"made for {state.day}, after today ({today})")
+    except snapshot.SnapshotError as exc:
+        logger.warning(
+            "match index snapshot %s ignored (%s): building the index in this process",
+            folder,
+            exc,
+        )
+        return None
+    state.snapshot = folder.name
+    state.counted_at = -COUNT_EVERY_SECONDS  # deletions since the snapshot: counted next call
+    if settings.JOBDESK_MATCH_SNAPSHOT_VERIFY:
+        _check_in_background(folder, manifest)
+    logger.info(
+        "match index loaded from snapshot %s (built %s; %d seekers, %d vacancies) in %.2f s",
+        folder.name,
+        manifest.get("built_at"),
+        state.index.seekers.live_count,
+        state.index.vacancies.live_count,
+        time.monotonic() - started,
+    )
+    return state
+
+
+_rejected: set[str] = set()  # snapshot versions whose arrays failed their check
+_checks: list[threading.Thread] = []
+
+
+def _check_in_background(folder: Path, manifest: dict[str, Any]) -> None:
+    """Check the arrays' checksums on a thread while the index already answers; a failure
+    drops the index made from them (the next query builds from the database) and the snapshot
+    is not loaded again by this process."""
+    from jobdesk.matching import snapshot
+
+    def run() -> None:
+        global _live
+        try:
+            snapshot.check_arrays(folder, manifest)
+        except (snapshot.SnapshotError, OSError) as exc:
+            logger.warning(
+                "match index snapshot %s ignored (%s): building the index in this process",
+                folder,
+                exc,
+            )
+            with _lock:
+                _rejected.add(folder.name)
+                if _live is not None and _live.snapshot == folder.name:
+                    _live = None
+
+    thread = threading.Thread(target=run, name="jobdesk-match-snapshot-check", daemon=True)
+    _checks.append(thread)
+    thread.start()
+
+
+def wait_for_snapshot_checks(timeout: float | None = None) -> None:
+    """Wait for the background checks of loaded snapshots (tests)."""
+    while _checks:
+        _checks.pop().join(timeout)
+
+
+def _newer_snapshot(live: LiveIndex, today: datetime.date) -> LiveIndex | None:
+    """The current snapshot when it is another one than ``live``'s and fitted later."""
+    from jobdesk.matching import snapshot
+
+    folder = snapshot.current_folder()
+    if folder is None or folder.name == live.snapshot:
+        return None
+    fresh = load_index_snapshot(today)
+    if fresh is None or (fresh.built_on or fresh.day) < (live.built_on or live.day):
+        return None
+    return fresh
 
 
 def _all_seeker_ids() -> set[str]:
@@ -252,33 +409,52 @@ def get_index() -> LiveIndex:
         marks = _marks()
         today = timezone.localdate()
         if _live is None or _clock_back(_live, today):
-            _rebuild()
+            _rebuild(today)
             assert _live is not None
-            return _live
-        if _live.day != today:
-            _roll_day(_live, today)
-        if marks != _live.marks:
-            _sync(_live, marks)
-        if time.monotonic() - _live.counted_at >= COUNT_EVERY_SECONDS:
-            _reconcile(_live, _counts())
+            if _live.snapshot is None:
+                return _live
+        elif _live.day != today and (newer := _newer_snapshot(_live, today)) is not None:
+            newer.builds = _live.builds + 1
+            _live = newer
+        _catch_up(_live, today, marks)
         if _refit_due(_live, today):
             if settings.JOBDESK_MATCH_BACKGROUND_REFIT:
                 _start_refit()
             else:
-                _rebuild()
+                _rebuild(today)
+                if _live.snapshot is not None:
+                    _catch_up(_live, today, _marks())
         assert _live is not None
         return _live
+
+
+def _catch_up(live: LiveIndex, today: datetime.date, marks: dict[str, Mark]) -> None:
+    """Bring ``live`` (synced at its marks, counted at its counts) up to today and ``marks``:
+    the live deltas on top of a snapshot, or of this process's previous call."""
+    if live.day != today:
+        _roll_day(live, today)
+    if marks != live.marks:
+        _sync(live, marks)
+    if time.monotonic() - live.counted_at >= COUNT_EVERY_SECONDS:
+        _reconcile(live, _counts())
 
 
 _refit_thread: threading.Thread | None = None
 _generation = 0  # bumped by reset_index(): a re-fit started before is thrown away
 
 
-def _rebuild() -> None:
-    """Build in the caller (holding ``_lock``)."""
+def _rebuild(today: datetime.date | None = None) -> None:
+    """Build in the caller (holding ``_lock``): from the snapshot when there is one to use (and,
+    for a re-fit, one fitted after the current index), else from the database."""
     global _live
     builds = _live.builds + 1 if _live is not None else 1
-    _live = build_index()
+    today = timezone.localdate() if today is None else today
+    fresh = None
+    if _live is None or _clock_back(_live, today):
+        fresh = load_index_snapshot(today)
+    else:
+        fresh = _newer_snapshot(_live, today)
+    _live = fresh if fresh is not None else build_index()
     _live.builds = builds
 
 
@@ -298,7 +474,10 @@ def _refit(generation: int) -> None:
     its rows, so what changed during the build is synced by the next query."""
     global _live
     try:
-        fresh = build_index()
+        current = _live
+        fresh = None if current is None else _newer_snapshot(current, timezone.localdate())
+        if fresh is None:
+            fresh = build_index()
     except Exception:  # the current index keeps serving; the next query tries again
         logger.exception("background re-fit of the match index failed")
         return
@@ -339,9 +518,11 @@ def wait_for_refit(timeout: float | None = None) -> None:
 def reset_index() -> None:
     """Forget the index (tests; after a taxonomy reload). The next query rebuilds it."""
     global _live, _generation
+    wait_for_snapshot_checks()
     with _lock:
         _live = None
         _generation += 1
+        _rejected.clear()
 
 
 def _after_commit(fn: Callable[[LiveIndex], None]) -> None:

@@ -2,11 +2,14 @@
 
 ``run_match_batch`` is a django-tasks task (the database backend's worker runs it; ``jobdesk
 match-batch`` enqueues it from cron, ``--now`` runs it inline). Progress is written on the
-``MatchRun`` row; the results replace the previous run's ``MatchSuggestion`` rows.
+``MatchRun`` row; the results replace the previous run's ``MatchSuggestion`` rows. The index the
+batch built is then written as the match index snapshot that the web processes memory-map
+(``index_service.write_index_snapshot``).
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import Any
 
@@ -15,10 +18,11 @@ from django.utils import timezone
 from django_tasks import task
 
 from jobdesk.domain.matching import batch_top_k
-from jobdesk.matching.index_service import build_index
+from jobdesk.matching.index_service import build_index, write_index_snapshot
 from jobdesk.matching.models import MatchDirection, MatchRun, MatchRunStatus, MatchSuggestion
 
 PROGRESS_EVERY_S = 2.0
+logger = logging.getLogger(__name__)
 BULK = 5_000
 
 
@@ -110,7 +114,19 @@ def execute_run(run: MatchRun) -> MatchRun:
             status=MatchRunStatus.FAILED, error=repr(exc)[:2000], finished_at=timezone.now()
         )
         raise
+    _write_snapshot(live)
     return run
+
+
+def _write_snapshot(live: Any) -> None:
+    """After the nightly batch: its freshly built index becomes the web processes' snapshot
+    (docs/scaling.md). A failure is logged; the batch's results stand."""
+    try:
+        folder = write_index_snapshot(live)
+    except Exception:
+        logger.exception("writing the match index snapshot after the batch failed")
+    else:
+        logger.info("match index snapshot written after the batch: %s", folder)
 
 
 @task()

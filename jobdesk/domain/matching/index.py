@@ -148,6 +148,47 @@ class Side:
     def live_count(self) -> int:
         return len(self.row_of)
 
+    # -- pickling (the match index snapshot) ------------------------------------------------
+    def __getstate__(self) -> dict[str, object]:
+        """The ids as one string (unpickled in one piece, split in C); ``row_of`` is rebuilt
+        from them and ``alive``: a million-entry dict is slow to unpickle item by item."""
+        state = dict(self.__dict__)
+        del state["row_of"]
+        state["ids"] = pack_strings(self.ids)
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        ids = unpack_strings(state.pop("ids"))
+        self.__dict__.update(state)
+        self.ids = ids
+        n = self.n
+        alive = np.flatnonzero(self.alive[:n])
+        if alive.size == n:
+            self.row_of = dict(zip(ids, range(n), strict=False))
+        else:
+            rows = alive.tolist()
+            self.row_of = dict(zip([ids[r] for r in rows], rows, strict=True))
+
+
+def pack_strings(values: Sequence[str]) -> tuple[str, str, int]:
+    """``values`` joined by a separator none of them contains (for pickling)."""
+    for sep in ("\n", "\x00", "\x1f"):
+        if not any(sep in v for v in values):
+            return sep, sep.join(values), len(values)
+    raise ValueError("every separator occurs in the ids")
+
+
+def unpack_strings(packed: object) -> list[str]:
+    """``pack_strings`` undone (one C-level split: interning the strings so that an id read in
+    several collections is one object would save memory but cost 1.2 s per million)."""
+    assert isinstance(packed, tuple)
+    sep, joined, n = packed
+    assert isinstance(sep, str)
+    assert isinstance(joined, str)
+    if n == 0:
+        return []
+    return joined.split(sep)
+
 
 class MatchIndex:
     """Both directions of matching over in-memory seekers and vacancies."""
