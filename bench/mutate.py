@@ -62,6 +62,7 @@ GROUPS: dict[str, Group] = {
         ("jobdesk/privacy/services/consents.py", "jobdesk/privacy/models/consents.py"),
         (
             "tests/privacy/test_consents.py",
+            "tests/privacy/test_consent_parts.py",
             "tests/referrals/test_send_needs_valid_consent.py",
             "tests/referrals/test_referral_services.py",
         ),
@@ -176,7 +177,19 @@ _REFERRAL_LOCKED = (
     "save(update_fields=None) on the referral read under select_for_update by _lock: the other "
     "columns are written back unchanged"
 )
+_SIGNATURE_SAVE = (
+    "consent.signature.save(..., save=True/None/omitted): the file is written either way and the "
+    "consent row is saved just after in the same transaction; an earlier save of the same values "
+    "changes nothing that is kept"
+)
 EQUIVALENT: dict[str, str] = {
+    "jobdesk.privacy.services.consents.x_record_consent__mutmut_80": _SIGNATURE_SAVE,
+    "jobdesk.privacy.services.consents.x_record_consent__mutmut_83": _SIGNATURE_SAVE,
+    "jobdesk.privacy.services.consents.x_record_consent__mutmut_86": _SIGNATURE_SAVE,
+    "jobdesk.privacy.services.consents.x_withdraw_consent__mutmut_25": (
+        "locked.save(update_fields=None): the row was read under select_for_update in this call, "
+        "so every other column is saved with the value it already has"
+    ),
     "jobdesk.privacy.services.erasure.x_expired_seekers__mutmut_9": _GET_MODEL_CASE,
     "jobdesk.privacy.services.erasure.x_expired_seekers__mutmut_10": _GET_MODEL_CASE,
     "jobdesk.privacy.services.erasure.x_expired_seekers__mutmut_21": _GET_MODEL_CASE,

@@ -58,6 +58,16 @@ def test_every_part_of_a_consent_is_kept_and_the_file_is_named_by_its_id(persona
     assert event.after["method"] == "scanned"
     assert event.after["purpose"] == "referral"
     assert event.after["recipient"] == "新北市職業重建服務窗口"
+    # the change log holds what was agreed, not the wording's text or the file
+    assert set(event.after) == {
+        "purpose",
+        "recipient",
+        "data_items",
+        "wording_version",
+        "valid_until",
+        "method",
+        "signature_sha256",
+    }
 
 
 def test_a_failed_recording_leaves_no_file(personas, reference_data, settings, monkeypatch):
@@ -91,6 +101,7 @@ def test_withdrawal_is_audited_with_its_actor_and_tells_the_hook_who(
     assert set(event.after) == {"withdrawn_at", "withdrawal_reason"}
     assert event.after["withdrawal_reason"] == ""
     assert told == [(consent.pk, alice)]
+    assert stored.withdrawn_by == alice
     with pytest.raises(ValidationError) as again:
         withdraw_consent(consent, actor=alice)
     assert again.value.code == "already_withdrawn"
@@ -114,3 +125,10 @@ def test_a_consent_names_its_recipient_only_when_it_has_one(personas, reference_
     assert "：新北市職業重建服務窗口" in str(named)
     assert "：" not in str(plain)
     assert "XXXX" not in str(plain)
+
+
+def test_a_withdrawal_reason_of_exactly_500_characters_is_kept(personas, reference_data):
+    alice = personas["alice"]
+    consent = _record(make_seeker(alice), alice)
+    withdraw_consent(consent, actor=alice, reason="因" * 500)
+    assert Consent.objects.get(pk=consent.pk).withdrawal_reason == "因" * 500
