@@ -16,6 +16,7 @@ from django.db import models
 from jobdesk.common.crypto import EncryptedTextField
 from jobdesk.common.dates import local_text
 from jobdesk.common.models import ScopedQuerySet
+from jobdesk.common.progress import progress_percent
 from jobdesk.common.roles import LOG_VIEW_ROLES
 
 # Who reads the logs of an office subtree: ``objects.for_user(user, "log")``.
@@ -167,11 +168,9 @@ class ExportJob(models.Model):
 
     @property
     def percent(self) -> int:
-        if self.status == ExportStatus.DONE:
-            return 100
-        if not self.progress_total:
-            return 0
-        return min(100, self.progress_done * 100 // self.progress_total)
+        return progress_percent(
+            self.progress_done, self.progress_total, finished=self.status == ExportStatus.DONE
+        )
 
     @property
     def params(self) -> dict[str, str]:

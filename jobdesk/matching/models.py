@@ -11,6 +11,7 @@ from django.db.models import Q
 from jobdesk.accounts.roles import Role
 from jobdesk.common.dates import local_text
 from jobdesk.common.models import ScopedModel, TimeStampedModel
+from jobdesk.common.progress import progress_percent
 
 # Recommendations are read and moved on by the casework roles and the employer-service officer
 # (who records the employer's reply); who may do which transition is checked in the services.
@@ -172,9 +173,9 @@ class MatchRun(TimeStampedModel):
 
     @property
     def percent(self) -> int:
-        if not self.progress_total:
-            return 100 if self.status == MatchRunStatus.DONE else 0
-        return int(100 * self.progress_done / self.progress_total)
+        return progress_percent(
+            self.progress_done, self.progress_total, finished=self.status == MatchRunStatus.DONE
+        )
 
 
 class MatchDirection(models.TextChoices):

@@ -14,6 +14,7 @@ from django.db import models
 
 from jobdesk.accounts.roles import CASE_CHANGE_ROLES, CASE_VIEW_ROLES
 from jobdesk.common.models import ScopedModel
+from jobdesk.common.progress import progress_percent
 
 _USER = settings.AUTH_USER_MODEL
 
@@ -183,9 +184,8 @@ class MonthlyReport(ScopedModel):
 
     @property
     def percent(self) -> int:
-        if not self.progress_total:
-            return 100 if self.status == MonthlyReportStatus.DONE else 0
-        return int(100 * self.progress_done / self.progress_total)
+        done = self.status == MonthlyReportStatus.DONE
+        return progress_percent(self.progress_done, self.progress_total, finished=done)
 
 
 class MonthFigures(models.Model):
