@@ -9,16 +9,10 @@ The test runs its own PostgreSQL instance (``initdb`` in a temporary folder, a f
 
 from __future__ import annotations
 
-import contextlib
-import glob
 import http.client
 import os
-import pwd
-import shutil
-import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -26,114 +20,16 @@ from pathlib import Path
 
 import pytest
 
+from tests.foundation.private_pg import PrivatePostgres, free_port, running_postgres
+
 REPO = Path(__file__).resolve().parents[2]
 UNAVAILABLE = "系統暫時無法連線資料庫"
 
 
-def _pg_bin() -> Path | None:
-    found = sorted(
-        glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4])
-    )
-    if found:
-        return Path(found[-1]).parent
-    on_path = shutil.which("initdb")
-    return Path(on_path).parent if on_path else None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class PrivatePostgres:
-    """initdb + pg_ctl in a temporary folder (as the ``postgres`` account when run as root:
-    PostgreSQL refuses to run as root)."""
-
-    def __init__(self, bin_dir: Path, root: Path) -> None:
-        self.bin = bin_dir
-        self.data = root / "data"
-        self.sock = root / "sock"
-        self.log = root / "server.log"
-        self.port = _free_port()
-        self.prefix: list[str] = []
-        self.sock.mkdir()
-        if os.geteuid() == 0:
-            try:
-                account = pwd.getpwnam("postgres")
-            except KeyError:
-                pytest.skip("running as root and there is no postgres account to run initdb as")
-            for path in (root, self.sock):
-                os.chown(path, account.pw_uid, account.pw_gid)
-            self.prefix = ["runuser", "-u", "postgres", "--"]
-
-    def _run(self, *args: str, timeout: float = 120) -> None:
-        done = subprocess.run(
-            [*self.prefix, *args], timeout=timeout, capture_output=True, text=True, cwd="/"
-        )
-        if done.returncode != 0:
-            raise RuntimeError(f"{args[0]} failed: {done.stdout}{done.stderr}")
-
-    def init(self) -> None:
-        self._run(
-            str(self.bin / "initdb"),
-            "-D",
-            str(self.data),
-            "-U",
-            "postgres",
-            "-A",
-            "trust",
-            "-E",
-            "UTF8",
-            "--no-locale",
-            "--no-sync",
-        )
-
-    def start(self) -> None:
-        options = (
-            f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.sock} -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off"
-        )
-        self._run(
-            str(self.bin / "pg_ctl"),
-            "-D",
-            str(self.data),
-            "-l",
-            str(self.log),
-            "-o",
-            options,
-            "-w",
-            "start",
-        )
-
-    def stop(self) -> None:
-        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
-
-    @property
-    def url(self) -> str:
-        return f"postgres://postgres@127.0.0.1:{self.port}/postgres"
-
-
 @pytest.fixture
 def private_postgres() -> Iterator[PrivatePostgres]:
-    bin_dir = _pg_bin()
-    if bin_dir is None or not (bin_dir / "pg_ctl").exists():
-        pytest.skip(
-            "PostgreSQL's initdb/pg_ctl are not installed (Debian: postgresql): the restart "
-            "test needs a private PostgreSQL instance"
-        )
-    # a folder of its own under the system's temporary folder (pytest's is private to root,
-    # and the server may run as the postgres account)
-    root = Path(tempfile.mkdtemp(prefix="jobdesk-private-pg-"))
-    pg = PrivatePostgres(bin_dir, root)
-    pg.init()
-    pg.start()
-    try:
+    with running_postgres() as pg:
         yield pg
-    finally:
-        with contextlib.suppress(RuntimeError, subprocess.SubprocessError):
-            pg.stop()
-        shutil.rmtree(root, ignore_errors=True)
 
 
 def _get(port: int, path: str = "/healthz") -> tuple[int, str, dict[str, str]]:
@@ -149,7 +45,7 @@ def _get(port: int, path: str = "/healthz") -> tuple[int, str, dict[str, str]]:
 
 @pytest.fixture
 def server(private_postgres: PrivatePostgres) -> Iterator[int]:
-    port = _free_port()
+    port = free_port()
     env = dict(os.environ) | {
         "DJANGO_SETTINGS_MODULE": "jobdesk.settings",
         "DATABASE_URL": private_postgres.url,
