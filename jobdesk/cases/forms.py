@@ -488,3 +488,33 @@ class CaseloadFilterForm(forms.Form):
             del self.fields["counsellor"]
         else:
             field.queryset = counsellors
+
+
+class TransferRequestForm(VersionedForm):
+    to_office: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label="移轉至", queryset=User.objects.none(), empty_label="請選擇接收的據點"
+    )
+    reason = forms.CharField(
+        label="移轉原因", widget=TEXT, max_length=1000, help_text="例如：求職者遷居至接收據點轄區。"
+    )
+
+    def __init__(self, *args: Any, offices: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["to_office"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = offices
+
+
+class TransferDecideForm(forms.Form):
+    counsellor: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label="接收後由誰負責", queryset=User.objects.none(), required=False
+    )
+    note = forms.CharField(
+        label="說明（不予接收時必填）", widget=TEXT, max_length=1000, required=False
+    )
+
+    def __init__(self, *args: Any, counsellors: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["counsellor"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = counsellors

@@ -7,7 +7,7 @@ The services check this table (``CASE.require``); the case page shows only the b
 from __future__ import annotations
 
 from jobdesk.cases.models import CaseStatus as S
-from jobdesk.cases.models import ClosureStatus, LeadStatus
+from jobdesk.cases.models import ClosureStatus, LeadStatus, TransferStatus
 from jobdesk.common.roles import Role
 from jobdesk.common.transitions import StateMachine, action
 
@@ -43,8 +43,29 @@ CASE = StateMachine(
             roles=[Role.SUPERVISOR],
             denied=SUPERVISOR_ONLY,
         ),
+        # a case awaiting its closure decision is decided where it was worked, not moved
+        "transfer": action(
+            "移轉至其他據點", WORKING, roles=[Role.SUPERVISOR], denied=SUPERVISOR_ONLY
+        ),
     },
     show_sources=True,
+)
+
+TRANSFER = StateMachine(
+    "個案移轉",
+    TransferStatus,
+    {
+        "decide": action(
+            "接收或不予接收",
+            [TransferStatus.PENDING],
+            roles=[Role.SUPERVISOR],
+            denied=SUPERVISOR_ONLY,
+        ),
+        "cancel": action(
+            "撤回", [TransferStatus.PENDING], roles=[Role.SUPERVISOR], denied=SUPERVISOR_ONLY
+        ),
+    },
+    refused="此移轉申請已處理過。",
 )
 
 CLOSURE = StateMachine(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jobdesk.cases.views import caseload, casework, outreach, prints, seekers
+from jobdesk.cases.views import caseload, casework, outreach, prints, seekers, transfers
 
 app_name = "cases"
 
@@ -25,6 +25,8 @@ urlpatterns = [
     path("caseload/panel/", caseload.caseload_panel, name="caseload_panel"),
     path("follow-ups/", caseload.followups_due, name="followups_due"),
     path("closures/", caseload.closures_pending, name="closures_pending"),
+    path("transfers/", transfers.transfers_incoming, name="transfers_incoming"),
+    path("transfers/<uuid:public_id>/", transfers.transfer_decide, name="transfer_decide"),
     path("<uuid:public_id>/", casework.case_detail, name="case_detail"),
     path("<uuid:public_id>/assessment/", casework.assessment_create, name="assessment_create"),
     path("<uuid:public_id>/confirm/", casework.confirm_needs, name="confirm_needs"),
@@ -39,6 +41,8 @@ urlpatterns = [
     path("<uuid:public_id>/closure/", casework.closure_request, name="closure_request"),
     path("<uuid:public_id>/reopen/", casework.case_reopen, name="case_reopen"),
     path("<uuid:public_id>/reassign/", casework.case_reassign, name="case_reassign"),
+    path("<uuid:public_id>/transfer/", transfers.case_transfer, name="case_transfer"),
+    path("<uuid:public_id>/transfer/cancel/", transfers.transfer_cancel, name="transfer_cancel"),
     path("assessments/<uuid:public_id>/sign/", casework.assessment_sign, name="assessment_sign"),
     path("assessments/<uuid:public_id>/print/", prints.assessment_print, name="assessment_print"),
     path("steps/<uuid:public_id>/status/", casework.plan_step_status, name="plan_step_status"),

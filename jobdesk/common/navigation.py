@@ -85,6 +85,7 @@ AREAS: tuple[Area, ...] = (
         (
             NavEntry(_("待追蹤"), "cases:followups_due", CASEWORK),
             NavEntry(_("待核結案"), "cases:closures_pending", frozenset({Role.SUPERVISOR})),
+            NavEntry(_("移入個案"), "cases:transfers_incoming", frozenset({Role.SUPERVISOR})),
         ),
     ),
     Area(

@@ -49,6 +49,17 @@ def build(ctx: dict[str, Any]) -> None:
     )
     ctx["closure"] = closure_requested(alice)
     ctx["closed_case"] = ctx["closure"].case
+    # a case of centre C offered to alice's centre: the request is the receiving office's row
+    from jobdesk.cases.services.transfers import request_transfer
+
+    other = make_case(ctx["personas"]["charlie"])
+    ctx["transfer"] = request_transfer(
+        other,
+        actor=ctx["personas"]["tina"],
+        to_office=alice.office,
+        reason="求職者遷居",
+        expected_version=other.version,
+    )
     assert PlanStep.objects.exists()
 
 
@@ -94,6 +105,12 @@ MATRIX.update(
         "cases:closure_request": Spec(CASEWORK, make=CASE, scoped=True),
         "cases:case_reopen": Spec(CASEWORK, make=_id("closed_case"), scoped=True),
         "cases:case_reassign": Spec(SUPERVISOR, make=CASE, scoped=True),
+        "cases:case_transfer": Spec(SUPERVISOR, make=CASE, scoped=True),
+        "cases:transfer_cancel": Spec(
+            SUPERVISOR, make=CASE, scoped=True, method="post", ok_status=(302,)
+        ),
+        "cases:transfers_incoming": Spec(SUPERVISOR),
+        "cases:transfer_decide": Spec(SUPERVISOR, make=_id("transfer"), scoped=True),
         "cases:assessment_sign": Spec(
             CASEWORK, make=_id("assessment"), scoped=True, method="post", ok_status=(302,)
         ),

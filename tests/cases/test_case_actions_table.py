@@ -18,6 +18,7 @@ from django.utils import timezone
 from jobdesk.audit.models import AuditEvent
 from jobdesk.cases import services
 from jobdesk.cases.models import Case, CaseStatus, EmploymentPlan
+from jobdesk.cases.services.transfers import request_transfer
 from jobdesk.cases.transitions import CASE
 from jobdesk.taxonomy.models import Occupation, Township
 from tests.cases.factories import ASSESSMENT, closure_requested, place
@@ -125,6 +126,9 @@ CALLS: dict[str, Callable[[Case, Any, dict[str, Any]], Any]] = {
     "decide_closure": lambda c, u, p: services.approve_closure(p["closure"], actor=u["sam"]),
     "reopen": lambda c, u, p: services.reopen_case(c, actor=u["alice"], reason="再次求職"),
     "reassign": lambda c, u, p: services.reassign_case(c, actor=u["sam"], counsellor=u["bob"]),
+    "transfer": lambda c, u, p: request_transfer(
+        c, actor=u["sam"], to_office=u["tina"].office, reason="遷居", expected_version=c.version
+    ),
 }
 # Checked by the other apps' services against the same table (their tests live there).
 ELSEWHERE = {"refer", "benefit", "subsidy"}
@@ -170,6 +174,7 @@ BUTTONS = {
     "request_closure": "cases:closure_request",
     "reopen": "cases:case_reopen",
     "reassign": "cases:case_reassign",
+    "transfer": "cases:case_transfer",
     "refer": "referrals:referral_create",
 }
 

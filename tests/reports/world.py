@@ -33,7 +33,8 @@ from django.utils import timezone
 
 from jobdesk.accounts.roles import Role
 from jobdesk.cases import services as cases
-from jobdesk.cases.models import Case, JobSeeker
+from jobdesk.cases.models import Case
+from jobdesk.cases.services.transfers import accept_transfer, request_transfer
 from jobdesk.matching import services as matching
 from tests.conftest import make_user
 from tests.matching.factories import make_employer, make_seeker, make_vacancy
@@ -146,11 +147,19 @@ def build_world(clock: Any, personas: dict[str, Any], offices: dict[str, Any]) -
     clock.at("2026-10-31 23:30")  # approved 15:30 UTC: still October in Taipei
     cases.approve_closure(w["closure_s3"], actor=personas["sam"], comment="同意")
     w["s4"] = _open(clock, "2026-10-31 23:59", alice, "四號")
-    # S4 moves to centre B on 11-01 (jobdesk has no transfer service yet: the rows are moved as
-    # a transfer would move them; the records made afterwards carry centre B)
+    # S4 moves to centre B: asked by centre A's supervisor on 10-31, accepted by centre B's on
+    # 11-01 (the transfer service); the records made afterwards carry centre B
+    clock.at("2026-10-31 23:59")
+    s4 = Case.objects.get(pk=w["s4"].pk)
+    transfer = request_transfer(
+        s4,
+        actor=personas["sam"],
+        to_office=offices["b"],
+        reason="求職者遷居基隆",
+        expected_version=s4.version,
+    )
     clock.at("2026-11-01 00:05")
-    Case.objects.filter(pk=w["s4"].pk).update(office=offices["b"], counsellor=ben)
-    JobSeeker.objects.filter(pk=w["s4"].seeker_id).update(office=offices["b"])
+    accept_transfer(transfer, actor=make_user("bea", Role.SUPERVISOR, offices["b"]), counsellor=ben)
     w["s5"] = _open(clock, "2026-11-01 00:10", alice, "五號")
     clock.at("2026-11-02 09:00")
     w["v4"] = make_vacancy(oscar, employer, title="司機", headcount=1)

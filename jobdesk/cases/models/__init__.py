@@ -21,12 +21,14 @@ from jobdesk.cases.models.casework import (
 )
 from jobdesk.cases.models.outreach import Lead, LeadSource, LeadStatus, OutreachEvent, OutreachKind
 from jobdesk.cases.models.seekers import JobSeeker, PayBasis, SensitiveCircumstances, Shift
+from jobdesk.cases.models.transfers import CaseTransfer, TransferStatus
 
 __all__ = [
     "Activity",
     "ActivityKind",
     "Case",
     "CaseStatus",
+    "CaseTransfer",
     "ClosureReason",
     "ClosureRecord",
     "ClosureStatus",
@@ -49,4 +51,5 @@ __all__ = [
     "SensitiveCircumstances",
     "Shift",
     "SkillsAssessment",
+    "TransferStatus",
 ]

@@ -40,6 +40,7 @@ from jobdesk.cases.selectors import (
     practice_counts,
 )
 from jobdesk.cases.services.closure import closure_blockers, closure_warnings
+from jobdesk.cases.services.transfers import pending_transfer
 from jobdesk.cases.transitions import CASE, CLOSURE
 from jobdesk.cases.views.base import (
     error_text,
@@ -329,6 +330,7 @@ def case_detail(request: HttpRequest, public_id: str) -> HttpResponse:
             "blockers": closure_blockers(case),
             # the buttons come from the table the services check (jobdesk/cases/transitions.py)
             "allowed_actions": allowed,
+            "pending_transfer": pending_transfer(case) if "transfer" in allowed else None,
             "decidable_closures": {
                 c.pk
                 for c in closures
