@@ -461,8 +461,7 @@ def distance_points(distance: F64, commute: F64, known: Bool) -> F64:
     commute = np.asarray(commute, np.float64)
     radius = np.where(np.isnan(commute), DEFAULT_COMMUTE_KM, np.maximum(commute, 1.0))
     pts = W_DISTANCE * np.clip(1.0 - distance / radius, -0.5, 1.0)
-    over = ~np.isnan(commute) & (distance > commute)
-    pts = np.where(over, pts - W_OVER_COMMUTE, pts)
+    pts -= W_OVER_COMMUTE * (distance > commute)  # NaN (no limit) compares False: − 0.0
     return np.asarray(np.where(known, pts, 0.0), np.float64)
 
 
@@ -514,7 +513,7 @@ def score_pairs(
 
     known = (s.town >= 0) & (v.town >= 0)
     dist_pts = distance_points(distance, s.commute, known)
-    too_far = known & ~np.isnan(s.commute) & (distance > commute_cut(s.commute))
+    too_far = known & (distance > commute_cut(s.commute))  # NaN (no limit) compares False
 
     s_cls = _PAY_CLASS[s.pay_basis]
     v_cls = _PAY_CLASS[v.pay_basis]
