@@ -22,6 +22,7 @@ from jobdesk.domain.matching.features import (
     occupation_key,
     shift_mask,
 )
+from jobdesk.domain.matching.licences import covered, text_requirements
 from jobdesk.domain.matching.text import (
     _SEP,
     TextModel,
@@ -146,7 +147,8 @@ def test_column_encoders_equal_row_by_row(world: World) -> None:
         assert c.day[i] == (0 if s.available_from is None else s.available_from.toordinal())
         assert c.pay_hard[i] == s.min_pay_hard
         assert c.skills[i].tolist() == ref_sk.row(s.skills, MAX_SKILLS)
-        assert c.licences[i].tolist() == ref_lic.row(s.licences, MAX_LICENCES)
+        # a seeker's licences with those they cover (licences.covered)
+        assert c.licences[i].tolist() == ref_lic.row(covered(s.licences), MAX_LICENCES)
     assert np.isnan(c.commute[-1])
     assert np.isnan(c.exp[-1])
     assert c.edu[-1] == -1
@@ -158,6 +160,9 @@ def test_column_encoders_equal_row_by_row(world: World) -> None:
         hi = r.pay_max if r.pay_max is not None else r.pay_min
         assert (np.isnan(v.pay_hi[i]) and hi is None) or v.pay_hi[i] == hi
         assert v.skills[i].tolist() == ref_sk.row(r.skills, MAX_SKILLS)
+        # the listed licences and those the ad's text requires (licences.text_requirements)
+        required = (*r.licences, *text_requirements(r.title, r.description))
+        assert v.licences[i].tolist() == ref_lic.row(required, MAX_LICENCES)
         assert v.day[i] == (0 if r.closes is None else r.closes.toordinal())
 
 

@@ -7,7 +7,11 @@ import pytest
 from bench.quality.data import load_taxonomy
 from jobdesk.domain.matching import Contribution, Match, MatchIndex, SeekerProfile, VacancyRecord
 from jobdesk.domain.matching.features import REL_FULL, SCALED, occupation_evidence
-from jobdesk.domain.matching.occupations import OccupationRelatedness, relative_strengths
+from jobdesk.domain.matching.occupations import (
+    TIE_DAMP,
+    OccupationRelatedness,
+    relative_strengths,
+)
 
 from .test_matching import TAXONOMY, seeker, vacancy
 
@@ -17,18 +21,35 @@ def _points(m: Match, factor: str) -> float:
 
 
 def test_second_suggestion_counts_with_its_strength() -> None:
-    # given an ad the coder files under 5120 first, 9331 second at 0.8 of the first's score
+    # given an ad the coder files under 5120 first, 9331 second at 0.6 of the first's score
+    # (below TIE_FROM: the coder's choice is clear, so no tie damping)
     vs = [
-        vacancy("second", occupation="5120", occupation_suggestions=(("5120", 5.0), ("9331", 4.0))),
+        vacancy("second", occupation="5120", occupation_suggestions=(("5120", 5.0), ("9331", 3.0))),
         vacancy("none", occupation="5120", occupation_suggestions=(("5120", 5.0),)),
     ]
     index = MatchIndex.build(vs, [], TAXONOMY)
     # when a seeker wanting 9331 asks
     got = {m.id: m for m in index.top_vacancies(seeker("s"))}
-    # then the second guess earns 0.8 × the full occupation points, and says so
-    assert _points(got["second"], "occupation") == pytest.approx(0.8 * 30)
+    # then the second guess earns 0.6 × the full occupation points, and says so
+    assert _points(got["second"], "occupation") == pytest.approx(0.6 * 30)
     assert "代碼建議第 2 順位" in got["second"].contributions[0].label
     assert _points(got["none"], "occupation") < 10
+
+
+def test_near_tied_suggestions_count_less_for_both_codes() -> None:
+    # given the coder's first two guesses nearly tied (the ad's trade is uncertain)
+    tied = relative_strengths([("5120", 5.0), ("9331", 5.0)])
+    clear = relative_strengths([("5120", 5.0), ("9331", 2.0)])
+    # then both codes carry (1 − TIE_DAMP) of the strength, a clear first guess keeps 1
+    assert tied == [("5120", 1.0 - TIE_DAMP), ("9331", 1.0 - TIE_DAMP)]
+    assert clear == [("5120", 1.0), ("9331", 0.4)]
+    # and an ad of a clear code ranks above an otherwise equal ad of an uncertain one
+    vs = [
+        vacancy("tied", occupation="9331", occupation_suggestions=(("9331", 5.0), ("5120", 4.9))),
+        vacancy("clear", occupation="9331", occupation_suggestions=(("9331", 5.0), ("5120", 1.0))),
+    ]
+    got = [m.id for m in MatchIndex.build(vs, [], TAXONOMY).top_vacancies(seeker("s"))]
+    assert got == ["clear", "tied"]
 
 
 def test_confirmed_code_is_the_whole_evidence() -> None:

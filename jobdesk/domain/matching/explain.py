@@ -51,6 +51,7 @@ class Facts:
     exp: float
     skills: frozenset[int]
     licences: frozenset[int]
+    commute: float  # a seeker's max commute (NaN: none; vacancies: NaN)
 
 
 def facts(c: Columns, rows: np.ndarray) -> list[Facts]:  # type: ignore[type-arg]
@@ -64,6 +65,7 @@ def facts(c: Columns, rows: np.ndarray) -> list[Facts]:  # type: ignore[type-arg
         c.exp[rows].tolist(),
         c.skills[rows].tolist(),
         c.licences[rows].tolist(),
+        c.commute[rows].tolist(),
     ]
     return [
         Facts(
@@ -75,8 +77,9 @@ def facts(c: Columns, rows: np.ndarray) -> list[Facts]:  # type: ignore[type-arg
             exp,
             frozenset(i for i in sk if i >= 0),
             frozenset(i for i in lic if i >= 0),
+            commute,
         )
-        for occ, occ_w, town, basis, shifts, exp, sk, lic in zip(*cols, strict=True)
+        for occ, occ_w, town, basis, shifts, exp, sk, lic, commute in zip(*cols, strict=True)
     ]
 
 
@@ -170,6 +173,8 @@ def contributions(
         dist_label = "距離不到 1 公里"
     else:
         dist_label = f"距離 {round(distance_km)} 公里"
+    if s.town >= 0 and v.town >= 0 and distance_km > s.commute:  # NaN: no limit, never over
+        dist_label += f"，超過通勤上限 {s.commute:g} 公里"
 
     if pay > 0:
         pay_label = "薪資符合期望"

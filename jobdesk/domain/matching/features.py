@@ -17,6 +17,7 @@ from datetime import date
 import numpy as np
 from numpy.typing import NDArray
 
+from .licences import covered, text_requirements
 from .occupations import MAX_SUGGESTIONS, OccupationRelatedness
 from .occupations import relative_strengths as _strengths
 from .profiles import SHIFTS, SeekerProfile, VacancyRecord
@@ -54,6 +55,11 @@ W_LICENCE_MISSING = 10.0
 W_TEXT = 25.0
 W_DISTANCE = 15.0
 DEFAULT_COMMUTE_KM = 30.0
+# The seeker's max commute is where the distance points reach 0, not a wall: a job a little
+# further (up to COMMUTE_REACH × the limit) is still listed, with negative distance points, below
+# the jobs within it, as a counsellor would still show it (only beyond that is it excluded).
+COMMUTE_REACH = 1.25
+W_OVER_COMMUTE = 10.0
 W_PAY_OK = 10.0
 W_PAY_SHORT = 10.0
 PAY_SHORT_SLOPE = 4.0  # a 25 % shortfall costs the full W_PAY_SHORT
@@ -71,7 +77,7 @@ MAX_OCCUPATIONS = 6
 VACANCY_OCCUPATIONS = MAX_SUGGESTIONS  # a confirmed code, or the coder's ranked suggestions
 TITLE_TERMS = 16  # a title or a job name is short: its 16 strongest terms
 MAX_SKILLS = 8
-MAX_LICENCES = 4
+MAX_LICENCES = 8  # a seeker's licences with those they cover (licences.covered)
 PAY_CODES = {"monthly": 0, "hourly": 1, "daily": 2, "piece": 3, "negotiable": 4}
 # comparable pay classes: monthly alone; hourly and daily through 8 h a day; others never
 _PAY_CLASS = np.array([0, 1, 1, -1, -1, -1], dtype=np.int8)  # index -1 → unknown
@@ -262,7 +268,7 @@ def encode_seekers(
     c.pay_hard[:] = np.array([s.min_pay_hard for s in seekers], dtype=np.bool_)
     c.shifts_hard[:] = np.array([s.shifts_hard for s in seekers], dtype=np.bool_)
     c.skills[:] = skills.rows([s.skills for s in seekers], MAX_SKILLS)
-    c.licences[:] = licences.rows([s.licences for s in seekers], MAX_LICENCES)
+    c.licences[:] = licences.rows([covered(s.licences) for s in seekers], MAX_LICENCES)
     return c
 
 
@@ -306,7 +312,10 @@ def encode_vacancies(
     c.exp[:] = _opt([v.min_experience_years for v in vacancies])
     c.day[:] = _days([v.closes for v in vacancies])
     c.skills[:] = skills.rows([v.skills for v in vacancies], MAX_SKILLS)
-    c.licences[:] = licences.rows([v.licences for v in vacancies], MAX_LICENCES)
+    c.licences[:] = licences.rows(
+        [(*v.licences, *text_requirements(v.title, v.description)) for v in vacancies],
+        MAX_LICENCES,
+    )
     return c
 
 
@@ -446,6 +455,21 @@ def shift_points(a: NDArray[np.integer], b: NDArray[np.integer]) -> tuple[F64, B
     return np.asarray(pts, np.float64), np.asarray(misfit, np.bool_)
 
 
+def distance_points(distance: F64, commute: F64, known: Bool) -> F64:
+    """15 × clip(1 − d/R, −0.5, 1) (R = the max commute, ≥ 1 km, or 30 km), and beyond the
+    seeker's max commute (a job listed below those within it) ``W_OVER_COMMUTE`` less."""
+    commute = np.asarray(commute, np.float64)
+    radius = np.where(np.isnan(commute), DEFAULT_COMMUTE_KM, np.maximum(commute, 1.0))
+    pts = W_DISTANCE * np.clip(1.0 - distance / radius, -0.5, 1.0)
+    pts -= W_OVER_COMMUTE * (distance > commute)  # NaN (no limit) compares False: − 0.0
+    return np.asarray(np.where(known, pts, 0.0), np.float64)
+
+
+def commute_cut(commute: F64) -> F64:
+    """The distance beyond which the seeker's max commute excludes a job (NaN: none)."""
+    return np.asarray(commute, np.float64) * COMMUTE_REACH
+
+
 def relevance_scale(relevance: F64) -> F64:
     """The share of the logistics points a pair gets: min(1, relevance / REL_FULL), ≥ 0."""
     return np.clip(relevance / REL_FULL, 0.0, 1.0)
@@ -488,9 +512,8 @@ def score_pairs(
     text = W_TEXT * np.round(pairs.text, DECIMALS)
 
     known = (s.town >= 0) & (v.town >= 0)
-    radius = np.where(np.isnan(s.commute), DEFAULT_COMMUTE_KM, np.maximum(s.commute, 1.0))
-    dist_pts = np.where(known, W_DISTANCE * np.clip(1.0 - distance / radius, -0.5, 1.0), 0.0)
-    too_far = known & ~np.isnan(s.commute) & (distance > s.commute)
+    dist_pts = distance_points(distance, s.commute, known)
+    too_far = known & (distance > commute_cut(s.commute))  # NaN (no limit) compares False
 
     s_cls = _PAY_CLASS[s.pay_basis]
     v_cls = _PAY_CLASS[v.pay_basis]

@@ -28,6 +28,7 @@ from .features import (
     Columns,
     Lexicon,
     PairInputs,
+    commute_cut,
     encode_seekers,
     encode_vacancies,
     relevance_scale,
@@ -345,7 +346,7 @@ class MatchIndex:
             mask[:n] = explicit
             mask[n] = False
         if seeker_side and q.town[0] >= 0 and not np.isnan(q.commute[0]):
-            mask[:n] &= self.towns.within(int(q.town[0]), float(q.commute[0]))
+            mask[:n] &= self.towns.within(int(q.town[0]), float(commute_cut(q.commute[0])))
         return mask
 
     def _top(self, query: Query, side: Side, k: int) -> list[Match]:

@@ -129,6 +129,8 @@ class OccupationRelatedness:
 
 STRENGTH_STEPS = 20  # strengths are kept in 1/20 steps (few distinct values for the bound pass)
 MAX_SUGGESTIONS = 3
+TIE_DAMP = 0.1
+TIE_FROM = 0.7
 STRENGTH_POWER = 1.0  # strength = (score / best score) ** STRENGTH_POWER
 
 
@@ -139,10 +141,12 @@ def relative_strengths(ranked: Sequence[tuple[str, float]]) -> list[tuple[str, f
     if not ranked:
         return []
     top = max(s for _c, s in ranked)
+    second = sorted((s for _c, s in ranked), reverse=True)[1] if len(ranked) > 1 else 0.0
+    conf = 1.0 - TIE_DAMP * max(0.0, second / top - TIE_FROM) / (1.0 - TIE_FROM)
     out: list[tuple[str, float]] = []
     seen: set[str] = set()
     for code, s in ranked:
-        w = round(STRENGTH_STEPS * (s / top) ** STRENGTH_POWER) / STRENGTH_STEPS
+        w = round(STRENGTH_STEPS * conf * (s / top) ** STRENGTH_POWER) / STRENGTH_STEPS
         if w > 0 and code not in seen:
             seen.add(code)
             out.append((code, w))

@@ -34,14 +34,12 @@ from .features import (
     _PAY_CLASS,
     _PAY_TO_HOURLY,
     DECIMALS,
-    DEFAULT_COMMUTE_KM,
     MAX_LICENCES,
     MAX_SKILLS,
     PAY_SHORT_SLOPE,
     TITLE_TERMS,
     W_AVAILABLE_LATE,
     W_AVAILABLE_OK,
-    W_DISTANCE,
     W_EDUCATION_OK,
     W_EDUCATION_SHORT,
     W_EXPERIENCE_OK,
@@ -55,6 +53,8 @@ from .features import (
     W_TEXT,
     Columns,
     _key_closeness,
+    commute_cut,
+    distance_points,
     occupation_closeness,
     occupation_key,
     shift_points,
@@ -461,9 +461,8 @@ def query_tables(q: Query, codes: SideCodes, n_skills: int, n_licences: int) -> 
     d = q.distance[q_town, r_town]
     commute = np.full(r_town.shape, float(qc.commute[0])) if sq else geo[:, 1]
     known = (r_town >= 0) & (q_town >= 0)
-    radius = np.where(np.isnan(commute), DEFAULT_COMMUTE_KM, np.maximum(commute, 1.0))
-    pts = np.where(known, W_DISTANCE * np.clip(1.0 - d / radius, -0.5, 1.0), 0.0)
-    too_far = known & ~np.isnan(commute) & (d > commute)
+    pts = distance_points(d, commute, known)
+    too_far = known & ~np.isnan(commute) & (d > commute_cut(commute))
     geo_t = _r(pts)
     geo_t[too_far | ~q.town_ok[r_town]] = NEG_INF
 
