@@ -8,8 +8,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.timezone import localtime
 
-from jobdesk.reports import exports
+from jobdesk.reports import aggregates, exports
 from jobdesk.reports import practice as report
 from jobdesk.reports.periods import Period, local_date
 from jobdesk.reports.rowsets import Row
@@ -51,7 +52,9 @@ def _context(request: HttpRequest) -> dict[str, Any]:
 @login_required
 def practice(request: HttpRequest) -> HttpResponse:
     context = _context(request)
-    context |= report.matrix(context["scope"], context["window"])
+    found, as_of = aggregates.practice_evidence(context["scope"], context["window"])
+    context |= report.matrix(context["scope"], context["window"], found)
+    context["figures_as_of"] = as_of
     return render(request, "reports/practice.html", context)
 
 
@@ -97,7 +100,8 @@ def practice_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The matrix (counts and dates, no personal data: not access-logged)."""
     check_format(fmt)
     context = _context(request)
-    data = report.matrix(context["scope"], context["window"])
+    found, as_of = aggregates.practice_evidence(context["scope"], context["window"])
+    data = report.matrix(context["scope"], context["window"], found)
     headers = ["代碼", "類別", "內容"]
     for c in data["counsellors"]:
         headers += [f"{c} 次數", f"{c} 最近日期"]
@@ -115,6 +119,9 @@ def practice_export(request: HttpRequest, fmt: str) -> HttpResponse:
         headers=headers,
         rows=rows,
         definitions=[DEFINITION],
-        notes=[f"期間內無佐證之行為指標（缺口）— {g}" for g in gaps],
+        notes=[
+            *([f"已結束月份為 {localtime(as_of):%Y-%m-%d %H:%M} 彙整之結果"] if as_of else []),
+            *(f"期間內無佐證之行為指標（缺口）— {g}" for g in gaps),
+        ],
     )
     return exports.response(sheet, fmt, f"practice-{context['scope'].office.code}")

@@ -7,8 +7,9 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.timezone import localtime
 
-from jobdesk.reports import exports
+from jobdesk.reports import aggregates, exports
 from jobdesk.reports import workload as registry
 from jobdesk.reports.models import WorkloadBaseline
 from jobdesk.reports.views.base import check_format, filter_context, log_rows, scope_and_month
@@ -27,12 +28,14 @@ def _definitions(period: Any) -> list[list[Any]]:
 @login_required
 def workload(request: HttpRequest) -> HttpResponse:
     scope, period = scope_and_month(request)
+    counts, as_of = aggregates.workload_counts(scope, period)
     return render(
         request,
         "reports/workload.html",
         filter_context(scope, period)
         | {
-            "table": registry.workload(scope, period),
+            "table": registry.workload(scope, period, counts),
+            "figures_as_of": as_of,
             "measures": registry.MEASURES,
             "baselines": WorkloadBaseline.in_force(period.start),
         },
@@ -58,8 +61,9 @@ def workload_rows(request: HttpRequest, measure: str) -> HttpResponse:
 def workload_export(request: HttpRequest, fmt: str) -> HttpResponse:
     check_format(fmt)
     scope, period = scope_and_month(request)
+    counts, as_of = aggregates.workload_counts(scope, period)
     rows: list[list[Any]] = []
-    for counsellor, cells in registry.workload(scope, period):
+    for counsellor, cells in registry.workload(scope, period, counts):
         row: list[Any] = [str(counsellor), counsellor.office.name if counsellor.office else ""]
         for cell in cells:
             row += [
@@ -78,5 +82,6 @@ def workload_export(request: HttpRequest, fmt: str) -> HttpResponse:
         headers=headers,
         rows=rows,
         definitions=_definitions(period),
+        notes=[f"本月份數字為 {localtime(as_of):%Y-%m-%d %H:%M} 彙整之結果"] if as_of else [],
     )
     return exports.response(sheet, fmt, f"workload-{scope.office.code}-{period.key}")

@@ -88,6 +88,9 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"合成資料 {options['cases']} 件個案：{time.perf_counter() - started:.1f} 秒"
             )
+        from jobdesk.reports import aggregates
+
+        aggregates.clear()  # "counted": every month from the rows
         viewers = (("bench-supervisor", "BENCH-C"), ("bench-branch", "BENCH"))
         for username, code in viewers:
             office = Office.objects.get(code=code)
@@ -101,12 +104,19 @@ class Command(BaseCommand):
             figures.refresh(months=12, offices=offices)
             self.stdout.write(
                 f"彙整 12 個已結束月份（{len(offices)} 個據點）："
+                f"{time.perf_counter() - started:.1f} 秒"
+            )
+            started = time.perf_counter()
+            aggregates.refresh(months=12)
+            self.stdout.write(
+                f"彙整 12 個已結束月份之職能實踐與工作量："
                 f"{time.perf_counter() - started:.1f} 秒；以下讀彙整數字"
             )
             for username, code in viewers:
                 office = Office.objects.get(code=code)
                 self._measure(User.objects.get(username=username), office, options["repeat"])
             MonthFigures.objects.filter(office__in=offices).delete()
+            aggregates.clear()
         if not options["keep"]:
             self._clear()
 
