@@ -20,6 +20,7 @@ from django.urls import reverse
 from jobdesk.audit.events import Event
 from jobdesk.audit.models import AuditEvent
 from jobdesk.cases.models import Activity, Case
+from jobdesk.common.models import ScopedQuerySet
 from jobdesk.employers.models import Vacancy
 from jobdesk.matching.models import Recommendation, RecommendationStatus
 from jobdesk.reports.models import WorkloadBaseline, WorkloadMeasure
@@ -64,7 +65,7 @@ def _intake(scope: ReportScope, period: Period, counsellor: Any) -> QuerySet[Any
     )
 
 
-def _matched_all(period: Period) -> QuerySet[Any]:
+def _matched_all(period: Period) -> ScopedQuerySet[Any]:
     return Recommendation.objects.filter(
         status=RecommendationStatus.STARTED,
         start_date__gte=period.start,
@@ -81,7 +82,7 @@ def _matched(scope: ReportScope, period: Period, counsellor: Any) -> QuerySet[An
     )
 
 
-def _consultations_all(period: Period) -> QuerySet[Any]:
+def _consultations_all(period: Period) -> ScopedQuerySet[Any]:
     start, end = period.bounds()
     return Activity.objects.filter(occurred_at__gte=start, occurred_at__lt=end)
 

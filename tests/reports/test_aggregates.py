@@ -221,6 +221,7 @@ def _lowest_per_person(queryset: Any, person: str) -> set[int]:
 @pytest.mark.parametrize("key", ["new_seekers", "placed_seekers"])
 def test_one_row_per_person_is_the_lowest_id(more, personas, offices, key):
     indicator = registry.BY_KEY[key]
+    assert indicator.rows is not None
     # a second case of S2's seeker in October, so that the rule has a repeat to drop
     Case.objects.create(
         office=offices["a"],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet, Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -78,7 +78,7 @@ class _Pages(Paginator):  # type: ignore[type-arg]
         if number < self.num_pages:
             return super().page(number)
         bottom = (number - 1) * self.per_page
-        return self._get_page(self.object_list[bottom:], number, self)
+        return Page(self.object_list[bottom:], number, self)
 
 
 def _figure(indicator: Indicator, scope: Any, period: Any) -> tuple[registry.Value, Any]:

@@ -6,7 +6,11 @@ months with their seekers, a vacancy per 5 cases, a recommendation per 2 cases (
 them started), and 3 service records per case, written with ``bulk_create`` (fast; these rows
 are synthetic and never shown as real work). Then times, ``--repeat`` times each: the month's
 indicators of the centre, the 12-month trend, the practice matrix over 6 months and a drill-down
-page's rows; prints p50 and p95 in milliseconds. ``--keep`` leaves the rows for a second run.
+page's rows; prints p50 and p95 in milliseconds. ``--keep`` leaves the rows for a second run
+(the rows are encrypted with the development key derived from the project directory: run it
+again from the same directory). ``--figures`` measures again after storing the ended months'
+figures (two offices) and the practice and workload aggregates (every office); the
+aggregates are cleared before the first measurement and after the second.
 """
 
 from __future__ import annotations
