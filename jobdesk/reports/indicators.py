@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db.models import Count, Min, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 
 from jobdesk.cases.models import Case, FollowUp, Placement
@@ -105,10 +105,15 @@ def _between(name: str, period: Period, dates: bool = False) -> dict[str, Any]:
 
 
 def _first_per(queryset: QuerySet[Any], person: str) -> QuerySet[Any]:
-    """One row per person (their first row): the rows of a 人數 figure."""
-    firsts = queryset.values(person).annotate(first=Min("pk")).values("first")
-    rows: QuerySet[Any] = queryset.model._default_manager.filter(pk__in=firsts)
-    return rows
+    """One row per person (their first row, the lowest id): the rows of a 人數 figure.
+
+    Written as "no row of the same person with a lower id among the same rows" (NOT EXISTS), not
+    as "id in (the lowest id per person)": a page in the figure's order is then cut from an index
+    scan in that order (each row checked by the person's index), without grouping the period's
+    rows first. The person column is never empty (a case's or a recommendation's seeker).
+    """
+    earlier = queryset.order_by().filter(**{person: OuterRef(person), "pk__lt": OuterRef("pk")})
+    return queryset.filter(~Exists(earlier))
 
 
 # --- the rows --------------------------------------------------------------------------------

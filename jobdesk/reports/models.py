@@ -212,3 +212,76 @@ class MonthFigures(models.Model):
 
     def __str__(self) -> str:
         return f"{self.office_id} {self.month:%Y-%m}"
+
+
+class AggregateKind(models.TextChoices):
+    PRACTICE = "practice", "職能實踐"
+    WORKLOAD = "workload", "工作量"
+
+
+class AggregatedMonth(models.Model):
+    """A month whose per-counsellor aggregates (``PracticeMonth``, ``WorkloadMonth``) are stored,
+    and when they were computed. Aggregates of a month are read only when they were computed
+    after the month had ended (a running month is always counted from the rows)."""
+
+    kind = models.CharField("類別", max_length=20, choices=AggregateKind.choices)
+    month = models.DateField("月份（首日）")
+    computed_at = models.DateTimeField("彙整時間")
+
+    class Meta:
+        verbose_name = "已彙整月份"
+        verbose_name_plural = "已彙整月份"
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "month"], name="aggregated_month_kind_month")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.month:%Y-%m}"
+
+
+class PracticeMonth(models.Model):
+    """Practice evidence of one month: per office of the service record, member of staff who
+    recorded it and code of the standard (task or behaviour indicator), how many service records
+    name the code and the latest service time. Written only by ``reports.aggregates``."""
+
+    month = models.DateField("月份（首日）")
+    office = models.ForeignKey(
+        "accounts.Office", verbose_name="據點", on_delete=models.CASCADE, related_name="+"
+    )
+    counsellor = models.ForeignKey(
+        _USER, verbose_name="就業服務員", on_delete=models.CASCADE, related_name="+"
+    )
+    code = models.CharField("代碼", max_length=16)
+    count = models.PositiveIntegerField("筆數")
+    last_at = models.DateTimeField("最近服務時間")
+
+    class Meta:
+        verbose_name = "職能實踐月彙整"
+        verbose_name_plural = "職能實踐月彙整"
+        indexes = [models.Index(fields=["month", "office"], name="practice_month_office")]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.counsellor_id} {self.code} {self.count}"
+
+
+class WorkloadMonth(models.Model):
+    """Workload of one month: per office of the row, member of staff and measure, the count.
+    Written only by ``reports.aggregates``."""
+
+    month = models.DateField("月份（首日）")
+    office = models.ForeignKey(
+        "accounts.Office", verbose_name="據點", on_delete=models.CASCADE, related_name="+"
+    )
+    counsellor = models.ForeignKey(
+        _USER, verbose_name="就業服務員", on_delete=models.CASCADE, related_name="+"
+    )
+    measure = models.CharField("項目", max_length=20, choices=WorkloadMeasure.choices)
+    count = models.PositiveIntegerField("件數")
+
+    class Meta:
+        verbose_name = "工作量月彙整"
+        verbose_name_plural = "工作量月彙整"
+        indexes = [models.Index(fields=["month", "office"], name="workload_month_office")]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.counsellor_id} {self.measure} {self.count}"

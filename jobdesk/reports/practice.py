@@ -69,8 +69,8 @@ def activities(scope: ReportScope, period: Period) -> QuerySet[Activity]:
 
 
 def _coded(chosen: QuerySet[Activity]) -> tuple[str, list[Any]]:
-    """SQL of (activity id, counsellor id, code, occurred_at): one row per code an activity
-    evidences (its task and each of its indicators), for the activities of ``chosen``.
+    """SQL of (activity id, counsellor id, code, occurred_at, office id): one row per code an
+    activity evidences (its task and each of its indicators), for the activities of ``chosen``.
 
     The chosen activities are read once (a CTE), then joined with their own list of codes. An
     activity's codes hold no repeats and its task code is never one of them (the activity
@@ -78,7 +78,9 @@ def _coded(chosen: QuerySet[Activity]) -> tuple[str, list[Any]]:
     """
     inner, params = (
         chosen.order_by()
-        .values_list("pk", "recorded_by_id", "task_code", "indicator_codes", "occurred_at")
+        .values_list(
+            "pk", "recorded_by_id", "task_code", "indicator_codes", "occurred_at", "office_id"
+        )
         .query.sql_with_params()
     )
     if connection.vendor == "postgresql":
@@ -91,9 +93,9 @@ def _coded(chosen: QuerySet[Activity]) -> tuple[str, list[Any]]:
         codes = "JOIN json_each(CASE WHEN json_valid(f.codes) THEN f.codes ELSE '[]' END) AS e"
         code = "e.value"
     sql = (
-        f"WITH f(id, who, task, codes, at) AS ({inner}) "  # noqa: S608 - the ORM's SQL, values are parameters
-        f"SELECT id, who, task AS code, at FROM f "
-        f"UNION ALL SELECT f.id, f.who, {code}, f.at FROM f {codes}"
+        f"WITH f(id, who, task, codes, at, office) AS ({inner}) "  # noqa: S608 - the ORM's SQL, values are parameters
+        f"SELECT id, who, task AS code, at, office FROM f "
+        f"UNION ALL SELECT f.id, f.who, {code}, f.at, f.office FROM f {codes}"
     )
     return sql, list(params)
 
@@ -117,10 +119,17 @@ def evidence(scope: ReportScope, period: Period) -> dict[int, dict[str, Evidence
     return table
 
 
-def matrix(scope: ReportScope, period: Period) -> dict[str, Any]:
-    """The practice matrix: the standard's items × the scope's counsellors, and the gaps."""
+def matrix(
+    scope: ReportScope, period: Period, found: dict[int, dict[str, Evidence]] | None = None
+) -> dict[str, Any]:
+    """The practice matrix: the standard's items × the scope's counsellors, and the gaps.
+
+    ``found``: the evidence as the page read it (``reports.aggregates.practice_evidence``, the
+    ended months from the nightly aggregates); without it every month is counted from the rows.
+    """
     counsellors = list(scope.counsellors())
-    found = evidence(scope, period)
+    if found is None:
+        found = evidence(scope, period)
     standard = items()
     rows = [
         (item, [(c, found.get(c.pk, {}).get(item.code, Evidence())) for c in counsellors])

@@ -20,6 +20,7 @@ from django.urls import reverse
 from jobdesk.audit.events import Event
 from jobdesk.audit.models import AuditEvent
 from jobdesk.cases.models import Activity, Case
+from jobdesk.common.models import ScopedQuerySet
 from jobdesk.employers.models import Vacancy
 from jobdesk.matching.models import Recommendation, RecommendationStatus
 from jobdesk.reports.models import WorkloadBaseline, WorkloadMeasure
@@ -37,47 +38,60 @@ class Measure:
     definition: str
     rows: Callable[[ReportScope, Period, Any], QuerySet[Any]]  # counsellor None: everyone's
     who: str  # the column naming the member of staff a row counts for
+    every: Callable[[Period], QuerySet[Any]]  # the month's rows of every office (aggregates)
+    scoped: Any  # the model whose ``for_user`` the rows go through (None: the office only)
 
 
 def _whose(field: str, counsellor: Any) -> Q:
     return Q(**{field: counsellor}) if counsellor is not None else Q()
 
 
-def _intake(scope: ReportScope, period: Period, counsellor: Any) -> QuerySet[Any]:
+# Each measure's rows of a month, of every office and member of staff (what the nightly
+# aggregates count, reports.aggregates), and the same rows within a scope (what the page counts).
+
+
+def _intake_all(period: Period) -> QuerySet[Any]:
     start, end = period.bounds()
     return AuditEvent.objects.filter(
-        _whose("actor", counsellor),
-        event_type__in=INTAKE_EVENTS,
-        office__in=scope.office_ids(),
-        created_at__gte=start,
-        created_at__lt=end,
-    ).order_by("created_at", "pk")
+        event_type__in=INTAKE_EVENTS, created_at__gte=start, created_at__lt=end
+    )
+
+
+def _intake(scope: ReportScope, period: Period, counsellor: Any) -> QuerySet[Any]:
+    return (
+        _intake_all(period)
+        .filter(_whose("actor", counsellor), office__in=scope.office_ids())
+        .order_by("created_at", "pk")
+    )
+
+
+def _matched_all(period: Period) -> ScopedQuerySet[Any]:
+    return Recommendation.objects.filter(
+        status=RecommendationStatus.STARTED,
+        start_date__gte=period.start,
+        start_date__lt=period.end,
+    )
 
 
 def _matched(scope: ReportScope, period: Period, counsellor: Any) -> QuerySet[Any]:
     return (
-        Recommendation.objects.for_user(scope.user)
-        .filter(
-            scope.q("office"),
-            _whose("counsellor", counsellor),
-            status=RecommendationStatus.STARTED,
-            start_date__gte=period.start,
-            start_date__lt=period.end,
-        )
+        _matched_all(period)
+        .for_user(scope.user)
+        .filter(scope.q("office"), _whose("counsellor", counsellor))
         .order_by("start_date", "pk")
     )
 
 
-def _consultations(scope: ReportScope, period: Period, counsellor: Any) -> QuerySet[Any]:
+def _consultations_all(period: Period) -> ScopedQuerySet[Any]:
     start, end = period.bounds()
+    return Activity.objects.filter(occurred_at__gte=start, occurred_at__lt=end)
+
+
+def _consultations(scope: ReportScope, period: Period, counsellor: Any) -> QuerySet[Any]:
     return (
-        Activity.objects.for_user(scope.user)
-        .filter(
-            scope.q("office"),
-            _whose("recorded_by", counsellor),
-            occurred_at__gte=start,
-            occurred_at__lt=end,
-        )
+        _consultations_all(period)
+        .for_user(scope.user)
+        .filter(scope.q("office"), _whose("recorded_by", counsellor))
         .order_by("occurred_at", "pk")
     )
 
@@ -89,6 +103,8 @@ MEASURES: tuple[Measure, ...] = (
         "就業服務員於當月開案（求職登記）及登記職缺（求才）的件數，依異動紀錄之操作者計。",
         _intake,
         "actor",
+        _intake_all,
+        None,
     ),
     Measure(
         WorkloadMeasure.MATCHED,
@@ -96,6 +112,8 @@ MEASURES: tuple[Measure, ...] = (
         "就業服務員推介、且報到日在當月的件數。",
         _matched,
         "counsellor",
+        _matched_all,
+        Recommendation,
     ),
     Measure(
         WorkloadMeasure.CONSULTATIONS,
@@ -103,6 +121,8 @@ MEASURES: tuple[Measure, ...] = (
         "就業服務員當月記錄的服務紀錄（面談、電話、訊息、家訪、團體）筆數，依服務時間計。",
         _consultations,
         "recorded_by",
+        _consultations_all,
+        Activity,
     ),
 )
 BY_KEY = {m.key: m for m in MEASURES}
@@ -128,14 +148,13 @@ class Cell:
         return self.count >= self.baseline.monthly_per_staff
 
 
-def workload(scope: ReportScope, period: Period) -> list[tuple[Any, list[Cell]]]:
-    """Per counsellor of the scope: each measure's count beside the baseline in force.
+def live_counts(scope: ReportScope, period: Period) -> dict[str, dict[int, int]]:
+    """Per measure, per member of staff (user id): the count, read from the rows.
 
     One grouped query per measure (the rows of everyone, counted per member of staff), not one
     per counsellor and measure; the drill-down (``measure_rows``) lists one counsellor's rows.
     """
-    baselines = WorkloadBaseline.in_force(period.start)
-    counts = {
+    return {
         m.key: dict(
             m.rows(scope, period, None)
             .order_by()
@@ -145,6 +164,19 @@ def workload(scope: ReportScope, period: Period) -> list[tuple[Any, list[Cell]]]
         )
         for m in MEASURES
     }
+
+
+def workload(
+    scope: ReportScope, period: Period, counts: dict[str, dict[int, int]] | None = None
+) -> list[tuple[Any, list[Cell]]]:
+    """Per counsellor of the scope: each measure's count beside the baseline in force.
+
+    ``counts`` (per measure, per user id) are the month's stored aggregates when the page read
+    them (``reports.aggregates.workload_counts``); without them they are counted from the rows.
+    """
+    baselines = WorkloadBaseline.in_force(period.start)
+    if counts is None:
+        counts = live_counts(scope, period)
     return [
         (
             counsellor,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet, Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -69,6 +69,29 @@ def _group(request: HttpRequest, indicator: Indicator) -> str | None:
     return group
 
 
+class _Pages(Paginator):  # type: ignore[type-arg]
+    """A paginator whose last page runs to the end of the rows (its count may be a stored
+    figure's, a few rows behind the rows as they are now)."""
+
+    def page(self, number: Any) -> Any:
+        number = self.validate_number(number)
+        if number < self.num_pages:
+            return super().page(number)
+        bottom = (number - 1) * self.per_page
+        return Page(self.object_list[bottom:], number, self)
+
+
+def _figure(indicator: Indicator, scope: Any, period: Any) -> tuple[registry.Value, Any]:
+    """The figure beside the rows: the stored one of an ended month (and when it was
+    computed), else counted now."""
+    found = figures.stored(scope, period)
+    if found is not None:
+        for value in found[0]:
+            if value.indicator.key == indicator.key:
+                return value, found[1]
+    return registry.evaluate(indicator, scope, period), None
+
+
 def _drill(request: HttpRequest, key: str, *, paged: bool = True) -> dict[str, Any]:
     """The rows behind one figure; on the page ``ROWS_PER_PAGE`` at a time (the count beside
     them is the whole period's), in the files all of them."""
@@ -93,13 +116,15 @@ def _drill(request: HttpRequest, key: str, *, paged: bool = True) -> dict[str, A
         if resource is None:
             raise Http404
         queryset = queryset.filter(resource=resource)
-    value = registry.evaluate(indicator, scope, period)
+    value, as_of = _figure(indicator, scope, period)
     page = None
     shown: QuerySet[Any] = queryset
     if paged:
-        paginator = Paginator(queryset, ROWS_PER_PAGE)
+        paginator = _Pages(queryset, ROWS_PER_PAGE)
         if group is None and resource is None and value.rows is not None:
-            # the figure counted these very rows a moment ago (rows_of): no second count
+            # the figure counted these very rows (rows_of): no second count. For an ended
+            # month it is the stored figure (as of ``as_of``): the last page then lists every
+            # row to the end, so a row entered since is never out of reach.
             paginator.__dict__["count"] = value.rows
         page = paginator.get_page(request.GET.get("page"))
         shown = page.object_list  # type: ignore[assignment]
@@ -115,6 +140,7 @@ def _drill(request: HttpRequest, key: str, *, paged: bool = True) -> dict[str, A
         "group_label": labels.get(group, "") if group is not None else "",
         "resource": resource,
         "value": value,
+        "figures_as_of": as_of,
         "sum_total": (
             queryset.aggregate(total=Sum(indicator.sum_field))["total"] or 0
             if indicator.sum_field

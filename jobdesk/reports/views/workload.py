@@ -7,8 +7,12 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import localtime
 
-from jobdesk.reports import exports
+from jobdesk.reports import aggregates, exports
 from jobdesk.reports import workload as registry
 from jobdesk.reports.models import WorkloadBaseline
 from jobdesk.reports.views.base import check_format, filter_context, log_rows, scope_and_month
@@ -24,15 +28,50 @@ def _definitions(period: Any) -> list[list[Any]]:
     return out
 
 
+def _table_html(table: list[tuple[Any, list[Any]]], scope: Any, period: Any) -> SafeString:
+    """The table's rows as HTML, made here rather than in the template (500 counsellors at a
+    branch: one URL reversed per measure, not per cell). Every text is escaped."""
+    links = {
+        m.key: escape(reverse("reports:workload_rows", args=[m.key])) for m in registry.MEASURES
+    }
+    office, month = escape(scope.office.code), escape(period.key)
+    out: list[str] = []
+    for counsellor, cells in table:
+        username = escape(counsellor.username)
+        where = escape(counsellor.office.name) if counsellor.office else ""
+        out.append(
+            f'<tr data-testid="workload-{username}"><th scope="row">{escape(str(counsellor))} '
+            f'<span class="muted">{where}</span></th>'
+        )
+        for c in cells:
+            href = (
+                f"{links[c.measure.key]}?office={office}&amp;counsellor={username}"
+                f"&amp;month={month}"
+            )
+            extra = ""
+            if c.baseline:
+                mark = "over" if c.meets else "under"
+                extra = (
+                    f' / {c.baseline.monthly_per_staff}<br><span class="{mark}">{c.percent}%</span>'
+                )
+            out.append(f'<td class="num"><a href="{href}">{c.count}</a>{extra}</td>')
+        out.append("</tr>")
+    return mark_safe("".join(out))  # noqa: S308 - every text above is escaped
+
+
 @login_required
 def workload(request: HttpRequest) -> HttpResponse:
     scope, period = scope_and_month(request)
+    counts, as_of = aggregates.workload_counts(scope, period)
+    table = registry.workload(scope, period, counts)
     return render(
         request,
         "reports/workload.html",
         filter_context(scope, period)
         | {
-            "table": registry.workload(scope, period),
+            "table": table,
+            "table_rows": _table_html(table, scope, period),
+            "figures_as_of": as_of,
             "measures": registry.MEASURES,
             "baselines": WorkloadBaseline.in_force(period.start),
         },
@@ -58,8 +97,9 @@ def workload_rows(request: HttpRequest, measure: str) -> HttpResponse:
 def workload_export(request: HttpRequest, fmt: str) -> HttpResponse:
     check_format(fmt)
     scope, period = scope_and_month(request)
+    counts, as_of = aggregates.workload_counts(scope, period)
     rows: list[list[Any]] = []
-    for counsellor, cells in registry.workload(scope, period):
+    for counsellor, cells in registry.workload(scope, period, counts):
         row: list[Any] = [str(counsellor), counsellor.office.name if counsellor.office else ""]
         for cell in cells:
             row += [
@@ -78,5 +118,6 @@ def workload_export(request: HttpRequest, fmt: str) -> HttpResponse:
         headers=headers,
         rows=rows,
         definitions=_definitions(period),
+        notes=[f"本月份數字為 {localtime(as_of):%Y-%m-%d %H:%M} 彙整之結果"] if as_of else [],
     )
     return exports.response(sheet, fmt, f"workload-{scope.office.code}-{period.key}")

@@ -7,11 +7,14 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from jobdesk.accounts.models import Office
-from jobdesk.reports import figures
+from jobdesk.reports import aggregates, figures
 
 
 class Command(BaseCommand):
-    help = "彙整各據點最近已結束月份的統計指標（每晚執行；本月一律即時計算）。"
+    help = (
+        "彙整各據點最近已結束月份的統計指標，及全部據點之職能實踐與工作量"
+        "（每晚執行；本月一律即時計算）。"
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--months", type=int, default=2, help="最近幾個已結束的月份（預設 2）")
@@ -28,3 +31,5 @@ class Command(BaseCommand):
             offices = [office]
         count = figures.refresh(options["months"], offices)
         self.stdout.write(f"已彙整 {count} 筆（據點 × 月份）。")
+        months = aggregates.refresh(options["months"])
+        self.stdout.write(f"已彙整 {months} 個月份的職能實踐與工作量（全部據點）。")
