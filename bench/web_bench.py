@@ -358,7 +358,7 @@ def measure_index(args: argparse.Namespace, staff: Any) -> dict[str, Any]:
     assert page.label == "matching"
     out: dict[str, Any] = {"workers": args.workers, "warm": not args.no_warm}
     with tempfile.TemporaryDirectory(prefix="jobdesk-bench-index-") as tmp:
-        for mode in ("database", "snapshot"):
+        for mode in args.index_modes:
             folder = Path(tmp) / mode
             row: dict[str, Any] = {}
             if mode == "snapshot":
@@ -429,7 +429,7 @@ def measure_index(args: argparse.Namespace, staff: Any) -> dict[str, Any]:
         f"{'index':9s} {'first match s':>13s} {'after start s':>13s} {'match p50':>9s} "
         f"{'p95':>6s} {'RSS MB/worker':>14s} {'Pss MB/worker':>14s} {'Pss total':>9s}"
     )
-    for mode in ("database", "snapshot"):
+    for mode in args.index_modes:
         r = out[mode]
         _say(
             f"{mode:9s} {r['first_match_s']:13.2f} {r['first_match_after_start_s']:13.2f} "
@@ -463,6 +463,13 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="with --index: workers do not warm their index at start, so the first matching "
         "page loads (snapshot) or builds it itself: its latency is a fresh worker's",
+    )
+    parser.add_argument(
+        "--index-modes",
+        nargs="+",
+        choices=("database", "snapshot"),
+        default=["database", "snapshot"],
+        help="with --index: which of the two to measure (snapshot alone: no 2.6 GB builds)",
     )
     parser.add_argument(
         "--no-matching",
