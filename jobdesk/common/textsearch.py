@@ -15,17 +15,17 @@ SQLite drops a table's triggers when Django rebuilds the table (an ``AlterField`
 ``rebuild_term_index`` (``jobdesk rebuild-search``) puts them back.
 """
 
-# ruff: noqa: S608, S611 -- the SQL is built from model table names (code, not input); the terms
+# ruff: noqa: S608 -- the SQL is built from model table names (code, not input); the terms
 # a user typed are always query parameters.
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from django.db import connection, connections
+from django.db import connections
 from django.db.migrations.operations.base import Operation
-from django.db.models import BooleanField
-from django.db.models.expressions import RawSQL
+from django.db.models import BooleanField, F
+from django.db.models.expressions import Expression
 
 INDEXED_TABLES = ("cases_jobseeker", "employers_vacancy")
 
@@ -102,24 +102,49 @@ class CreateTermIndex(Operation):
         return f"Create the bigram term index of {self.table}.search_text"
 
 
-def terms_match(model: Any, terms: Sequence[str], *, using: str | None = None) -> RawSQL:
+class TermsMatch(Expression):
+    """The row's ``search_text`` holds every one of ``terms`` (a boolean expression).
+
+    Its columns are compiled as Django columns, so they carry the alias the query gives the
+    table: inside a subquery (``pk__in=qs.values("pk")[:25]``, where the inner table is
+    ``V0``) it tests the inner row, not the outer one. The SQL is chosen for the connection that
+    runs the query (a replica included)."""
+
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, model: Any, terms: Sequence[str]) -> None:
+        super().__init__(output_field=BooleanField())
+        self.model = model
+        self.terms = list(terms)
+        self.column: Any = F("search_text")
+        self.key: Any = F("pk")
+
+    def get_source_expressions(self) -> list[Any]:
+        return [self.column, self.key]
+
+    def set_source_expressions(self, exprs: Sequence[Any]) -> None:
+        self.column, self.key = exprs
+
+    def resolve_expression(self, *args: Any, **kwargs: Any) -> TermsMatch:
+        c: TermsMatch = super().resolve_expression(*args, **kwargs)
+        c.column = self.column.resolve_expression(*args, **kwargs)
+        c.key = self.key.resolve_expression(*args, **kwargs)
+        return c
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+        if connection.vendor == "postgresql":
+            column, params = compiler.compile(self.column)
+            return f"string_to_array({column}, ' ') @> %s::text[]", [*params, self.terms]
+        key, params = compiler.compile(self.key)
+        fts = connection.ops.quote_name(f"{self.model._meta.db_table}_terms")
+        match = " ".join('"' + t.replace('"', "") + '"' for t in self.terms)
+        return f"{key} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s)", [*params, match]
+
+
+def terms_match(model: Any, terms: Sequence[str]) -> TermsMatch:
     """A boolean expression: the row's ``search_text`` holds every one of ``terms``."""
-    conn = connections[using] if using else connection
-    table = model._meta.db_table
-    quoted = conn.ops.quote_name(table)
-    if conn.vendor == "postgresql":
-        return RawSQL(
-            f"string_to_array({quoted}.search_text, ' ') @> %s::text[]",
-            (list(terms),),
-            output_field=BooleanField(),
-        )
-    fts = conn.ops.quote_name(f"{table}_terms")
-    match = " ".join('"' + t.replace('"', "") + '"' for t in terms)
-    return RawSQL(
-        f"{quoted}.id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s)",
-        (match,),
-        output_field=BooleanField(),
-    )
+    return TermsMatch(model, terms)
 
 
 def rebuild_term_index(table: str, *, using: str = "default") -> None:

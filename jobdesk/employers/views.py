@@ -17,7 +17,6 @@ from jobdesk.accounts.current import acting_user
 from jobdesk.accounts.roles import EMPLOYER_CHANGE_ROLES, EMPLOYER_VIEW_ROLES, Role
 from jobdesk.audit.exports import export_response, wanted_format
 from jobdesk.common.forms import attach_service_errors
-from jobdesk.common.pagination import CountedPaginator
 from jobdesk.common.scoping import get_for_user_or_404
 from jobdesk.employers import services
 from jobdesk.employers.filters import VACANCY_EXPORT, VacancyListFilter
@@ -41,10 +40,7 @@ from jobdesk.employers.models import (
     VacancyFinding,
     VacancyStatus,
 )
-from jobdesk.employers.selectors import (
-    employers_for_user,
-    for_vacancy_list,
-)
+from jobdesk.employers.selectors import employers_for_user, vacancy_page
 from jobdesk.employers.transitions import FINDING, VACANCY
 
 STAFF_ROLES = frozenset({Role.COUNSELLOR, Role.SUPERVISOR, Role.EMPLOYER_OFFICER})
@@ -203,10 +199,7 @@ def vacancy_list(request: HttpRequest) -> HttpResponse:
     )
     form = filtered.form
     sort = str(form.cleaned_data.get("sort") or "") if form.is_bound and filtered.ok else ""
-    qs = for_vacancy_list(filtered.queryset, sort or "newest")
-    page = CountedPaginator(qs, PAGE_SIZE, count_from=filtered.queryset).get_page(
-        request.GET.get("page")
-    )
+    page = vacancy_page(filtered.queryset, sort or "newest", request.GET.get("page"), PAGE_SIZE)
     return render(
         request,
         "employers/vacancy_list.html",

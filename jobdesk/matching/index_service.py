@@ -32,19 +32,18 @@ import logging
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping, MutableSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 from django.conf import settings
 from django.db import connections, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
 from jobdesk.domain.matching import MatchIndex
-from jobdesk.domain.matching.index import pack_strings, unpack_strings
+from jobdesk.domain.matching.ids import freeze_map, freeze_set
 from jobdesk.matching import adapters
 
 Mark = datetime.datetime | None  # MAX(updated_at) of a source table
@@ -57,11 +56,12 @@ class LiveIndex:
     index: MatchIndex
     day: datetime.date
     marks: dict[str, Mark]
-    # public id → office path, for every vacancy / active seeker the index knows about.
-    vacancy_office: dict[str, str] = field(default_factory=dict)
-    seeker_office: dict[str, str] = field(default_factory=dict)
-    vacancy_ids: set[str] = field(default_factory=set)  # every vacancy row seen (served or not)
-    seeker_ids: set[str] = field(default_factory=set)  # every seeker row seen (active or not)
+    # public id → office path, for every vacancy / active seeker the index knows about (dicts and
+    # sets when built here, id arrays when loaded from a snapshot: the same answers)
+    vacancy_office: MutableMapping[str, str] = field(default_factory=dict)
+    seeker_office: MutableMapping[str, str] = field(default_factory=dict)
+    vacancy_ids: MutableSet[str] = field(default_factory=set)  # every vacancy row seen
+    seeker_ids: MutableSet[str] = field(default_factory=set)  # every seeker row seen
     syncs: int = 0
     builds: int = 1
     built_on: datetime.date | None = None  # when the text model was fitted (None: ``day``)
@@ -69,31 +69,17 @@ class LiveIndex:
     counted_at: float = 0.0  # time.monotonic() of the last count
     snapshot: str | None = None  # the snapshot version it was loaded from (None: built here)
 
-    # -- pickling (the snapshot): id collections as packed strings, offices as codes ---------
+    # -- pickling (the snapshot): the id collections as arrays ---------------------------------
     def __getstate__(self) -> dict[str, Any]:
+        """Dicts and sets become ``IdMap``/``IdSet`` (sorted id arrays, ``domain/matching/
+        ids.py``): a process that loads the snapshot maps them instead of rebuilding a million
+        entries; they answer the same lookups, and changes go into a small dict on top."""
         state = dict(self.__dict__)
         for name in ("vacancy_office", "seeker_office"):
-            offices: dict[str, str] = state.pop(name)
-            paths = sorted(set(offices.values()))
-            code = {p: i for i, p in enumerate(paths)}
-            state[name] = (
-                pack_strings(list(offices)),
-                paths,
-                np.fromiter((code[p] for p in offices.values()), np.int32, len(offices)),
-            )
+            state[name] = freeze_map(state[name])
         for name in ("vacancy_ids", "seeker_ids"):
-            state[name] = pack_strings(list(state[name]))
+            state[name] = freeze_set(state[name])
         return state
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        for name in ("vacancy_office", "seeker_office"):
-            keys, paths, codes = state[name]
-            state[name] = dict(
-                zip(unpack_strings(keys), map(paths.__getitem__, codes.tolist()), strict=True)
-            )
-        for name in ("vacancy_ids", "seeker_ids"):
-            state[name] = set(unpack_strings(state[name]))
-        self.__dict__.update(state)
 
 
 _lock = threading.RLock()

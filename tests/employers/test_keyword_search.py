@@ -88,3 +88,36 @@ def test_the_list_page_uses_the_keyword(make_vacancy, client_for, personas):
     )
     assert "作業員" in html
     assert "廚師" not in html
+
+
+@pytest.mark.parametrize("sort", ["newest", "closing", "pay", "title", ""])
+def test_the_list_page_has_the_rows_and_order_of_sorting_every_match(make_vacancy, personas, sort):
+    """The page is cut on the lean query (``vacancy_page``: ``LIMIT`` on narrow rows, then the
+    page's rows joined) and lists the same rows in the same order as sorting every match fully
+    annotated and slicing it (ties in every sort key, empty closing dates, several pages)."""
+    import datetime
+
+    from django.core.paginator import Paginator
+
+    from jobdesk.employers.selectors import for_vacancy_list, vacancy_page
+
+    today = datetime.date.today()
+    for i in range(23):
+        make_vacancy(
+            title=["會計助理", "會計專員", "倉儲會計"][i % 3],
+            description="帳務處理。",
+            pay_min=30000 + 1000 * (i % 4),
+            pay_max=40000,
+            opens_on=today - datetime.timedelta(days=i % 5),
+            closes_on=None if i % 4 == 0 else today + datetime.timedelta(days=i % 6),
+        )
+    make_vacancy(title="廚師")  # not a match
+    filtered = keyword_filter(Vacancy.objects.for_user(personas["alice"]), "會計")
+    assert filtered.count() == 23
+    reference = Paginator(for_vacancy_list(filtered, sort or "newest"), 5, orphans=2)
+    for number in [1, 2, 3, 4, 5, "last", 99, "x"]:
+        expected = reference.get_page(number)
+        page = vacancy_page(filtered, sort, number, 5, orphans=2)
+        assert [v.pk for v in page] == [v.pk for v in expected], (sort, number)
+        assert (page.number, page.paginator.num_pages) == (expected.number, 5)
+        assert [v.open_violation for v in page] == [v.open_violation for v in expected]

@@ -50,3 +50,17 @@ def test_rebuild_restores_the_index(personas, reference_data):
     seeker = make_seeker(personas["alice"], name="周星馳")
     rebuild_term_index("cases_jobseeker")
     assert JobSeeker.objects.filter(terms_match(JobSeeker, ["星馳"]), pk=seeker.pk).exists()
+
+
+def test_a_term_match_inside_a_subquery_tests_the_inner_row(personas, reference_data):
+    """The inner table of ``pk__in=qs.values("pk")[:n]`` has an alias of its own (``V0``): the
+    condition must test that row, not the outer one (a raw SQL naming the table did, and the
+    vacancy list's page, cut in a subquery, then listed the wrong vacancies)."""
+    found = make_seeker(personas["alice"], name="周星馳")
+    other = make_seeker(personas["alice"], name="王小明")
+    assert other.pk > found.pk
+    inner = JobSeeker.objects.filter(terms_match(JobSeeker, ["星馳"])).order_by("-pk")
+    assert list(inner.values_list("pk", flat=True)) == [found.pk]
+    outer = JobSeeker.objects.filter(pk__in=inner.values("pk")[:1])
+    assert list(outer.values_list("pk", flat=True)) == [found.pk]
+    assert not JobSeeker.objects.filter(pk__in=inner.values("pk")[1:2]).exists()

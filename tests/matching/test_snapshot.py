@@ -15,6 +15,7 @@ from django.core.management import call_command
 
 from bench.matching_bench import World, load_taxonomy
 from jobdesk.domain.matching import MatchIndex, SeekerFilters, VacancyFilters
+from jobdesk.domain.matching.ids import IdMap, IdSet, RowIds
 from jobdesk.matching import index_service, snapshot
 from jobdesk.matching.adapters import seeker_profile, vacancy_record
 from tests.matching.factories import make_seeker, make_vacancy
@@ -43,6 +44,11 @@ def test_engine_ranking_is_identical_from_the_snapshot_both_directions(tmp_path:
     assert isinstance(mapped, MatchIndex)
     assert isinstance(mapped.seekers.cols.text_ids, np.memmap)
     assert isinstance(mapped.vacancies.bounds.occ, np.memmap)
+    # the id lookups are arrays too (mapped, not rebuilt): the comparisons below compare them
+    for side in (mapped.seekers, mapped.vacancies):
+        assert isinstance(side.row_of, IdMap)
+        assert isinstance(side.row_of._keys, np.memmap)
+        assert isinstance(side.ids, RowIds)
     rng = random.Random(3)
     counties = sorted({t.county for t in w.tax.townships.values()})
 
@@ -76,6 +82,11 @@ def test_engine_ranking_is_identical_from_the_snapshot_both_directions(tmp_path:
     compare(25)
     # the deltas were copy-on-write: the snapshot's files are as written
     assert _files_digest(folder) == written
+    # compacted (the tombstones dropped, the mapped ids carried over): still the same
+    for index in (built, mapped):
+        index.compact()
+    assert mapped.seekers.live_count == built.seekers.live_count
+    compare(10)
 
 
 @pytest.mark.django_db
@@ -106,6 +117,8 @@ def test_service_ranking_is_identical_with_and_without_the_snapshot(w, personas,
     assert live.builds == 1
     assert results() == without
     assert (live.vacancy_office, live.seeker_office) == offices
+    assert isinstance(live.seeker_office, IdMap)
+    assert isinstance(live.seeker_ids, IdSet)
 
 
 @pytest.mark.django_db

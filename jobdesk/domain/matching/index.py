@@ -11,7 +11,7 @@ rows are dead.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,6 +37,7 @@ from .features import (
     shift_mask,
 )
 from .geo import TownshipTable
+from .ids import RowIds, freeze_list, freeze_rows
 from .occupations import OccupationRelatedness
 from .profiles import (
     Match,
@@ -88,9 +89,11 @@ class Side:
 
     def __init__(self, cols: Columns, ids: list[str], vocab_size: int, seekers: bool) -> None:
         self.cols = cols.resized(len(ids) + len(ids) // 4 + 1024)
-        self.ids = ids
+        # row → id and id → row: a list and a dict when built here, arrays (``ids.py``) when
+        # loaded from a snapshot; both answer the same
+        self.ids: list[str] | RowIds = ids
         self.n = len(ids)
-        self.row_of = {r: i for i, r in enumerate(ids)}
+        self.row_of: MutableMapping[str, int] = {r: i for i, r in enumerate(ids)}
         self.alive = np.zeros(len(self.cols), np.bool_)
         self.alive[: self.n] = True
         self.vocab_size = vocab_size
@@ -141,9 +144,8 @@ class Side:
     def compact(self) -> None:
         keep = np.flatnonzero(self.alive[: self.n])
         cols = self.cols.take(keep)
-        self.__init__(  # type: ignore[misc]
-            cols, [self.ids[i] for i in keep], self.vocab_size, self.is_seekers
-        )
+        ids = self.ids.take(keep) if isinstance(self.ids, RowIds) else [self.ids[i] for i in keep]
+        self.__init__(cols, ids, self.vocab_size, self.is_seekers)  # type: ignore[misc]
 
     @property
     def live_count(self) -> int:
@@ -151,44 +153,12 @@ class Side:
 
     # -- pickling (the match index snapshot) ------------------------------------------------
     def __getstate__(self) -> dict[str, object]:
-        """The ids as one string (unpickled in one piece, split in C); ``row_of`` is rebuilt
-        from them and ``alive``: a million-entry dict is slow to unpickle item by item."""
+        """The id lookups as arrays (``ids.py``): a process that loads the snapshot maps them
+        instead of rebuilding a million-entry dict and list."""
         state = dict(self.__dict__)
-        del state["row_of"]
-        state["ids"] = pack_strings(self.ids)
+        state["ids"] = freeze_list(self.ids)
+        state["row_of"] = freeze_rows(self.row_of)
         return state
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        ids = unpack_strings(state.pop("ids"))
-        self.__dict__.update(state)
-        self.ids = ids
-        n = self.n
-        alive = np.flatnonzero(self.alive[:n])
-        if alive.size == n:
-            self.row_of = dict(zip(ids, range(n), strict=False))
-        else:
-            rows = alive.tolist()
-            self.row_of = dict(zip([ids[r] for r in rows], rows, strict=True))
-
-
-def pack_strings(values: Sequence[str]) -> tuple[str, str, int]:
-    """``values`` joined by a separator none of them contains (for pickling)."""
-    for sep in ("\n", "\x00", "\x1f"):
-        if not any(sep in v for v in values):
-            return sep, sep.join(values), len(values)
-    raise ValueError("every separator occurs in the ids")
-
-
-def unpack_strings(packed: object) -> list[str]:
-    """``pack_strings`` undone (one C-level split: interning the strings so that an id read in
-    several collections is one object would save memory but cost 1.2 s per million)."""
-    assert isinstance(packed, tuple)
-    sep, joined, n = packed
-    assert isinstance(sep, str)
-    assert isinstance(joined, str)
-    if n == 0:
-        return []
-    return joined.split(sep)
 
 
 class MatchIndex:
