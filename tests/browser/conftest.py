@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,12 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
+# Held while the live server answers a request. A test that ends while the page is still loading
+# (a home page's panels come by htmx after the load) leaves a request running on the server's own
+# PostgreSQL connection; the database flush after the test would then take its table locks beside
+# that request's ("deadlock detected" in CI). The page fixture waits for the server to be idle.
+_ANSWERING = threading.Lock()
+
 
 class _SerialWSGIServer(WSGIServer):
     """The live server answers one request at a time. The test database is one SQLite
@@ -30,6 +38,10 @@ class _SerialWSGIServer(WSGIServer):
     def __init__(self, *args: Any, connections_override: Any = None, **kwargs: Any) -> None:
         # LiveServerThread.run() already installs the shared connections in this thread
         super().__init__(*args, **kwargs)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with _ANSWERING:
+            super().process_request(request, client_address)
 
 
 LiveServerThread.server_class = _SerialWSGIServer
@@ -72,7 +84,14 @@ def page(browser: Any) -> Iterator[Any]:
     page = context.new_page()
     page.set_default_timeout(15000)
     yield page
+    # the requests the page still has in flight (panels, a §5 check while typing) end first;
+    # a page that never goes idle is closed all the same
+    with contextlib.suppress(Exception):
+        page.wait_for_load_state("networkidle", timeout=5000)
     context.close()
+    # and a request the server took before the browser went away is answered before the flush
+    if _ANSWERING.acquire(timeout=30):
+        _ANSWERING.release()
 
 
 @pytest.fixture
