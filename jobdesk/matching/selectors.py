@@ -49,11 +49,13 @@ def match_vacancies(
 
     live = get_index()
     profile = adapters.seeker_profile(seeker)
-    found = [
-        m
-        for m in live.index.top_vacancies(profile, _fetch(k), filters)
-        if _in_scope(live.vacancy_office.get(m.id), user)
-    ][:k]
+    found = live.index.top_vacancies(
+        profile,
+        k,
+        filters,
+        within=lambda id: _in_scope(live.vacancy_office.get(id), user),
+        of_best=_fetch(k),
+    )
     rows = {
         str(v.public_id): v
         for v in Vacancy.objects.for_user(user)
@@ -75,11 +77,13 @@ def match_seekers(
 
     live = get_index()
     record = adapters.vacancy_record(vacancy)
-    found = [
-        m
-        for m in live.index.top_seekers(record, _fetch(k), filters)
-        if _in_scope(live.seeker_office.get(m.id), user)
-    ][:k]
+    found = live.index.top_seekers(
+        record,
+        k,
+        filters,
+        within=lambda id: _in_scope(live.seeker_office.get(id), user),
+        of_best=_fetch(k),
+    )
     rows = {
         str(s.public_id): s
         for s in JobSeeker.objects.filter(public_id__in=[m.id for m in found])
@@ -101,11 +105,12 @@ def explain_pair(seeker: Any, vacancy: Any) -> tuple[float, list[dict[str, Any]]
         townships=frozenset({record.township}) if record.township else frozenset(),
         occupation_prefix=record.occupation,
     )
-    for m in get_index().index.top_vacancies(profile, FETCH_MAX, filters):
-        if m.id == record.id:
-            return m.score, [
-                {"factor": c.factor, "label": c.label, "points": c.points} for c in m.contributions
-            ]
+    for m in get_index().index.top_vacancies(
+        profile, 1, filters, within=lambda id: id == record.id, of_best=FETCH_MAX
+    ):
+        return m.score, [
+            {"factor": c.factor, "label": c.label, "points": c.points} for c in m.contributions
+        ]
     return None
 
 

@@ -131,6 +131,32 @@ def test_pruned_equals_brute_force_small(monkeypatch: pytest.MonkeyPatch) -> Non
             assert pruned == brute
 
 
+def test_within_keeps_the_accepted_rows_of_the_best_in_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A scope filter given to the engine (``within``, ``of_best``) returns what filtering the
+    ``of_best`` best afterwards returns, cut to k: same ids, scores and explanations."""
+    vs, ss = random_world(400, 400, seed=26)
+    index = MatchIndex.build(vs, ss, TAXONOMY)
+    odd_v = {v.id for v in vs[1::2]}
+    odd_s = {s.id for s in ss[1::2]}
+    for exhaustive in (0, 10**9):
+        monkeypatch.setattr(index_mod, "EXHAUSTIVE_ROWS", exhaustive)
+        for s in ss[:40]:
+            for k, of_best in ((1, 25), (5, 25), (20, 120), (5, 5)):
+                expected = [m for m in index.top_vacancies(s, of_best) if m.id in odd_v][:k]
+                got = index.top_vacancies(s, k, within=odd_v.__contains__, of_best=of_best)
+                assert got == expected
+                assert all(m.id in odd_v for m in got)
+        for v in vs[:40]:
+            for k, of_best in ((1, 25), (20, 120)):
+                expected = [m for m in index.top_seekers(v, of_best) if m.id in odd_s][:k]
+                got = index.top_seekers(v, k, within=odd_s.__contains__, of_best=of_best)
+                assert got == expected
+        # nothing accepted: nothing returned
+        assert index.top_vacancies(ss[0], 5, within=lambda _id: False, of_best=50) == []
+
+
 def test_pruned_exact_with_hashed_masks(monkeypatch: pytest.MonkeyPatch) -> None:
     """More than 64 skills and licences: the masks are hashed, bounds loose, results exact."""
     rng = random.Random(5)

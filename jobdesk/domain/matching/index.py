@@ -11,7 +11,7 @@ rows are dead.
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -272,8 +272,16 @@ class MatchIndex:
 
     # -- queries -------------------------------------------------------------------------------
     def top_vacancies(
-        self, seeker: SeekerProfile, k: int = 20, filters: VacancyFilters | None = None
+        self,
+        seeker: SeekerProfile,
+        k: int = 20,
+        filters: VacancyFilters | None = None,
+        *,
+        within: Callable[[str], bool] | None = None,
+        of_best: int | None = None,
     ) -> list[Match]:
+        """The ``k`` best vacancies for ``seeker``. With ``within`` (e.g. the user's scope): the
+        ``k`` best of the ``of_best`` best rows whose id it accepts, only those explained."""
         q = self._seeker_cols(seeker)
         f = filters or VacancyFilters()
         query = Query(
@@ -286,11 +294,19 @@ class MatchIndex:
             shift_mask=shift_mask(f.shifts) if f.shifts else 0,
             related=self.related,
         )
-        return self._top(query, self.vacancies, k)
+        return self._top(query, self.vacancies, k, within, of_best)
 
     def top_seekers(
-        self, vacancy: VacancyRecord, k: int = 20, filters: SeekerFilters | None = None
+        self,
+        vacancy: VacancyRecord,
+        k: int = 20,
+        filters: SeekerFilters | None = None,
+        *,
+        within: Callable[[str], bool] | None = None,
+        of_best: int | None = None,
     ) -> list[Match]:
+        """The ``k`` best seekers for ``vacancy``; ``within``, ``of_best`` as in
+        :meth:`top_vacancies`."""
         if not vacancy.servable:
             return []
         q = self._vacancy_cols(vacancy)
@@ -304,7 +320,7 @@ class MatchIndex:
             shift_mask=shift_mask(f.shifts) if f.shifts else 0,
             related=self.related,
         )
-        return self._top(query, self.seekers, k)
+        return self._top(query, self.seekers, k, within, of_best)
 
     def _town_mask(
         self, county: str | None, zips: frozenset[str], q: Columns, seeker_side: bool
@@ -319,8 +335,19 @@ class MatchIndex:
             mask[:n] &= self.towns.within(int(q.town[0]), float(commute_cut(q.commute[0])))
         return mask
 
-    def _top(self, query: Query, side: Side, k: int) -> list[Match]:
-        """Exact top-k: every row scored below ``EXHAUSTIVE_ROWS`` live rows, else bound-pruned."""
+    def _top(
+        self,
+        query: Query,
+        side: Side,
+        k: int,
+        within: Callable[[str], bool] | None = None,
+        of_best: int | None = None,
+    ) -> list[Match]:
+        """Exact top-k: every row scored below ``EXHAUSTIVE_ROWS`` live rows, else bound-pruned.
+        With ``within``: the top ``of_best`` (at least k) found, then the k of them it accepts."""
+        shown = k
+        if within is not None:
+            k = max(k, of_best or k)
         n = side.n
         q, sq = query.cols, query.seeker_is_query
         if k <= 0 or side.live_count == 0:
@@ -339,7 +366,7 @@ class MatchIndex:
             ) + np.float32(1e-5)
             bound = gather_bounds(tables, side.bounds, slice(0, n))
             best = self._threshold(q, qv, side, tables, bound, k, sq)
-        return self._rank(q, best, side, k, sq)
+        return self._rank(q, best, side, k, sq, within, shown)
 
     def _query_vector(self, q: Columns, title: bool = False) -> NDArray[np.float64]:
         qv = np.zeros(self.model.size + 1)
@@ -460,14 +487,26 @@ class MatchIndex:
         return occupation_points(tables, side.codes, side.bounds.occ[rows], occ_w, side.is_seekers)
 
     def _rank(
-        self, q: Columns, best: _Scored, side: Side, k: int, seeker_is_query: bool
+        self,
+        q: Columns,
+        best: _Scored,
+        side: Side,
+        k: int,
+        seeker_is_query: bool,
+        within: Callable[[str], bool] | None = None,
+        shown: int | None = None,
     ) -> list[Match]:
-        """The k best of ``best`` by score, then id, with their explanations."""
+        """The k best of ``best`` by score, then id, with their explanations; with ``within``,
+        the first ``shown`` of those it accepts (only they are explained)."""
         if best.rows.size == 0 or k <= 0:
             return []
         keys = score_key(best.score).tolist()
         ids = [side.ids[r] for r in best.rows.tolist()]
         ordered = sorted(range(len(ids)), key=lambda i: (-keys[i], ids[i]))[:k]
+        if within is not None:
+            ordered = [i for i in ordered if within(ids[i])][: k if shown is None else shown]
+            if not ordered:
+                return []
         at = np.array(ordered, np.int64)
         q_facts = facts(q, np.zeros(1, np.int64))[0]
         out = []
