@@ -108,3 +108,25 @@ def test_a_form_of_address_ending_a_title_names_the_sex_of_the_job() -> None:
     assert grounds("收銀、補貨", title="工讀妹") == {"sex"}
     assert grounds("收銀、補貨", title="專櫃姐（週休二日）") == {"sex"}
     assert grounds("收銀、補貨", title="門市人員") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("同性戀者請自重", {"sexual_orientation"}),
+        ("曾領社會救助或住過育幼院者勿投", {"class"}),
+        ("戴牙套或缺牙者面試不予考慮", {"facial_features"}),
+        ("胖者勿試", {"appearance"}),
+        ("記者須認同本報統一理念", {"thought"}),
+        ("ABC、華僑勿投", {"birthplace"}),
+        ("曾服用精神科藥物者勿試", {"disability"}),
+        ("應徵請附出生時辰", {"private_data"}),
+    ],
+)
+def test_round4_dev4_forms(text: str, expected: set[str]) -> None:
+    assert grounds(text) == expected
+
+
+def test_agreeing_with_the_company_or_the_party_of_a_party_office_is_no_thought_finding() -> None:
+    assert grounds("認同本公司理念") == set()
+    assert "thought" not in grounds("需認同本黨理念", title="中央黨部文宣人員")
