@@ -79,19 +79,25 @@ class Command(BaseCommand):
         parser.add_argument(
             "--figures", action="store_true", help="另以彙整之已結束月份數字再量一次"
         )
+        parser.add_argument(
+            "--make-only", action="store_true", help="只重建合成資料並保留，不量測"
+        )
         parser.add_argument("--centres", type=int, default=1, help="就業中心數（個案平均分配）")
         parser.add_argument("--staff", type=int, default=20, help="每個就業中心的就業服務人員數")
 
     def handle(self, *args: Any, **options: Any) -> None:
         from jobdesk.accounts.models import Office, User
 
-        if not (options["keep"] and Office.objects.filter(code="BENCH").exists()):
+        remake = options["make_only"] or not Office.objects.filter(code="BENCH").exists()
+        if remake or not options["keep"]:
             self._clear()
             started = time.perf_counter()
             self._make(options["cases"], options["centres"], options["staff"])
             self.stdout.write(
                 f"合成資料 {options['cases']} 件個案：{time.perf_counter() - started:.1f} 秒"
             )
+        if options["make_only"]:
+            return
         from jobdesk.reports import aggregates
 
         aggregates.clear()  # "counted": every month from the rows
@@ -172,7 +178,7 @@ class Command(BaseCommand):
     def _make(self, count: int, centres: int, staff_per_centre: int) -> None:
         from jobdesk.accounts.models import Office, OfficeKind, User
         from jobdesk.accounts.roles import Role
-        from jobdesk.reports.periods import local_zone
+        from jobdesk.reports.periods import Period, local_zone
         from jobdesk.taxonomy.models import Township
 
         rng = random.Random(12)  # noqa: S311 - synthetic data, not secrets
@@ -182,8 +188,15 @@ class Command(BaseCommand):
         now = timezone.now()
         zone = local_zone()
 
+        # each of the last 12 months holds a twelfth of the rows, the running month too (its
+        # days so far), so the running month is measured at the size of a whole month
+        this = Period.this_month()
+        months = [(p.bounds(), p == this) for p in this.months_back(12)]
+
         def when() -> datetime.datetime:
-            return (now - datetime.timedelta(days=rng.uniform(0, 365))).astimezone(zone)
+            (start, end), running = rng.choice(months)
+            end = min(end, now) if running else end
+            return (start + (end - start) * rng.random()).astimezone(zone)
 
         for number in range(centres):
             code = "BENCH-C" if number == 0 else f"BENCH-C{number}"
