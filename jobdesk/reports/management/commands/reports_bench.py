@@ -79,9 +79,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--figures", action="store_true", help="另以彙整之已結束月份數字再量一次"
         )
-        parser.add_argument(
-            "--make-only", action="store_true", help="只重建合成資料並保留，不量測"
-        )
+        parser.add_argument("--make-only", action="store_true", help="只重建合成資料並保留，不量測")
         parser.add_argument("--centres", type=int, default=1, help="就業中心數（個案平均分配）")
         parser.add_argument("--staff", type=int, default=20, help="每個就業中心的就業服務人員數")
 
