@@ -198,6 +198,10 @@ JOBDESK_IMPORT_STAGE_HOURS = int(env("JOBDESK_IMPORT_STAGE_HOURS", "24") or 24)
 JOBDESK_EXPORT_SYNC_MAX_ROWS = int(env("JOBDESK_EXPORT_SYNC_MAX_ROWS", "5000") or 5000)
 JOBDESK_EXPORT_KEEP_HOURS = int(env("JOBDESK_EXPORT_KEEP_HOURS", "24") or 24)
 JOBDESK_OTP_THRESHOLD = int(env("JOBDESK_OTP_THRESHOLD", "5") or 5)
+# A running month's report snapshot (jobdesk report-figures --running) is read by the report
+# pages while younger than this; older, the running month is counted from the rows
+# (reports/freshness.py).
+JOBDESK_REPORT_FRESH_MINUTES = int(env("JOBDESK_REPORT_FRESH_MINUTES", "60") or 60)
 # Idle session timeout in minutes (PDPA Art. 27 security measure).
 JOBDESK_SESSION_IDLE_MINUTES = int(env("JOBDESK_SESSION_IDLE_MINUTES", "30") or 30)
 # The match index re-fits its text model (a full rebuild) when it is this many days old; in

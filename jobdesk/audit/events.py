@@ -108,6 +108,7 @@ class Event(StrEnum):
     REFERRAL_STOPPED = "referral.stopped", "轉介停止"
     REPORT_FIGURES_REFRESHED = "report.figures_refreshed", "彙整已結束月份的統計數字"
     REPORT_MONTHLY_REQUESTED = "report.monthly_requested", "申請產製月報"
+    REPORT_RUNNING_REFRESHED = "report.running_refreshed", "彙整本月（進行中）的統計數字"
     SEEKER_CHANGED = "seeker.changed", "修改求職者資料"
     SEEKER_REGISTERED = "seeker.registered", "求職登記"
     SEEKER_SENSITIVE_CHANGED = "seeker.sensitive_changed", "修改敏感個資（加密）"

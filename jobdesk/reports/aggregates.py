@@ -10,10 +10,13 @@ a month that has ended, the nightly ``jobdesk report-figures`` stores (``refresh
 
 Rows are stored per office, so every scope (a branch, a centre, one counsellor) reads them by
 the same rules as the rows themselves: offices of the chosen subtree, within the reader's own
-subtree (``for_user``), counsellors of the subtree. A month is read from the aggregates only when
-they were computed after it had ended (``AggregatedMonth``); the running month, and any month
-not stored, is counted from the rows, and the two are added. The pages say when the stored
-months were computed; the cells' records are always read live.
+subtree (``for_user``), counsellors of the subtree. ``jobdesk report-figures --running``
+stores the running month the same way (``refresh_running``, every 15–30 minutes). A month is read
+from the aggregates when ``reports.freshness`` allows (``AggregatedMonth``: computed after it
+had ended, or a running-month snapshot younger than ``JOBDESK_REPORT_FRESH_MINUTES``; never a
+snapshot of a month that has since ended); any other month is counted from the rows, and the two
+are added. The pages say when the stored months were computed; the cells' records are always
+read live.
 """
 
 from __future__ import annotations
@@ -29,14 +32,10 @@ from django.utils.dateparse import parse_datetime
 
 from jobdesk.cases.models import Activity
 from jobdesk.common.scoping import office_subtree
-from jobdesk.reports import practice, workload
+from jobdesk.reports import freshness, practice, workload
 from jobdesk.reports.models import AggregatedMonth, AggregateKind, PracticeMonth, WorkloadMonth
 from jobdesk.reports.periods import Period, add_months, local_date
 from jobdesk.reports.scope import ReportScope
-
-
-def _closed(period: Period, at: datetime.datetime) -> bool:
-    return period.is_month and at >= period.bounds()[1]
 
 
 def _aware(value: Any) -> datetime.datetime:
@@ -101,16 +100,19 @@ def _store_workload(period: Period) -> None:
 
 
 @transaction.atomic
-def store(period: Period) -> datetime.datetime:
-    """Compute and keep the practice and workload aggregates of the ended month ``period``."""
+def store(period: Period, *, running: bool = False) -> datetime.datetime:
+    """Compute and keep the practice and workload aggregates of the ended month ``period``, or
+    with ``running`` a snapshot of the running month (read while fresh: ``reports.freshness``)."""
     now = timezone.now()
-    if not _closed(period, now):
+    if running and not freshness.is_running(period, now):
+        raise ValueError(f"{period.key} is not the running month")
+    if not running and not freshness.is_final(period, now):
         raise ValueError(f"{period.key} has not ended: it is counted live")
     _store_practice(period)
     _store_workload(period)
     for kind in AggregateKind:
         AggregatedMonth.objects.update_or_create(
-            kind=kind, month=period.start, defaults={"computed_at": now}
+            kind=kind, month=period.start, defaults={"computed_at": now, "running": running}
         )
     return now
 
@@ -121,6 +123,11 @@ def refresh(months: int = 2) -> int:
     for period in periods:
         store(period)
     return len(periods)
+
+
+def refresh_running() -> datetime.datetime:
+    """A snapshot of the running month's aggregates (every office)."""
+    return store(Period.this_month(), running=True)
 
 
 def clear() -> None:
@@ -146,13 +153,14 @@ def _months(period: Period) -> list[Period] | None:
 
 
 def stored_months(kind: str, months: Sequence[Period]) -> dict[datetime.date, datetime.datetime]:
-    """Of ``months``, those stored after they had ended: first day -> when computed."""
+    """Of ``months``, those whose aggregates may be read now (``reports.freshness``: stored after
+    they had ended, or a fresh snapshot of the running month): first day -> when computed."""
     found = AggregatedMonth.objects.filter(kind=kind, month__in=[p.start for p in months])
     by_start = {p.start: p for p in months}
     return {
         row.month: row.computed_at
         for row in found
-        if row.month in by_start and _closed(by_start[row.month], row.computed_at)
+        if row.month in by_start and freshness.usable(by_start[row.month], row.computed_at)
     }
 
 
@@ -184,12 +192,15 @@ def _visible(model: Any, user: Any) -> Q | None:
 
 def practice_evidence(
     scope: ReportScope, period: Period
-) -> tuple[dict[int, dict[str, practice.Evidence]], datetime.datetime | None]:
+) -> tuple[
+    dict[int, dict[str, practice.Evidence]], datetime.datetime | None, datetime.datetime | None
+]:
     """``practice.evidence`` read from the stored months of ``period`` plus the others counted
-    from the rows; the second item: when the oldest stored month used was computed (or None)."""
+    from the rows; then when the oldest ended month read was computed, and when the running
+    month's snapshot read was (each None when there is none)."""
     months = _months(period)
     if months is None:
-        return practice.evidence(scope, period), None
+        return practice.evidence(scope, period), None, None
     stored = stored_months(AggregateKind.PRACTICE, months)
     table: dict[int, dict[str, practice.Evidence]] = {}
     visible = _visible(Activity, scope.user)
@@ -216,14 +227,18 @@ def practice_evidence(
                     continue
                 lasts = [d for d in (had.last, e.last) if d is not None]
                 mine[code] = practice.Evidence(had.count + e.count, max(lasts) if lasts else None)
-    return table, (min(stored.values()) if stored else None)
+    by_start = {p.start: p for p in months}
+    final = [at for day, at in stored.items() if freshness.is_final(by_start[day], at)]
+    running = [at for day, at in stored.items() if not freshness.is_final(by_start[day], at)]
+    return table, (min(final) if final else None), (running[0] if running else None)
 
 
 def workload_counts(
     scope: ReportScope, period: Period
 ) -> tuple[dict[str, dict[int, int]], datetime.datetime | None]:
-    """``workload.live_counts``, from the stored aggregates when ``period`` is a stored ended
-    month (with when they were computed), else counted from the rows (and None)."""
+    """``workload.live_counts``, from the stored aggregates when ``period`` is a stored month
+    that may be read (``reports.freshness``; with when they were computed), else counted from
+    the rows (and None)."""
     stored = stored_months(AggregateKind.WORKLOAD, [period]) if period.is_month else {}
     if period.start not in stored:
         return workload.live_counts(scope, period), None

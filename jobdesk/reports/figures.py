@@ -1,19 +1,20 @@
-"""Closed months' figures, stored: what an office's indicator and trend pages read for a month
-that has ended, instead of counting a million rows on every visit.
+"""An office's monthly figures, stored: what its indicator and trend pages read instead of
+counting a million rows on every visit.
 
 ``store(office, month)`` evaluates every indicator of the office's subtree for the month, exactly
 as the page would (``indicators.evaluate_all``, read as the office's supervisor), and keeps the
 values with the time they were computed (``MonthFigures``). ``jobdesk report-figures`` (nightly,
-from cron or the worker) stores the last ``--months`` closed months of every office, so a late
-entry for last month is in the next night's figures. Only a month that had ended when it was
-computed is used (a figure of a running month would miss the rest of it); the current month,
-a counsellor's own figures and any month not stored are counted live. The pages say when the
-stored figures were computed; the drill-downs always list the rows as they are now.
-"""
+from cron or the worker) stores the last ``--months`` ended months of every office, so a late
+entry for last month is in the next night's figures; ``jobdesk report-figures --running`` (every
+15–30 minutes) stores a snapshot of the running month. Which stored figures are read is one
+rule, ``reports.freshness``: an ended month's computed after it ended, the running month's while
+the snapshot is younger than ``JOBDESK_REPORT_FRESH_MINUTES``, never a snapshot of a month that
+has since ended. A counsellor's own figures and any month not stored (or stale) are counted
+live. The pages say when the stored figures were computed; the drill-downs always list the rows
+as they are now."""
 
 from __future__ import annotations
 
-import datetime
 import itertools
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -24,8 +25,9 @@ from django.utils import timezone
 
 from jobdesk.accounts.models import Office
 from jobdesk.audit.services import record_event
+from jobdesk.reports import freshness
 from jobdesk.reports import indicators as registry
-from jobdesk.reports.models import MonthFigures
+from jobdesk.reports.models import AggregatedMonth, AggregateKind, MonthFigures
 from jobdesk.reports.periods import Period
 from jobdesk.reports.scope import ReportScope
 
@@ -66,30 +68,33 @@ def _load(data: dict[str, Any]) -> list[registry.Value] | None:
     return values
 
 
-def _closed(period: Period, at: datetime.datetime) -> bool:
-    return period.is_month and at >= period.bounds()[1]
-
-
 @transaction.atomic
-def store(office: Office, period: Period) -> MonthFigures:
-    """Compute and keep ``office``'s figures for the ended month ``period``."""
+def store(office: Office, period: Period, *, running: bool = False) -> MonthFigures:
+    """Compute and keep ``office``'s figures for the ended month ``period`` (one change-log
+    event), or with ``running`` a snapshot of the running month (no event of its own: the
+    running refresh records one for every office at once, ``refresh_running``)."""
     from jobdesk.reports.tasks import OfficeReader
 
     now = timezone.now()
-    if not _closed(period, now):
+    if running and not freshness.is_running(period, now):
+        raise ValueError(f"{period.key} is not the running month")
+    if not running and not freshness.is_final(period, now):
         raise ValueError(f"{period.key} has not ended: its figures are counted live")
     scope = ReportScope(OfficeReader(office), office)
     values = _dump(registry.evaluate_all(scope, period))
     figures, _ = MonthFigures.objects.update_or_create(
-        office=office, month=period.start, defaults={"values": values, "computed_at": now}
-    )
-    record_event(
-        "report.figures_refreshed",
-        actor=None,
-        subject=figures,
         office=office,
-        after={"month": period.key, "office": office.code},
+        month=period.start,
+        defaults={"values": values, "computed_at": now, "running": running},
     )
+    if not running:
+        record_event(
+            "report.figures_refreshed",
+            actor=None,
+            subject=figures,
+            office=office,
+            after={"month": period.key, "office": office.code},
+        )
     return figures
 
 
@@ -103,12 +108,49 @@ def refresh(months: int = 2, offices: Sequence[Office] | None = None) -> int:
     return len(chosen) * len(periods)
 
 
-def stored(scope: ReportScope, period: Period) -> tuple[list[registry.Value], Any] | None:
-    """The stored figures of ``scope``'s office for ``period`` and when they were computed."""
+def refresh_running(offices: Sequence[Office] | None = None) -> list[MonthFigures]:
+    """A snapshot of the running month's figures of every active office (or of ``offices``)."""
+    chosen = list(offices) if offices is not None else list(Office.objects.filter(is_active=True))
+    period = Period.this_month()
+    return [store(office, period, running=True) for office in chosen]
+
+
+@transaction.atomic
+def refresh_running_month(offices: Sequence[Office] | None = None) -> int:
+    """``jobdesk report-figures --running``: a snapshot of the running month's figures of every
+    active office (or of ``offices``) and of its practice and workload aggregates (every office),
+    in one transaction (a page reads the previous snapshot until it commits), and one change-log
+    event (``report.running_refreshed``). Returns the number of offices."""
+    from jobdesk.reports import aggregates
+
+    period = Period.this_month()
+    stored = refresh_running(offices)
+    at = aggregates.refresh_running()
+    marker = AggregatedMonth.objects.get(kind=AggregateKind.PRACTICE, month=period.start)
+    record_event(
+        "report.running_refreshed",
+        actor=None,
+        subject=marker,
+        after={
+            "month": period.key,
+            "offices": len(stored),
+            "aggregates_at": at.isoformat(),
+        },
+    )
+    return len(stored)
+
+
+def stored(
+    scope: ReportScope, period: Period, *, final_only: bool = False
+) -> tuple[list[registry.Value], Any] | None:
+    """The stored figures of ``scope``'s office for ``period`` and when they were computed, when
+    ``reports.freshness`` allows them to be read (``final_only``: an ended month's only)."""
     if scope.counsellor is not None or not period.is_month:
         return None
     found = MonthFigures.objects.filter(office=scope.office, month=period.start).first()
-    if found is None or not _closed(period, found.computed_at):
+    if found is None or not freshness.usable(period, found.computed_at):
+        return None
+    if final_only and not freshness.is_final(period, found.computed_at):
         return None
     values = _load(found.values)
     return (values, found.computed_at) if values is not None else None
@@ -125,9 +167,11 @@ def month_values(scope: ReportScope, period: Period) -> tuple[list[registry.Valu
 
 def months_values(
     scope: ReportScope, months: Sequence[Period], keys: Iterable[str]
-) -> tuple[dict[str, list[registry.Value]], Any]:
+) -> tuple[dict[str, list[registry.Value]], Any, Any]:
     """``keys``' values for each of ``months``: stored months from their figures, each run of
-    months without figures counted live in one grouped pass (``evaluate_months``)."""
+    months without figures counted live in one grouped pass (``evaluate_months``); then when
+    the oldest ended month read was computed and when the running month's snapshot read was
+    (each None when there is none)."""
     keys = list(keys)
     found = [stored(scope, p) for p in months]
     values: dict[str, list[Any]] = {k: [None] * len(months) for k in keys}
@@ -149,5 +193,14 @@ def months_values(
             live = registry.evaluate_months(registry.BY_KEY[k], scope, months[index:end], cache)
             values[k][index:end] = live
         index = end
-    times = [item[1] for item in found if item is not None]
-    return values, (min(times) if times else None)
+    times = [
+        item[1]
+        for p, item in zip(months, found, strict=True)
+        if item and freshness.is_final(p, item[1])
+    ]
+    running = [
+        item[1]
+        for p, item in zip(months, found, strict=True)
+        if item and not freshness.is_final(p, item[1])
+    ]
+    return values, (min(times) if times else None), (running[0] if running else None)

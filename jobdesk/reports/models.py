@@ -189,10 +189,11 @@ class MonthlyReport(ScopedModel):
 
 
 class MonthFigures(models.Model):
-    """An office's indicators for a month that has ended, as computed at ``computed_at``.
+    """An office's indicators for a month, as computed at ``computed_at``: after it ended
+    (nightly), or while it runs (``running``: ``jobdesk report-figures --running``).
 
-    Written only by ``reports.figures.store`` (``jobdesk report-figures``, nightly), read by the
-    indicator and trend pages for that office and month instead of counting the rows again.
+    Written only by ``reports.figures.store``, read by the indicator and trend pages for that
+    office and month instead of counting the rows again, when ``reports.freshness`` allows.
     Figures only, no personal data; the rows behind them are always read live (drill-downs).
     """
 
@@ -202,6 +203,9 @@ class MonthFigures(models.Model):
     month = models.DateField("月份（首日）")
     values = models.JSONField("數值")
     computed_at = models.DateTimeField("彙整時間")
+    running = models.BooleanField(
+        "本月快照", default=False, help_text="月份進行中所彙整（reports.freshness 決定是否讀取）"
+    )
 
     class Meta:
         verbose_name = "月統計彙整"
@@ -221,12 +225,15 @@ class AggregateKind(models.TextChoices):
 
 class AggregatedMonth(models.Model):
     """A month whose per-counsellor aggregates (``PracticeMonth``, ``WorkloadMonth``) are stored,
-    and when they were computed. Aggregates of a month are read only when they were computed
-    after the month had ended (a running month is always counted from the rows)."""
+    and when they were computed: after it ended, or while it runs (``running``, read only while
+    fresh: ``reports.freshness``)."""
 
     kind = models.CharField("類別", max_length=20, choices=AggregateKind.choices)
     month = models.DateField("月份（首日）")
     computed_at = models.DateTimeField("彙整時間")
+    running = models.BooleanField(
+        "本月快照", default=False, help_text="月份進行中所彙整（reports.freshness 決定是否讀取）"
+    )
 
     class Meta:
         verbose_name = "已彙整月份"

@@ -115,20 +115,20 @@ def test_stored_practice_equals_the_count_for_every_scope_and_window(
     clock.at("2026-12-01 09:00")
     for i, s in enumerate(scopes):
         for w in _windows():
-            found, as_of = aggregates.practice_evidence(s, w)
+            found, as_of, _running = aggregates.practice_evidence(s, w)
             assert found == live[(i, w)], (s.label, w.key)
             assert (as_of is None) == (w == practice.window(DEC, 1)), (s.label, w.key)
     # hand-counted: alice's T1.2 in October at centre A is 10-02, 10-31 23:50 and the record on
     # S4 made before it moved; November holds the one at 00:30 on the 1st; ben's is centre B's
     branch = ReportScope(more["nina"], offices["north"])
-    oct_found, _ = aggregates.practice_evidence(branch, practice.window(OCT, 1))
-    nov_found, _ = aggregates.practice_evidence(branch, practice.window(NOV, 1))
+    oct_found, *_ = aggregates.practice_evidence(branch, practice.window(OCT, 1))
+    nov_found, *_ = aggregates.practice_evidence(branch, practice.window(NOV, 1))
     alice, ben = personas["alice"], more["ben"]
     assert oct_found[alice.pk]["T1.2"] == practice.Evidence(3, datetime.date(2026, 10, 31))
     assert oct_found[alice.pk]["P1.2.1"].count == 2
     assert nov_found[alice.pk]["T1.2"] == practice.Evidence(1, datetime.date(2026, 11, 1))
     assert nov_found[ben.pk]["P1.2.3"] == practice.Evidence(1, datetime.date(2026, 11, 1))
-    centre_a, _ = aggregates.practice_evidence(
+    centre_a, *_ = aggregates.practice_evidence(
         ReportScope(more["nina"], offices["a"]), practice.window(NOV, 1)
     )
     assert ben.pk not in centre_a

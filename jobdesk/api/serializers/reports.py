@@ -37,6 +37,10 @@ class IndicatorReportOut(serializers.Serializer):  # type: ignore[type-arg]
     end = serializers.DateField(help_text="期間的最後一天")
     figures_as_of = serializers.DateTimeField(
         allow_null=True,
-        help_text="已結束月份讀每晚彙整之數字時，其彙整時間；null 表示為即時計算",
+        help_text="讀彙整之數字時（已結束月份：每晚彙整；本月：進行中之彙整），其彙整時間；"
+        "null 表示為即時計算",
+    )
+    figures_running = serializers.BooleanField(
+        help_text="true：本月進行中之彙整（其後登錄之資料將於下次彙整時列入）",
     )
     results = IndicatorValueOut(many=True)

@@ -14,7 +14,7 @@ from rest_framework.response import Response
 
 from jobdesk.api.serializers.reports import IndicatorReportOut
 from jobdesk.api.views.base import ApiView
-from jobdesk.reports import figures
+from jobdesk.reports import figures, freshness
 from jobdesk.reports.periods import Period
 from jobdesk.reports.scope import REPORT_ROLES, scope_for
 
@@ -70,6 +70,7 @@ class IndicatorList(ApiView):
                 "start": period.start,
                 "end": period.last,
                 "figures_as_of": as_of,
+                "figures_running": freshness.split(period, as_of)[1] is not None,
                 "results": [
                     {
                         "key": v.indicator.key,

@@ -9,9 +9,10 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet, Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.timezone import localtime
 
 from jobdesk.referrals.models import ReferralResource
-from jobdesk.reports import exports, figures, rowsets
+from jobdesk.reports import exports, figures, freshness, rowsets
 from jobdesk.reports import indicators as registry
 from jobdesk.reports.indicators import GROUPS, RATIO, Indicator
 from jobdesk.reports.views.base import (
@@ -35,6 +36,7 @@ def index(request: HttpRequest) -> HttpResponse:
 def indicator_list(request: HttpRequest) -> HttpResponse:
     scope, period = scope_and_month(request)
     values, as_of = figures.month_values(scope, period)
+    final_at, running_at = freshness.split(period, as_of)
     sections = [
         (section, [v for v in values if v.indicator.section == section])
         for section in registry.SECTIONS
@@ -45,7 +47,8 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
         filter_context(scope, period)
         | {
             "sections": sections,
-            "figures_as_of": as_of,
+            "figures_as_of": final_at,
+            "running_as_of": running_at,
             "by_resource": registry.referrals_by_resource(scope, period),
             "unconfirmed": [i for i in registry.INDICATORS if not i.confirmed],
             "query_of": lambda **extra: query(scope, period, **extra),
@@ -83,8 +86,8 @@ class _Pages(Paginator):  # type: ignore[type-arg]
 
 def _figure(indicator: Indicator, scope: Any, period: Any) -> tuple[registry.Value, Any]:
     """The figure beside the rows: the stored one of an ended month (and when it was
-    computed), else counted now."""
-    found = figures.stored(scope, period)
+    computed), else counted now (the running month too: its rows are listed live)."""
+    found = figures.stored(scope, period, final_only=True)
     if found is not None:
         for value in found[0]:
             if value.indicator.key == indicator.key:
@@ -188,7 +191,9 @@ def indicator_export(request: HttpRequest, fmt: str) -> HttpResponse:
     check_format(fmt)
     scope, period = scope_and_month(request)
     rows: list[list[Any]] = []
-    for value in figures.month_values(scope, period)[0]:
+    values, as_of = figures.month_values(scope, period)
+    final_at, running_at = freshness.split(period, as_of)
+    for value in values:
         i = value.indicator
         rows.append([i.section, i.key, i.name, value.display, i.unit, value.rows])
         for code, label, count in value.groups:
@@ -211,6 +216,14 @@ def indicator_export(request: HttpRequest, fmt: str) -> HttpResponse:
         headers=["類別", "代碼", "指標", "數值", "單位", "明細筆數"],
         rows=rows,
         definitions=exports.definition_rows(registry.INDICATORS),
-        notes=["「官方公式已確認」為「否」者，計算方式見定義工作表之說明。"],
+        notes=[
+            *(
+                [f"已結束月份的數字為 {localtime(final_at):%Y-%m-%d %H:%M} 彙整之結果"]
+                if final_at
+                else []
+            ),
+            *([freshness.running_note(running_at)] if running_at else []),
+            "「官方公式已確認」為「否」者，計算方式見定義工作表之說明。",
+        ],
     )
     return exports.response(sheet, fmt, f"indicators-{scope.office.code}-{period.key}")

@@ -13,7 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.timezone import localtime
 
-from jobdesk.reports import aggregates, exports
+from jobdesk.reports import aggregates, exports, freshness
 from jobdesk.reports import practice as report
 from jobdesk.reports.periods import Period, local_date
 from jobdesk.reports.rowsets import Row
@@ -99,9 +99,10 @@ def _matrix_html(data: dict[str, Any], scope_query: str) -> tuple[SafeString, Sa
 @login_required
 def practice(request: HttpRequest) -> HttpResponse:
     context = _context(request)
-    found, as_of = aggregates.practice_evidence(context["scope"], context["window"])
+    found, as_of, running_at = aggregates.practice_evidence(context["scope"], context["window"])
     context |= report.matrix(context["scope"], context["window"], found)
     context["figures_as_of"] = as_of
+    context["running_as_of"] = running_at
     context["matrix_rows"], context["gaps_html"] = _matrix_html(context, context["scope_query"])
     return render(request, "reports/practice.html", context)
 
@@ -148,7 +149,7 @@ def practice_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The matrix (counts and dates, no personal data: not access-logged)."""
     check_format(fmt)
     context = _context(request)
-    found, as_of = aggregates.practice_evidence(context["scope"], context["window"])
+    found, as_of, running_at = aggregates.practice_evidence(context["scope"], context["window"])
     data = report.matrix(context["scope"], context["window"], found)
     headers = ["代碼", "類別", "內容"]
     for c in data["counsellors"]:
@@ -169,6 +170,7 @@ def practice_export(request: HttpRequest, fmt: str) -> HttpResponse:
         definitions=[DEFINITION],
         notes=[
             *([f"已結束月份為 {localtime(as_of):%Y-%m-%d %H:%M} 彙整之結果"] if as_of else []),
+            *([freshness.running_note(running_at)] if running_at else []),
             *(f"期間內無佐證之行為指標（缺口）— {g}" for g in gaps),
         ],
     )

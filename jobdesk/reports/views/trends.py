@@ -9,8 +9,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
+from django.utils.timezone import localtime
 
-from jobdesk.reports import charts, exports, figures
+from jobdesk.reports import charts, exports, figures, freshness
 from jobdesk.reports import indicators as registry
 from jobdesk.reports.periods import Period
 from jobdesk.reports.scope import ReportScope
@@ -40,20 +41,21 @@ def _number(value: Any) -> float | None:
 
 def trend_table(
     scope: ReportScope, month: Period
-) -> tuple[list[Period], dict[str, list[Any]], Any]:
-    """Each charted indicator's value for the ``MONTHS`` months ending with ``month``, and when
-    the stored figures among them were computed (None: every month counted now)."""
+) -> tuple[list[Period], dict[str, list[Any]], Any, Any]:
+    """Each charted indicator's value for the ``MONTHS`` months ending with ``month``, when the
+    oldest stored ended month among them was computed and when the running month's snapshot
+    read was (None: none of them)."""
     months = month.months_back(MONTHS)
     keys = {k for _slug, _title, ks in CHARTS for k in ks}
-    found, as_of = figures.months_values(scope, months, keys)
+    found, as_of, running_at = figures.months_values(scope, months, keys)
     values = {k: [v if v.applicable else None for v in found[k]] for k in keys}
-    return months, values, as_of
+    return months, values, as_of, running_at
 
 
 @login_required
 def trends(request: HttpRequest) -> HttpResponse:
     scope, month = scope_and_month(request)
-    months, values, as_of = trend_table(scope, month)
+    months, values, as_of, running_at = trend_table(scope, month)
     labels = [f"{p.start:%y/%m}" for p in months]
     blocks = []
     for slug, title, keys in CHARTS:
@@ -75,7 +77,13 @@ def trends(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "reports/trends.html",
-        filter_context(scope, month) | {"blocks": blocks, "months": MONTHS, "figures_as_of": as_of},
+        filter_context(scope, month)
+        | {
+            "blocks": blocks,
+            "months": MONTHS,
+            "figures_as_of": as_of,
+            "running_as_of": running_at,
+        },
     )
 
 
@@ -83,7 +91,7 @@ def trends(request: HttpRequest) -> HttpResponse:
 def trends_export(request: HttpRequest, fmt: str) -> HttpResponse:
     check_format(fmt)
     scope, month = scope_and_month(request)
-    months, values, _as_of = trend_table(scope, month)
+    months, values, as_of, running_at = trend_table(scope, month)
     keys = [k for _slug, _title, ks in CHARTS for k in ks]
     rows = [
         [p.key] + [values[k][i].display if values[k][i] is not None else "不適用" for k in keys]
@@ -96,5 +104,9 @@ def trends_export(request: HttpRequest, fmt: str) -> HttpResponse:
         headers=["月份"] + [registry.BY_KEY[k].name for k in keys],
         rows=rows,
         definitions=exports.definition_rows([registry.BY_KEY[k] for k in keys]),
+        notes=[
+            *([f"已結束月份為 {localtime(as_of):%Y-%m-%d %H:%M} 彙整之結果"] if as_of else []),
+            *([freshness.running_note(running_at)] if running_at else []),
+        ],
     )
     return exports.response(sheet, fmt, f"trends-{scope.office.code}-{month.key}")

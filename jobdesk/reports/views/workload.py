@@ -12,7 +12,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import localtime
 
-from jobdesk.reports import aggregates, exports
+from jobdesk.reports import aggregates, exports, freshness
 from jobdesk.reports import workload as registry
 from jobdesk.reports.models import WorkloadBaseline
 from jobdesk.reports.views.base import check_format, filter_context, log_rows, scope_and_month
@@ -63,6 +63,7 @@ def _table_html(table: list[tuple[Any, list[Any]]], scope: Any, period: Any) -> 
 def workload(request: HttpRequest) -> HttpResponse:
     scope, period = scope_and_month(request)
     counts, as_of = aggregates.workload_counts(scope, period)
+    final_at, running_at = freshness.split(period, as_of)
     table = registry.workload(scope, period, counts)
     return render(
         request,
@@ -71,7 +72,8 @@ def workload(request: HttpRequest) -> HttpResponse:
         | {
             "table": table,
             "table_rows": _table_html(table, scope, period),
-            "figures_as_of": as_of,
+            "figures_as_of": final_at,
+            "running_as_of": running_at,
             "measures": registry.MEASURES,
             "baselines": WorkloadBaseline.in_force(period.start),
         },
@@ -91,6 +93,13 @@ def workload_rows(request: HttpRequest, measure: str) -> HttpResponse:
         "reports/workload_rows.html",
         filter_context(scope, period) | {"measure": found, "headers": headers, "rows": rows},
     )
+
+
+def _notes(period: Any, as_of: Any) -> list[str]:
+    final_at, running_at = freshness.split(period, as_of)
+    if running_at is not None:
+        return [freshness.running_note(running_at)]
+    return [f"本月份數字為 {localtime(final_at):%Y-%m-%d %H:%M} 彙整之結果"] if final_at else []
 
 
 @login_required
@@ -118,6 +127,6 @@ def workload_export(request: HttpRequest, fmt: str) -> HttpResponse:
         headers=headers,
         rows=rows,
         definitions=_definitions(period),
-        notes=[f"本月份數字為 {localtime(as_of):%Y-%m-%d %H:%M} 彙整之結果"] if as_of else [],
+        notes=_notes(period, as_of),
     )
     return exports.response(sheet, fmt, f"workload-{scope.office.code}-{period.key}")

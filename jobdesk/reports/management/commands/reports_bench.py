@@ -79,19 +79,31 @@ class Command(BaseCommand):
         parser.add_argument(
             "--figures", action="store_true", help="另以彙整之已結束月份數字再量一次"
         )
+        parser.add_argument("--make-only", action="store_true", help="只重建合成資料並保留，不量測")
+        parser.add_argument(
+            "--running",
+            action="store_true",
+            help="本月：即時計算與本月彙整（--running）並列量測（分署層級，已結束月份已彙整）",
+        )
         parser.add_argument("--centres", type=int, default=1, help="就業中心數（個案平均分配）")
         parser.add_argument("--staff", type=int, default=20, help="每個就業中心的就業服務人員數")
 
     def handle(self, *args: Any, **options: Any) -> None:
         from jobdesk.accounts.models import Office, User
 
-        if not (options["keep"] and Office.objects.filter(code="BENCH").exists()):
+        remake = options["make_only"] or not Office.objects.filter(code="BENCH").exists()
+        if remake or not options["keep"]:
             self._clear()
             started = time.perf_counter()
             self._make(options["cases"], options["centres"], options["staff"])
             self.stdout.write(
                 f"合成資料 {options['cases']} 件個案：{time.perf_counter() - started:.1f} 秒"
             )
+        if options["make_only"]:
+            return
+        if options["running"]:
+            self._running(options["repeat"])
+            return
         from jobdesk.reports import aggregates
 
         aggregates.clear()  # "counted": every month from the rows
@@ -123,6 +135,45 @@ class Command(BaseCommand):
             aggregates.clear()
         if not options["keep"]:
             self._clear()
+
+    def _running(self, repeat: int) -> None:
+        """The running month at the branch, ended months stored: counted live, then read from a
+        fresh ``report-figures --running`` snapshot, page by page in one run."""
+        from jobdesk.accounts.models import Office, User
+        from jobdesk.reports import aggregates, figures
+        from jobdesk.reports.models import MonthFigures
+        from jobdesk.reports.periods import Period
+
+        office = Office.objects.get(code="BENCH")
+        user = User.objects.get(username="bench-branch")
+        MonthFigures.objects.filter(office=office).delete()
+        aggregates.clear()
+        started = time.perf_counter()
+        figures.refresh(months=11, offices=[office])
+        aggregates.refresh(months=11)
+        self.stdout.write(f"彙整 11 個已結束月份：{time.perf_counter() - started:.1f} 秒")
+        month = Period.this_month()
+        query = f"office={office.code}&month={month.key}"
+        pages = (
+            ("統計指標", f"/reports/indicators/?{query}"),
+            ("逐月趨勢（12 個月）", f"/reports/trends/?{query}"),
+            ("職能實踐（6 個月）", f"/reports/practice/?{query}&months=6"),
+            ("工作量", f"/reports/workload/?{query}"),
+        )
+        found: dict[str, list[tuple[float, float]]] = {label: [] for label, _p in pages}
+        for step in ("live", "stored"):
+            if step == "stored":
+                started = time.perf_counter()
+                figures.refresh_running_month([office])
+                self.stdout.write(f"彙整本月（--running）：{time.perf_counter() - started:.1f} 秒")
+            for label, path in pages:
+                _get(path, user)
+                found[label].append(_timed(partial(_get, path, user), repeat))
+        self.stdout.write(f"{office.name}，{month.label}（本月），毫秒 p50 / p95：即時 | 本月彙整")
+        for label, ((a50, a95), (b50, b95)) in found.items():
+            self.stdout.write(f"  {label}: {a50:.0f} / {a95:.0f} | {b50:.0f} / {b95:.0f}")
+        MonthFigures.objects.filter(office=office).delete()
+        aggregates.clear()
 
     def _measure(self, supervisor: Any, office: Any, repeat: int) -> None:
         from jobdesk.cases.models import Case
@@ -172,7 +223,7 @@ class Command(BaseCommand):
     def _make(self, count: int, centres: int, staff_per_centre: int) -> None:
         from jobdesk.accounts.models import Office, OfficeKind, User
         from jobdesk.accounts.roles import Role
-        from jobdesk.reports.periods import local_zone
+        from jobdesk.reports.periods import Period, local_zone
         from jobdesk.taxonomy.models import Township
 
         rng = random.Random(12)  # noqa: S311 - synthetic data, not secrets
@@ -182,8 +233,15 @@ class Command(BaseCommand):
         now = timezone.now()
         zone = local_zone()
 
+        # each of the last 12 months holds a twelfth of the rows, the running month too (its
+        # days so far), so the running month is measured at the size of a whole month
+        this = Period.this_month()
+        months = [(p.bounds(), p == this) for p in this.months_back(12)]
+
         def when() -> datetime.datetime:
-            return (now - datetime.timedelta(days=rng.uniform(0, 365))).astimezone(zone)
+            (start, end), running = rng.choice(months)
+            end = min(end, now) if running else end
+            return (start + (end - start) * rng.random()).astimezone(zone)
 
         for number in range(centres):
             code = "BENCH-C" if number == 0 else f"BENCH-C{number}"
