@@ -126,6 +126,7 @@ GROUPS: dict[str, Group] = {
             "tests/matching/test_adapters.py",
             "tests/matching/test_counterfactual.py",
             "tests/domain/test_matching_blindness.py",
+            "tests/matching/test_seeker_profile_values.py",
         ),
         # The seeker side: what the engine may learn of a job seeker (the vacancy side is not a
         # §5 rule).
