@@ -91,6 +91,8 @@ GROUPS: dict[str, Group] = {
             "tests/privacy/test_access_gate.py",
             "tests/cases/test_caseload_gate.py",
             "tests/foundation/test_access_log_rows.py",
+            "tests/foundation/test_access_log_defaults.py",
+            "tests/privacy/test_caseload_gate_steps.py",
         ),
     ),
     "retention": Group(
@@ -126,6 +128,7 @@ GROUPS: dict[str, Group] = {
             "tests/matching/test_adapters.py",
             "tests/matching/test_counterfactual.py",
             "tests/domain/test_matching_blindness.py",
+            "tests/matching/test_seeker_profile_values.py",
         ),
         # The seeker side: what the engine may learn of a job seeker (the vacancy side is not a
         # §5 rule).
@@ -182,7 +185,51 @@ _SIGNATURE_SAVE = (
     "consent row is saved just after in the same transaction; an earlier save of the same values "
     "changes nothing that is kept"
 )
+_ATTNAME = (
+    "getattr(field, 'attname', None/omitted): every field a snapshot reads is concrete, and "
+    "every concrete field has an attname, so the default is never used"
+)
+_JSON_NONE = "_jsonable(None) is None: the `is not None` test changes nothing"
+_SESSION_NONE = (
+    "session.get(KEY, None/omitted) instead of []: None is not a list, so [] is returned anyway"
+)
 EQUIVALENT: dict[str, str] = {
+    "jobdesk.matching.adapters.x_split_terms__mutmut_12": (
+        "seen.setdefault(term) without a value: the default value is None, the same"
+    ),
+    "jobdesk.matching.adapters.x_seeker_profile_from_values__mutmut_63": (
+        "EDUCATION_ORDINAL.get(code or 'XXXX'): neither '' nor 'XXXX' is a code, both give None"
+    ),
+    "jobdesk.audit.services.x_snapshot__mutmut_25": _ATTNAME,
+    "jobdesk.audit.services.x_snapshot__mutmut_28": _ATTNAME,
+    "jobdesk.audit.services.x_record_event__mutmut_36": _CAST,
+    "jobdesk.audit.services.x__access_event__mutmut_25": _CAST,
+    "jobdesk.audit.services.x_record_event__mutmut_50": (
+        "getattr(actor, 'username', None) or 'system': None and '' both fall to 'system'"
+    ),
+    "jobdesk.audit.services.x_record_event__mutmut_63": _JSON_NONE,
+    "jobdesk.audit.services.x_record_event__mutmut_67": _JSON_NONE,
+    "jobdesk.audit.services.x_record_access__mutmut_20": (
+        "save(force_insert=False) on a new row: Django inserts a row whose primary key is unset"
+    ),
+    "jobdesk.audit.services.x_record_accesses__mutmut_14": (
+        "bulk_create([]) instead of []: bulk_create of an empty list returns [] without a query"
+    ),
+    "jobdesk.privacy.access.x__granted__mutmut_3": _SESSION_NONE,
+    "jobdesk.privacy.access.x__granted__mutmut_5": _SESSION_NONE,
+    "jobdesk.privacy.access.x_caseload_gate__mutmut_19": (
+        "POST.get(FIELD, None) instead of '': the form reads None and '' alike (required)"
+    ),
+    "jobdesk.privacy.access.x_caseload_gate__mutmut_21": (
+        "POST.get(FIELD) instead of POST.get(FIELD, ''): the default is None, read as '' (required)"
+    ),
+    "jobdesk.privacy.access.x_caseload_gate__mutmut_40": (
+        "action=AccessAction.VIEW removed: record_access's default action is VIEW"
+    ),
+    "jobdesk.privacy.access.x_caseload_gate__mutmut_55": (
+        "allowed_hosts=None: a full path has no host; the one form read as a host (//host/…) is "
+        "refused with or without the request's host"
+    ),
     "jobdesk.privacy.services.consents.x_record_consent__mutmut_80": _SIGNATURE_SAVE,
     "jobdesk.privacy.services.consents.x_record_consent__mutmut_83": _SIGNATURE_SAVE,
     "jobdesk.privacy.services.consents.x_record_consent__mutmut_86": _SIGNATURE_SAVE,
