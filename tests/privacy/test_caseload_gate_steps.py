@@ -47,7 +47,7 @@ def test_a_post_of_the_view_itself_gets_the_page_with_the_reason_required(seeker
 
 
 def test_a_reason_is_logged_exactly_and_sends_back_to_the_page_asked(seekers, personas):
-    session: dict = {}
+    session: dict[str, object] = {}
     request = _request(
         personas["bob"],
         "post",
@@ -72,7 +72,7 @@ def test_a_reason_is_logged_exactly_and_sends_back_to_the_page_asked(seekers, pe
 
 def test_a_reason_for_one_seeker_is_not_a_reason_for_another(seekers, personas):
     first, second = seekers
-    session: dict = {}
+    session: dict[str, object] = {}
     post = {"outside_caseload_reason": REASON}
     access.caseload_gate(_request(personas["bob"], "post", data=post, session=session), first)
     assert access.caseload_gate(_request(personas["bob"], session=session), first) is None
