@@ -96,6 +96,13 @@ class Command(BaseCommand):
             self._clear()
             started = time.perf_counter()
             self._make(options["cases"], options["centres"], options["staff"])
+            from django.db import connection
+
+            if connection.vendor == "postgresql":
+                # fresh bulk-loaded tables have no statistics: the planner's first guesses
+                # over a million rows stalled a run for minutes (2026-12-04)
+                with connection.cursor() as cursor:
+                    cursor.execute("ANALYZE")
             self.stdout.write(
                 f"合成資料 {options['cases']} 件個案：{time.perf_counter() - started:.1f} 秒"
             )
