@@ -26,7 +26,7 @@ from jobdesk.reports.periods import Period
 
 def fresh_window() -> datetime.timedelta:
     """How long a running-month snapshot is read (``JOBDESK_REPORT_FRESH_MINUTES``)."""
-    return datetime.timedelta(minutes=int(getattr(settings, "JOBDESK_REPORT_FRESH_MINUTES", 60)))
+    return datetime.timedelta(minutes=settings.JOBDESK_REPORT_FRESH_MINUTES)
 
 
 def is_final(period: Period, computed_at: datetime.datetime) -> bool:
